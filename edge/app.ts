@@ -1,0 +1,45 @@
+/**
+ * @module
+ * Builds the portal's Hono app from its ports. No runtime code here: `worker.ts`, `node.ts` and
+ * `deno.ts` wire the ports and serve what this returns.
+ */
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppEnv } from './env.ts';
+import { ApiError, renderError } from './errors.ts';
+import { corsFromConfig } from './middleware/cors.ts';
+import type { Ports } from './ports.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
+import { categoryRoutes } from './routes/categories.ts';
+import { configRoutes } from './routes/config.ts';
+import { meRoutes } from './routes/me.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { ticketActionRoutes } from './routes/ticket-actions.ts';
+import { ticketRoutes } from './routes/tickets.ts';
+
+export function createApp(ports: Ports) {
+  const app = new Hono<AppEnv>();
+  app.onError(renderError);
+  app.notFound(() => {
+    throw new ApiError('not_found');
+  });
+  app.use('/api/*', async (c, next) => {
+    c.set('ports', ports);
+    await next();
+  });
+  app.use('/api/*', corsFromConfig);
+  app.use(
+    '/api/*',
+    secureHeaders({ crossOriginResourcePolicy: 'cross-origin', referrerPolicy: 'no-referrer' }),
+  );
+  return app
+    .route('/', configRoutes)
+    .route('/', sessionRoutes)
+    .route('/', meRoutes)
+    .route('/', categoryRoutes)
+    .route('/', ticketRoutes)
+    .route('/', ticketActionRoutes)
+    .route('/', attachmentRoutes);
+}
+
+export type PortalApp = ReturnType<typeof createApp>;

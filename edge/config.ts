@@ -1,0 +1,57 @@
+/**
+ * @module
+ * The portal's configuration, read once from the environment (Workers bindings, `process.env`
+ * or `Deno.env`) and validated, so a bad setting stops the start with a clear message.
+ */
+import * as z from 'zod';
+import { LANGUAGES } from './contract/domain.ts';
+
+/** Cloudflare Workers refuse PBKDF2 above this many iterations in production. */
+export const WORKERS_PBKDF2_MAX_ITERATIONS = 100_000;
+
+const list = z.string().transform((value) =>
+  value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean),
+);
+
+const origin = z.url({ protocol: /^https?$/ }).transform((value) => new URL(value).origin);
+
+const configSchema = z.object({
+  ENVIRONMENT: z.enum(['development', 'production']).default('production'),
+  TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters'),
+  ALLOWED_ORIGINS: list.pipe(z.array(origin)).default([]),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
+  SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(2_592_000).default(43_200),
+  PBKDF2_ITERATIONS: z.coerce.number().int().min(10_000).default(WORKERS_PBKDF2_MAX_ITERATIONS),
+  MAX_ATTACHMENT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100 * 1024 * 1024)
+    .default(10 * 1024 * 1024),
+  MAX_DESCRIPTION_LENGTH: z.coerce.number().int().min(100).max(100_000).default(10_000),
+  MAX_INFORMATION_LENGTH: z.coerce.number().int().min(100).max(100_000).default(5_000),
+  AUTO_ACCEPT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('es'),
+  CONTACT_NAME: z.string().default('Customer support'),
+  CONTACT_EMAIL: z.string().optional(),
+  CONTACT_PHONE: z.string().optional(),
+  CONTACT_HOURS: z.string().optional(),
+  CONTACT_URL: z.string().optional(),
+});
+
+export type AppConfig = z.output<typeof configSchema>;
+
+/** Parses the environment; throws one readable error listing every bad setting. */
+export function loadConfig(env: Record<string, unknown>): AppConfig {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map(
+      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  }
+  return result.data;
+}

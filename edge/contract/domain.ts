@@ -1,0 +1,43 @@
+/**
+ * @module
+ * The vocabulary of the portal: languages, ticket states, urgencies, timeline events. Defined
+ * once here; the database schema, the API schemas, the widget and the tests all import it.
+ */
+
+export const LANGUAGES = ['es', 'pt', 'en', 'fr', 'it', 'ca'] as const;
+export type Language = (typeof LANGUAGES)[number];
+export const DEFAULT_LANGUAGE: Language = 'es';
+
+export const TICKET_STATUSES = ['new', 'in_progress', 'resolved', 'closed'] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
+/** "Open" is every status but closed. */
+export const OPEN_STATUSES = ['new', 'in_progress', 'resolved'] as const satisfies TicketStatus[];
+
+export const TICKET_STATES = ['open', 'closed'] as const;
+export type TicketState = (typeof TICKET_STATES)[number];
+
+export const URGENCIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Urgency = (typeof URGENCIES)[number];
+
+/** The hidden classification a category leaf gives its tickets; never shown to customers. */
+export const TICKET_TYPES = ['incident', 'request'] as const;
+export type TicketType = (typeof TICKET_TYPES)[number];
+
+export const EVENT_KINDS = [
+  'created',
+  'information_added',
+  'attachment_added',
+  'status_changed',
+  'solution_proposed',
+  'solution_accepted',
+  'solution_rejected',
+  'solution_auto_accepted',
+  'public_comment',
+] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export const ACTOR_TYPES = ['customer', 'desk', 'system'] as const;
+export type ActorType = (typeof ACTOR_TYPES)[number];
+
+/** A text in each of the portal's languages. */
+export type Labels = Record<Language, string>;

@@ -1,0 +1,44 @@
+/**
+ * @module
+ * Request schemas of the customer API, written with `zod/mini` so the widget can check input
+ * with the same rules without carrying zod's full build. The edge validates every request with
+ * them; nothing else defines what a valid request is.
+ */
+import * as z from 'zod/mini';
+import { LANGUAGES, TICKET_STATES, URGENCIES } from './domain.ts';
+
+const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+
+export const loginBody = z.strictObject({
+  email: z.string().check(z.trim(), z.minLength(1), z.maxLength(254)),
+  password: z.string().check(z.minLength(1), z.maxLength(256)),
+});
+
+export const mePatchBody = z.strictObject({
+  language: z.enum(LANGUAGES),
+});
+
+export const ticketListQuery = z.strictObject({
+  state: z._default(z.enum(TICKET_STATES), 'open'),
+  cursor: z.optional(z.string().check(z.regex(/^[1-9]\d{0,15}$/))),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 20),
+});
+
+/** Ticket numbers in paths: anything else is simply a ticket that does not exist. */
+export const ticketNumber = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(2 ** 53 - 1));
+
+export const newTicketFields = (maxDescription: number) =>
+  z.strictObject({
+    category: z.string().check(z.minLength(1), z.maxLength(64)),
+    urgency: z.enum(URGENCIES),
+    description: text(maxDescription),
+  });
+
+export const informationBody = (maxText: number) => z.strictObject({ text: text(maxText) });
+
+export const rejectBody = z.strictObject({ reason: text(2000) });
+
+export type LoginBody = z.infer<typeof loginBody>;
+export type MePatchBody = z.infer<typeof mePatchBody>;
+export type TicketListQuery = z.infer<typeof ticketListQuery>;
+export type NewTicketFields = z.infer<ReturnType<typeof newTicketFields>>;

@@ -1,0 +1,139 @@
+/**
+ * @module
+ * The demo: two customers of two organizations, the category tree of `demo/categories.json`,
+ * and a few tickets in every state, so that each screen of the portal has something to show.
+ */
+import { count } from 'drizzle-orm';
+import type { Urgency } from '../contract/domain.ts';
+import { eventInsert, type Actor } from '../domain/events.ts';
+import type { Database } from '../ports.ts';
+import { saveCategoryTree, type CategoryInput } from './category-tree.ts';
+import { createCustomer } from './customers.ts';
+import { customers, tickets } from './schema.ts';
+
+export const DEMO_LOGIN = {
+  email: 'ana.garcia@example.com',
+  password: 'demo-portal-2026',
+} as const;
+
+const DAY = 86_400_000;
+
+interface DemoTicket {
+  number: number;
+  category: string;
+  urgency: Urgency;
+  description: string;
+  daysAgo: number;
+  solution?: string;
+  closed?: boolean;
+}
+
+const ANA_TICKETS: DemoTicket[] = [
+  {
+    number: 1001,
+    category: 'infra.mail.mailbox',
+    urgency: 'low',
+    description: 'Necesitamos un buzón compartido facturas@ para el equipo de administración.',
+    daysAgo: 20,
+    solution: 'Buzón creado y asignado a los cuatro miembros del equipo.',
+    closed: true,
+  },
+  {
+    number: 1002,
+    category: 'software.erp.error',
+    urgency: 'high',
+    description:
+      'Al cerrar el mes, el ERP muestra "Error 4012: período bloqueado" y no deja contabilizar.',
+    daysAgo: 3,
+    solution: 'Hemos desbloqueado el período 10/2026. Ya puede contabilizar de nuevo.',
+  },
+  {
+    number: 1003,
+    category: 'infra.network.vpn',
+    urgency: 'medium',
+    description:
+      'Desde el lunes la VPN se desconecta cada pocos minutos en los portátiles de ventas.',
+    daysAgo: 1,
+  },
+];
+
+/** Loads the demo once: does nothing when the database already has customers. */
+export async function loadDemoData(
+  db: Database,
+  tree: CategoryInput[],
+  iterations: number,
+  now: Date,
+): Promise<boolean> {
+  const [existing] = await db.select({ n: count() }).from(customers);
+  if (existing!.n > 0) return false;
+
+  await saveCategoryTree(db, tree);
+  const ana = await createCustomer(
+    db,
+    { ...DEMO_LOGIN, name: 'Ana García', organization: 'Talleres Ebro S.L.', language: 'es' },
+    iterations,
+    now,
+  );
+  await createCustomer(
+    db,
+    {
+      email: 'bruno.costa@example.com',
+      name: 'Bruno Costa',
+      organization: 'Costa & Filhos Lda.',
+      language: 'pt',
+    },
+    iterations,
+    now,
+  );
+
+  const leafTypes = new Map<string, 'incident' | 'request'>();
+  const collect = (nodes: CategoryInput[]) =>
+    nodes.forEach((node) =>
+      node.type ? leafTypes.set(node.id, node.type) : collect(node.children ?? []),
+    );
+  collect(tree);
+
+  const customer: Actor = { type: 'customer', id: ana.id, name: ana.name };
+  const desk: Actor = { type: 'desk', id: null, name: 'Service desk' };
+  for (const demo of ANA_TICKETS) {
+    const id = crypto.randomUUID();
+    const created = new Date(now.getTime() - demo.daysAgo * DAY);
+    const later = new Date(created.getTime() + DAY / 2);
+    const status = demo.closed ? 'closed' : demo.solution ? 'resolved' : 'in_progress';
+    await db.batch([
+      db.insert(tickets).values({
+        id,
+        number: demo.number,
+        customerId: ana.id,
+        categoryId: demo.category,
+        type: leafTypes.get(demo.category) ?? 'incident',
+        urgency: demo.urgency,
+        description: demo.description,
+        status,
+        solution: demo.solution ?? null,
+        solutionProposedAt: demo.solution ? later : null,
+        createdAt: created,
+        updatedAt: later,
+        closedAt: demo.closed ? later : null,
+        revision: crypto.randomUUID(),
+      }),
+      eventInsert(db, id, customer, { kind: 'created', status: 'new' }, created),
+      eventInsert(db, id, desk, { kind: 'status_changed', status: 'in_progress' }, created),
+      ...(demo.solution
+        ? [
+            eventInsert(
+              db,
+              id,
+              desk,
+              { kind: 'solution_proposed', text: demo.solution, status: 'resolved' },
+              later,
+            ),
+          ]
+        : []),
+      ...(demo.closed
+        ? [eventInsert(db, id, customer, { kind: 'solution_accepted', status: 'closed' }, later)]
+        : []),
+    ]);
+  }
+  return true;
+}

@@ -1,0 +1,86 @@
+/**
+ * @module
+ * The category tree, read once and kept briefly in memory: every ticket list and detail names
+ * its category with its path, and the tree changes rarely.
+ */
+import { asc } from 'drizzle-orm';
+import type { Language } from '../contract/domain.ts';
+import type { CategoryNode } from '../contract/types.ts';
+import { categories, type CategoryRow } from '../db/schema.ts';
+import type { Database } from '../ports.ts';
+
+const CACHE_MS = 30_000;
+
+export interface CategoryIndex {
+  byId: Map<string, CategoryRow>;
+  childrenOf: Map<string | null, CategoryRow[]>;
+}
+
+const cache = new WeakMap<Database, { loadedAt: number; index: Promise<CategoryIndex> }>();
+
+async function load(db: Database): Promise<CategoryIndex> {
+  const rows = await db
+    .select()
+    .from(categories)
+    .orderBy(asc(categories.sortOrder), asc(categories.id));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const childrenOf = new Map<string | null, CategoryRow[]>();
+  for (const row of rows) {
+    const siblings = childrenOf.get(row.parentId) ?? [];
+    siblings.push(row);
+    childrenOf.set(row.parentId, siblings);
+  }
+  return { byId, childrenOf };
+}
+
+export function categoryIndex(db: Database, now = Date.now()): Promise<CategoryIndex> {
+  const cached = cache.get(db);
+  if (cached && now - cached.loadedAt < CACHE_MS) return cached.index;
+  const index = load(db);
+  cache.set(db, { loadedAt: now, index });
+  index.catch(() => cache.delete(db));
+  return index;
+}
+
+/** Call after changing categories, so the next request sees the change. */
+export function forgetCategories(db: Database): void {
+  cache.delete(db);
+}
+
+/** Labels from the root down to the category, in the given language. */
+export function categoryPath(index: CategoryIndex, id: string, language: Language): string[] {
+  const path: string[] = [];
+  for (
+    let row = index.byId.get(id);
+    row;
+    row = row.parentId ? index.byId.get(row.parentId) : undefined
+  ) {
+    path.unshift(row.labels[language]);
+    if (path.length > 32) break;
+  }
+  return path;
+}
+
+/** A leaf a customer may file a ticket under: active, typed, with every ancestor active. */
+export function selectableLeaf(index: CategoryIndex, id: string): CategoryRow | null {
+  const leaf = index.byId.get(id);
+  if (!leaf?.type || index.childrenOf.has(leaf.id)) return null;
+  for (
+    let row: CategoryRow | undefined = leaf;
+    row;
+    row = row.parentId ? index.byId.get(row.parentId) : undefined
+  ) {
+    if (!row.active) return null;
+  }
+  return leaf;
+}
+
+/** The active tree as customers see it: labels in their language, no types. */
+export function customerTree(index: CategoryIndex, language: Language): CategoryNode[] {
+  const build = (parentId: string | null): CategoryNode[] =>
+    (index.childrenOf.get(parentId) ?? [])
+      .filter((row) => row.active)
+      .map((row) => ({ id: row.id, label: row.labels[language], children: build(row.id) }))
+      .filter((node) => node.children.length > 0 || index.byId.get(node.id)?.type);
+  return build(null);
+}

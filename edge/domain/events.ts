@@ -1,0 +1,92 @@
+/**
+ * @module
+ * Changing a ticket. Every change goes through `ticketChange`: one batch (one transaction) that
+ * updates the ticket only if it is in an allowed state, and writes its timeline events (and any
+ * other rows of the change) only if that update happened, so concurrent changes cannot both win.
+ */
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { ActorType, EventKind, TicketStatus } from '../contract/domain.ts';
+import { guardedInsert } from '../db/guarded-insert.ts';
+import { ticketEvents, tickets, type TicketRow } from '../db/schema.ts';
+import { randomId } from '../lib/encoding.ts';
+import type { Database } from '../ports.ts';
+
+export interface Actor {
+  type: ActorType;
+  id: string | null;
+  name: string | null;
+}
+
+export interface NewEvent {
+  kind: EventKind;
+  text?: string | null;
+  status?: TicketStatus | null;
+  attachmentId?: string | null;
+}
+
+type BatchItem = Parameters<Database['batch']>[0][number];
+
+/** The insert of one timeline event, taking effect only when `guard` holds. */
+export function eventInsert(
+  db: Database,
+  ticketId: string,
+  actor: Actor,
+  event: NewEvent,
+  at: Date,
+  guard: SQL = sql`1`,
+) {
+  return guardedInsert(
+    db,
+    ticketEvents,
+    {
+      id: randomId(),
+      ticketId,
+      kind: event.kind,
+      actorType: actor.type,
+      actorId: actor.id,
+      actorName: actor.name,
+      text: event.text ?? null,
+      status: event.status ?? null,
+      attachmentId: event.attachmentId ?? null,
+      createdAt: at,
+    },
+    guard,
+  );
+}
+
+export interface TicketChange {
+  /** The states the ticket must be in for the change to apply. */
+  from: readonly TicketStatus[];
+  set?: Partial<Pick<TicketRow, 'status' | 'solution' | 'solutionProposedAt' | 'closedAt'>>;
+  events: NewEvent[];
+  /** Further writes of the same change (an attachment row), each given the guard to use. */
+  extra?: (guard: SQL) => BatchItem[];
+}
+
+/**
+ * Applies a change to a ticket atomically. Returns false, having written nothing, when the
+ * ticket was no longer in one of the `from` states.
+ */
+export async function ticketChange(
+  db: Database,
+  ticketId: string,
+  actor: Actor,
+  change: TicketChange,
+  at: Date,
+): Promise<boolean> {
+  const revision = randomId();
+  const applied = sql`exists (select 1 from ${tickets} where ${tickets.id} = ${ticketId} and ${tickets.revision} = ${revision})`;
+  const [update] = await db.batch([
+    db
+      .update(tickets)
+      .set({ ...change.set, updatedAt: at, revision })
+      .where(and(eq(tickets.id, ticketId), inArray(tickets.status, [...change.from]))),
+    ...change.events.map((event) => eventInsert(db, ticketId, actor, event, at, applied)),
+    ...(change.extra?.(applied) ?? []),
+  ]);
+  return update.rowsAffected === 1;
+}
+
+export function customerActor(customer: { id: string; name: string }): Actor {
+  return { type: 'customer', id: customer.id, name: customer.name };
+}

@@ -1,0 +1,16 @@
+/**
+ * @module
+ * The Hono environment shared by every route: the ports, and the customer once authenticated.
+ */
+import type { CustomerRow } from './db/schema.ts';
+import type { Ports } from './ports.ts';
+
+export interface AppEnv {
+  Variables: {
+    ports: Ports;
+    /** Set by `requireCustomer`: the customer the bearer token belongs to. */
+    customer: CustomerRow;
+    /** Set by `requireCustomer`: the session the bearer token belongs to. */
+    sessionId: string;
+  };
+}

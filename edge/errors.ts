@@ -1,0 +1,67 @@
+/**
+ * @module
+ * Errors as `HTTPException`s carrying a stable code, and the one handler that renders every
+ * error (ours, Hono's, or an unexpected one) in the contract's JSON shape.
+ */
+import type { Context } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import {
+  ERROR_STATUS,
+  type ErrorBody,
+  type ErrorCode,
+  type FieldErrorCode,
+} from './contract/errors.ts';
+
+const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
+  validation_failed: 'Some fields are not valid.',
+  invalid_json: 'The request body is not valid JSON.',
+  unauthenticated: 'Log in to continue.',
+  invalid_credentials: 'E-mail or password is not correct.',
+  not_found: 'Not found.',
+  method_not_allowed: 'Method not allowed.',
+  wrong_state: 'The ticket is not in a state that allows this.',
+  payload_too_large: 'The request or file is too large.',
+  unsupported_file_type: 'This type of file is not accepted.',
+  unsupported_media_type: 'Unsupported content type.',
+  rate_limited: 'Too many attempts; try again later.',
+  internal: 'Something went wrong on our side.',
+};
+
+export class ApiError extends HTTPException {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fields?: Record<string, FieldErrorCode>,
+    message = DEFAULT_MESSAGES[code],
+  ) {
+    super(ERROR_STATUS[code] as ContentfulStatusCode, { message });
+  }
+}
+
+export function errorBody(code: ErrorCode, fields?: Record<string, FieldErrorCode>): ErrorBody {
+  return { error: { code, message: DEFAULT_MESSAGES[code], ...(fields && { fields }) } };
+}
+
+/** Hono's own exceptions (body limit, malformed JSON) mapped onto our codes. */
+function codeForStatus(status: number): ErrorCode {
+  if (status === 400) return 'invalid_json';
+  if (status === 401) return 'unauthenticated';
+  if (status === 404) return 'not_found';
+  if (status === 405) return 'method_not_allowed';
+  if (status === 413) return 'payload_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  if (status === 429) return 'rate_limited';
+  return 'internal';
+}
+
+export function renderError(err: Error, c: Context): Response {
+  if (err instanceof ApiError) {
+    return c.json(errorBody(err.code, err.fields), err.status);
+  }
+  if (err instanceof HTTPException && err.status < 500) {
+    const code = codeForStatus(err.status);
+    return c.json(errorBody(code), ERROR_STATUS[code] as ContentfulStatusCode);
+  }
+  console.error(err);
+  return c.json(errorBody('internal'), 500);
+}

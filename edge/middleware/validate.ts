@@ -1,0 +1,74 @@
+/**
+ * @module
+ * Request validation with the contract's zod schemas through `@hono/zod-validator`; every
+ * failure becomes a `validation_failed` error with one stable code per field.
+ */
+import { zValidator } from '@hono/zod-validator';
+import type { Context, ValidationTargets } from 'hono';
+import { createMiddleware } from 'hono/factory';
+import * as z from 'zod/v4/core';
+import { safeParse as zodSafeParse } from 'zod/v4/core';
+import type { FieldErrorCode } from '../contract/errors.ts';
+import { ApiError } from '../errors.ts';
+
+/** Maps zod issues onto the contract's field codes, keyed by dotted path. */
+export function fieldErrors(issues: readonly z.$ZodIssue[]): Record<string, FieldErrorCode> {
+  const fields: Record<string, FieldErrorCode> = {};
+  for (const issue of issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) fields[key] = 'unknown_field';
+      continue;
+    }
+    const key = issue.path.join('.') || '_';
+    if (fields[key]) continue;
+    fields[key] = fieldCode(issue);
+  }
+  return fields;
+}
+
+function fieldCode(issue: z.$ZodIssue): FieldErrorCode {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? 'required' : 'invalid';
+    case 'too_small':
+      return issue.minimum === 1 && issue.origin === 'string' ? 'required' : 'too_short';
+    case 'too_big':
+      return 'too_long';
+    case 'invalid_value':
+      return 'not_allowed';
+    default:
+      return 'invalid';
+  }
+}
+
+/** Validates one part of the request; JSON bodies must also say they are JSON. */
+export function validate<T extends z.$ZodType, Target extends keyof ValidationTargets>(
+  target: Target,
+  schema: T,
+) {
+  return zValidator(target, schema, (result) => {
+    if (!result.success) throw new ApiError('validation_failed', fieldErrors(result.error.issues));
+  });
+}
+
+export const requireJson = createMiddleware(async (c, next) => {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/json\s*(;|$)/i.test(type)) throw new ApiError('unsupported_media_type');
+  await next();
+});
+
+/** Parses a value already read from the request (form fields, a config-dependent schema). */
+export function parseWith<T extends z.$ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = zodSafeParse(schema, value);
+  if (!result.success) throw new ApiError('validation_failed', fieldErrors(result.error.issues));
+  return result.data;
+}
+
+/** The JSON body, or `invalid_json`. */
+export async function jsonBody(c: Context): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw new ApiError('invalid_json');
+  }
+}

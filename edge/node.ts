@@ -1,0 +1,35 @@
+/**
+ * @module
+ * The embedded default on Node: migrations applied and demo data loaded on first run, then the
+ * API and the demo pages served on one port.
+ */
+import { readFileSync } from 'node:fs';
+import { serve } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { createApp } from './app.ts';
+import { DEMO_LOGIN, loadDemoData } from './db/demo-data.ts';
+import { applyMigrations } from './node/migrate.ts';
+import { nodePorts } from './node/ports.ts';
+
+const port = Number(process.env.PORT ?? 8787);
+const host = process.env.HOST ?? '127.0.0.1';
+const { ports } = nodePorts(process.env, {
+  ALLOWED_ORIGINS: [port, port + 1]
+    .flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`])
+    .join(','),
+});
+
+await applyMigrations(ports.db);
+const tree = JSON.parse(readFileSync(new URL('../demo/categories.json', import.meta.url), 'utf8'));
+await loadDemoData(ports.db, tree, ports.config.PBKDF2_ITERATIONS, ports.clock.now());
+
+const site = new Hono()
+  .route('/', createApp(ports))
+  .use('/dist/*', serveStatic({ root: './' }))
+  .use('/*', serveStatic({ root: './demo' }));
+
+serve({ fetch: site.fetch, port, hostname: host }, () => {
+  console.log(`Support portal running at http://localhost:${port}/`);
+  console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+});

@@ -1,0 +1,51 @@
+/**
+ * @module
+ * The ports of the embedded default on Node: a libSQL file, attachments on local disk, the
+ * console mailer. Secrets come from the environment; when none is set, a random token secret is
+ * made once and kept in the data folder, never in the repository.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { createClient } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { loadConfig } from '../config.ts';
+import * as schema from '../db/schema.ts';
+import { randomId } from '../lib/encoding.ts';
+import { consoleMailer } from '../mail/console-mailer.ts';
+import { systemClock, type Ports } from '../ports.ts';
+import { diskStore } from './disk-store.ts';
+
+export const DATA_DIR = resolve(process.env.DATA_DIR ?? '.data');
+
+function localTokenSecret(): string {
+  const file = resolve(DATA_DIR, 'token-secret');
+  if (!existsSync(file)) {
+    mkdirSync(DATA_DIR, { recursive: true });
+    writeFileSync(file, randomId(48), { mode: 0o600 });
+  }
+  return readFileSync(file, 'utf8').trim();
+}
+
+export function databaseUrl(env: NodeJS.ProcessEnv): string {
+  const url = env.LIBSQL_URL ?? `file:${resolve(DATA_DIR, 'portal.db')}`;
+  if (url.startsWith('file:')) mkdirSync(dirname(url.slice('file:'.length)), { recursive: true });
+  return url;
+}
+
+export function nodePorts(env: NodeJS.ProcessEnv, defaults: Record<string, string> = {}) {
+  const client = createClient({ url: databaseUrl(env), authToken: env.LIBSQL_AUTH_TOKEN });
+  const config = loadConfig({
+    ENVIRONMENT: 'development',
+    ...defaults,
+    ...env,
+    TOKEN_SECRET: env.TOKEN_SECRET ?? localTokenSecret(),
+  });
+  const ports: Ports = {
+    db: drizzle(client, { schema }),
+    store: diskStore(env.ATTACHMENTS_DIR ?? resolve(DATA_DIR, 'attachments')),
+    mailer: consoleMailer(),
+    clock: systemClock,
+    config,
+  };
+  return { ports, client };
+}

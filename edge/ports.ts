@@ -1,0 +1,55 @@
+/**
+ * @module
+ * The ports the app is built from. Each runtime entry point (worker.ts, node.ts, deno.ts) wires
+ * real implementations; the app itself never knows which runtime it runs on.
+ */
+import type { LibSQLDatabase } from 'drizzle-orm/libsql';
+import type { AppConfig } from './config.ts';
+import type * as schema from './db/schema.ts';
+
+export type Database = LibSQLDatabase<typeof schema>;
+
+export interface StoredObject {
+  body: ReadableStream<Uint8Array>;
+  size: number;
+}
+
+/**
+ * Where attachment bytes live: the subset of Cloudflare's R2 bucket binding the portal uses, so
+ * an `R2Bucket` is one as it is, and other runtimes provide the same four methods.
+ */
+export interface AttachmentStore {
+  put(
+    key: string,
+    value: ReadableStream<Uint8Array> | ArrayBuffer | Uint8Array,
+    options?: { httpMetadata?: { contentType?: string } },
+  ): Promise<unknown>;
+  get(key: string): Promise<StoredObject | null>;
+  head(key: string): Promise<{ size: number } | null>;
+  delete(key: string): Promise<void>;
+}
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+export interface Mailer {
+  send(mail: Mail): Promise<void>;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface Ports {
+  db: Database;
+  store: AttachmentStore;
+  mailer: Mailer;
+  clock: Clock;
+  config: AppConfig;
+}
+
+export const systemClock: Clock = { now: () => new Date() };

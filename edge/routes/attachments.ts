@@ -1,0 +1,85 @@
+/**
+ * @module
+ * Attachments of the caller's tickets: add one file to an open ticket, download one. Every
+ * download checks the parent ticket's owner again, and is always served as a download that the
+ * browser may neither sniff nor render.
+ */
+import { and, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { OPEN_STATUSES } from '../contract/domain.ts';
+import { ROUTES } from '../contract/routes.ts';
+import { attachments } from '../db/schema.ts';
+import { categoryIndex } from '../domain/categories.ts';
+import { customerActor, ticketChange } from '../domain/events.ts';
+import { findOwnTicket, toDetails } from '../domain/tickets.ts';
+import { guardedInsert } from '../db/guarded-insert.ts';
+import { fileField, storeUpload } from '../domain/uploads.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { attachmentDisposition } from '../lib/files.ts';
+import { formFields, multipartBody } from '../middleware/multipart.ts';
+import { parseTicketNumber } from './tickets.ts';
+
+export const attachmentRoutes = new Hono<AppEnv>()
+  .post(ROUTES.attachments, multipartBody, async (c) => {
+    const { db, store, config, clock } = c.var.ports;
+    const customer = c.var.customer;
+    const number = parseTicketNumber(c.req.param('number'));
+    const ticket = await findOwnTicket(db, customer.id, number);
+    if (ticket.status === 'closed') throw new ApiError('wrong_state');
+    const { file: rawFile, ...rest } = await formFields(c);
+    const unknown = Object.keys(rest);
+    if (unknown.length) {
+      throw new ApiError(
+        'validation_failed',
+        Object.fromEntries(unknown.map((key) => [key, 'unknown_field'])),
+      );
+    }
+    const file = fileField(rawFile, 'file');
+    if (!file) throw new ApiError('validation_failed', { file: 'required' });
+
+    const now = clock.now();
+    const upload = await storeUpload(store, config, file, ticket.id, customer.id, now);
+    let applied = false;
+    try {
+      applied = await ticketChange(
+        db,
+        ticket.id,
+        customerActor(customer),
+        {
+          from: OPEN_STATUSES,
+          events: [{ kind: 'attachment_added', attachmentId: upload.id, text: upload.name }],
+          extra: (guard) => [guardedInsert(db, attachments, upload, guard)],
+        },
+        now,
+      );
+    } finally {
+      if (!applied) await store.delete(upload.storageKey);
+    }
+    if (!applied) throw new ApiError('wrong_state');
+    const updated = await findOwnTicket(db, customer.id, number);
+    return c.json(await toDetails(db, updated, await categoryIndex(db), customer.language), 201);
+  })
+  .get(ROUTES.attachment, async (c) => {
+    const { db, store } = c.var.ports;
+    const ticket = await findOwnTicket(
+      db,
+      c.var.customer.id,
+      parseTicketNumber(c.req.param('number')),
+    );
+    const [file] = await db
+      .select()
+      .from(attachments)
+      .where(and(eq(attachments.id, c.req.param('id')), eq(attachments.ticketId, ticket.id)))
+      .limit(1);
+    const object = file && (await store.get(file.storageKey));
+    if (!file || !object) throw new ApiError('not_found');
+    return c.body(object.body, 200, {
+      'Content-Type': file.contentType,
+      'Content-Length': String(object.size),
+      'Content-Disposition': attachmentDisposition(file.name),
+      'X-Content-Type-Options': 'nosniff',
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, no-store',
+    });
+  });

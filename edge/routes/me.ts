@@ -1,0 +1,37 @@
+/**
+ * @module
+ * `GET /api/me` and `PATCH /api/me`: the logged-in customer's profile; only the language can
+ * be changed here.
+ */
+import { eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { ROUTES } from '../contract/routes.ts';
+import { mePatchBody } from '../contract/schemas.ts';
+import type { Customer } from '../contract/types.ts';
+import { customers, type CustomerRow } from '../db/schema.ts';
+import type { AppEnv } from '../env.ts';
+import { requireCustomer } from '../middleware/customer-auth.ts';
+import { requireJson, validate } from '../middleware/validate.ts';
+
+export function toCustomer(row: CustomerRow): Customer {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    organization: row.organization,
+    language: row.language,
+  };
+}
+
+export const meRoutes = new Hono<AppEnv>()
+  .get(ROUTES.me, requireCustomer, (c) => c.json(toCustomer(c.var.customer)))
+  .patch(ROUTES.me, requireCustomer, requireJson, validate('json', mePatchBody), async (c) => {
+    const { db, clock } = c.var.ports;
+    const { language } = c.req.valid('json');
+    const [updated] = await db
+      .update(customers)
+      .set({ language, updatedAt: clock.now() })
+      .where(eq(customers.id, c.var.customer.id))
+      .returning();
+    return c.json(toCustomer(updated!));
+  });

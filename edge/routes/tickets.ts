@@ -1,0 +1,124 @@
+/**
+ * @module
+ * Tickets of the logged-in customer: create one (with at most one file), list open or closed
+ * ones newest first with a cursor, read one with its timeline and attachments.
+ */
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { OPEN_STATUSES } from '../contract/domain.ts';
+import { ROUTES } from '../contract/routes.ts';
+import { newTicketFields, ticketListQuery, ticketNumber } from '../contract/schemas.ts';
+import type { TicketPage } from '../contract/types.ts';
+import { attachments, tickets } from '../db/schema.ts';
+import { categoryIndex, selectableLeaf } from '../domain/categories.ts';
+import { customerActor, eventInsert } from '../domain/events.ts';
+import { findOwnTicket, toDetails, toSummary } from '../domain/tickets.ts';
+import { fileField, storeUpload, type StoredUpload } from '../domain/uploads.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { requireCustomer } from '../middleware/customer-auth.ts';
+import { formFields, multipartBody } from '../middleware/multipart.ts';
+import { parseWith, validate } from '../middleware/validate.ts';
+
+/** Numbers start above 1000 so that they read as ticket numbers, not counts. */
+const nextNumber = sql`(select coalesce(max(${tickets.number}), 1000) + 1 from ${tickets})`;
+
+export const ticketRoutes = new Hono<AppEnv>()
+  .use(ROUTES.tickets, requireCustomer)
+  .use(`${ROUTES.tickets}/*`, requireCustomer)
+  .post(ROUTES.tickets, multipartBody, async (c) => {
+    const { db, store, config, clock } = c.var.ports;
+    const customer = c.var.customer;
+    const { file: rawFile, ...rawFields } = await formFields(c);
+    const fields = parseWith(newTicketFields(config.MAX_DESCRIPTION_LENGTH), rawFields);
+    const file = fileField(rawFile, 'file');
+    const index = await categoryIndex(db);
+    const leaf = selectableLeaf(index, fields.category);
+    if (!leaf?.type) throw new ApiError('validation_failed', { category: 'not_allowed' });
+
+    const now = clock.now();
+    const ticketId = crypto.randomUUID();
+    const actor = customerActor(customer);
+    const upload: StoredUpload | null = file
+      ? await storeUpload(store, config, file, ticketId, customer.id, now)
+      : null;
+    let number: number;
+    try {
+      const [inserted] = await db.batch([
+        db
+          .insert(tickets)
+          .values({
+            id: ticketId,
+            number: nextNumber,
+            customerId: customer.id,
+            categoryId: leaf.id,
+            type: leaf.type,
+            urgency: fields.urgency,
+            description: fields.description,
+            status: 'new',
+            createdAt: now,
+            updatedAt: now,
+            revision: crypto.randomUUID(),
+          })
+          .returning({ number: tickets.number }),
+        eventInsert(db, ticketId, actor, { kind: 'created', status: 'new' }, now),
+        ...(upload
+          ? [
+              db.insert(attachments).values(upload),
+              eventInsert(
+                db,
+                ticketId,
+                actor,
+                { kind: 'attachment_added', attachmentId: upload.id, text: upload.name },
+                now,
+              ),
+            ]
+          : []),
+      ]);
+      number = inserted[0]!.number;
+    } catch (error) {
+      if (upload) await store.delete(upload.storageKey);
+      throw error;
+    }
+    const ticket = await findOwnTicket(db, customer.id, number);
+    return c.json(await toDetails(db, ticket, index, customer.language), 201);
+  })
+  .get(ROUTES.tickets, validate('query', ticketListQuery), async (c) => {
+    const { db } = c.var.ports;
+    const customer = c.var.customer;
+    const { state, cursor, limit } = c.req.valid('query');
+    const rows = await db
+      .select()
+      .from(tickets)
+      .where(
+        and(
+          eq(tickets.customerId, customer.id),
+          state === 'open'
+            ? inArray(tickets.status, [...OPEN_STATUSES])
+            : eq(tickets.status, 'closed'),
+          cursor ? lt(tickets.number, Number(cursor)) : undefined,
+        ),
+      )
+      .orderBy(desc(tickets.number))
+      .limit(limit + 1);
+    const index = await categoryIndex(db);
+    const page = rows.slice(0, limit);
+    const body: TicketPage = {
+      items: page.map((row) => toSummary(row, index, customer.language)),
+      nextCursor: rows.length > limit ? String(page.at(-1)!.number) : null,
+    };
+    return c.json(body);
+  })
+  .get(ROUTES.ticket, async (c) => {
+    const { db } = c.var.ports;
+    const customer = c.var.customer;
+    const ticket = await findOwnTicket(db, customer.id, parseTicketNumber(c.req.param('number')));
+    return c.json(await toDetails(db, ticket, await categoryIndex(db), customer.language));
+  });
+
+/** A path segment that is not a ticket number names no ticket. */
+export function parseTicketNumber(raw: string): number {
+  const parsed = ticketNumber.safeParse(raw);
+  if (!parsed.success || !/^\d+$/.test(raw)) throw new ApiError('not_found');
+  return parsed.data;
+}
