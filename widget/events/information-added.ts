@@ -9,7 +9,10 @@ export interface InformationAddedDetail {
   number: number;
 }
 
-/** The customer has added information to a ticket's description. Bubbles and is composed, so the host page hears it on `<support-portal>`. */
+/**
+ * The customer has added information to a ticket's description.
+ * Bubbles and is composed, so the host page hears it on `<support-portal>`.
+ */
 export class InformationAddedEvent extends CustomEvent<InformationAddedDetail> {
   static readonly type = 'support-portal-information-added';
 

@@ -9,7 +9,10 @@ export interface SolutionAcceptedDetail {
   number: number;
 }
 
-/** The customer has accepted a proposed solution, which closed the ticket. Bubbles and is composed, so the host page hears it on `<support-portal>`. */
+/**
+ * The customer has accepted a proposed solution, which closed the ticket.
+ * Bubbles and is composed, so the host page hears it on `<support-portal>`.
+ */
 export class SolutionAcceptedEvent extends CustomEvent<SolutionAcceptedDetail> {
   static readonly type = 'support-portal-solution-accepted';
 

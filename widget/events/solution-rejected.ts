@@ -9,7 +9,10 @@ export interface SolutionRejectedDetail {
   number: number;
 }
 
-/** The customer has rejected a proposed solution; the ticket is back with the service desk. Bubbles and is composed, so the host page hears it on `<support-portal>`. */
+/**
+ * The customer has rejected a proposed solution; the ticket is back with the service desk.
+ * Bubbles and is composed, so the host page hears it on `<support-portal>`.
+ */
 export class SolutionRejectedEvent extends CustomEvent<SolutionRejectedDetail> {
   static readonly type = 'support-portal-solution-rejected';
 

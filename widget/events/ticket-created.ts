@@ -9,7 +9,10 @@ export interface TicketCreatedDetail {
   number: number;
 }
 
-/** The customer has registered a new ticket. Bubbles and is composed, so the host page hears it on `<support-portal>`. */
+/**
+ * The customer has registered a new ticket.
+ * Bubbles and is composed, so the host page hears it on `<support-portal>`.
+ */
 export class TicketCreatedEvent extends CustomEvent<TicketCreatedDetail> {
   static readonly type = 'support-portal-ticket-created';
 
