@@ -24,9 +24,6 @@ export const ticketListQuery = z.strictObject({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 20),
 });
 
-/** Ticket numbers in paths: anything else is simply a ticket that does not exist. */
-export const ticketNumber = z.coerce.number().check(z.int(), z.minimum(1), z.maximum(2 ** 53 - 1));
-
 export const newTicketFields = (maxDescription: number) =>
   z.strictObject({
     category: z.string().check(z.minLength(1), z.maxLength(64)),

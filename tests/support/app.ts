@@ -1,0 +1,93 @@
+/**
+ * @module
+ * A real portal for a test file: the app built from its ports over a fresh libSQL file and a
+ * fresh attachments folder, migrations applied, demo data loaded, and a clock the test can move.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createClient } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { createApp } from '../../edge/app.ts';
+import { loadConfig } from '../../edge/config.ts';
+import type { CategoryInput } from '../../edge/db/category-tree.ts';
+import { createCustomer, type NewCustomer } from '../../edge/db/customers.ts';
+import { DEMO_LOGIN, loadDemoData } from '../../edge/db/demo-data.ts';
+import * as schema from '../../edge/db/schema.ts';
+import { consoleMailer } from '../../edge/mail/console-mailer.ts';
+import { diskStore } from '../../edge/node/disk-store.ts';
+import { applyMigrations } from '../../edge/node/migrate.ts';
+import type { Clock, Ports } from '../../edge/ports.ts';
+
+export const demoCategories: CategoryInput[] = JSON.parse(
+  readFileSync(new URL('../../demo/categories.json', import.meta.url), 'utf8'),
+);
+
+/** A clock that stands still until the test moves it. */
+export class TestClock implements Clock {
+  constructor(private current = new Date('2026-11-20T09:00:00Z')) {}
+  now() {
+    return new Date(this.current);
+  }
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+/** Low iterations keep tests fast; the format and the code path are the production ones. */
+const TEST_ITERATIONS = '10000';
+
+export async function startPortal(env: Record<string, string> = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
+  const client = createClient({ url: `file:${join(dir, 'portal.db')}` });
+  const db = drizzle(client, { schema });
+  const clock = new TestClock();
+  const mailer = consoleMailer(() => {});
+  const ports: Ports = {
+    db,
+    store: diskStore(join(dir, 'attachments')),
+    mailer,
+    clock,
+    config: loadConfig({
+      ENVIRONMENT: 'development',
+      TOKEN_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+      PBKDF2_ITERATIONS: TEST_ITERATIONS,
+      ALLOWED_ORIGINS: 'https://shop.example.com',
+      ...env,
+    }),
+  };
+  await applyMigrations(db);
+  await loadDemoData(db, demoCategories, ports.config.PBKDF2_ITERATIONS, clock.now());
+  const app = createApp(ports);
+
+  return {
+    app,
+    ports,
+    db,
+    client,
+    clock,
+    mailer,
+    dir,
+    /** Sends a request to the app as a browser on the allowed origin would. */
+    request: (path: string, init: RequestInit = {}) => app.request(path, init),
+    async createCustomer(input: Partial<NewCustomer> = {}) {
+      const suffix = crypto.randomUUID().slice(0, 8);
+      const data = {
+        email: `customer-${suffix}@example.com`,
+        name: `Customer ${suffix}`,
+        organization: 'Example Org',
+        password: `password-${suffix}`,
+        ...input,
+      };
+      const row = await createCustomer(db, data, ports.config.PBKDF2_ITERATIONS, clock.now());
+      return { ...row, password: data.password };
+    },
+    close() {
+      client.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type TestPortal = Awaited<ReturnType<typeof startPortal>>;
+export { DEMO_LOGIN };
