@@ -1,0 +1,201 @@
+/**
+ * @module
+ * The widget's one client of the customer API. Paths come from the contract's `ROUTES`, bodies
+ * and answers are the contract's types; every failure is an `ApiRequestError`. The bearer token
+ * lives in the instance's `SessionStore`; a refused token (`unauthenticated`) is reported to the
+ * root element, which sends the customer to login and back.
+ */
+import type { Language, TicketState, Urgency } from '../../edge/contract/domain.ts';
+import { apiPath, ROUTES } from '../../edge/contract/routes.ts';
+import type {
+  CategoryNode,
+  Customer,
+  PublicConfig,
+  SessionCreated,
+  TicketDetails,
+  TicketPage,
+} from '../../edge/contract/types.ts';
+import type { SessionStore } from '../session.ts';
+import { ApiRequestError } from './errors.ts';
+
+export { ApiRequestError, type ClientErrorCode } from './errors.ts';
+
+export interface NewTicket {
+  category: string;
+  urgency: Urgency;
+  description: string;
+}
+
+type Progress = (fraction: number) => void;
+
+export class ApiClient {
+  /** Called when the API refuses this instance's token; the root element sets it. */
+  onUnauthenticated: (() => void) | null = null;
+
+  /**
+   * @param base The API's origin (and optional path prefix); empty for the page's own origin.
+   * @param session Where the bearer token is kept.
+   */
+  constructor(
+    readonly base: string,
+    private readonly session: SessionStore,
+  ) {}
+
+  get loggedIn(): boolean {
+    return this.session.token !== null;
+  }
+
+  config(): Promise<PublicConfig> {
+    return this.request('GET', ROUTES.config);
+  }
+
+  async login(email: string, password: string): Promise<Customer> {
+    const created = await this.request<SessionCreated>('POST', ROUTES.session, {
+      email,
+      password,
+    });
+    this.session.token = created.token;
+    return created.customer;
+  }
+
+  /** Ends the session on the server when it can; forgets the token in any case. */
+  async logout(): Promise<void> {
+    try {
+      if (this.loggedIn) await this.request('DELETE', ROUTES.session);
+    } catch {
+      // An expired or revoked token is already logged out: nothing left to end.
+    } finally {
+      this.session.token = null;
+    }
+  }
+
+  me(): Promise<Customer> {
+    return this.request('GET', ROUTES.me);
+  }
+
+  updateLanguage(language: Language): Promise<Customer> {
+    return this.request('PATCH', ROUTES.me, { language });
+  }
+
+  categories(): Promise<CategoryNode[]> {
+    return this.request('GET', ROUTES.categories);
+  }
+
+  tickets(state: TicketState, cursor?: string): Promise<TicketPage> {
+    const query = new URLSearchParams({ state });
+    if (cursor) query.set('cursor', cursor);
+    return this.request('GET', `${ROUTES.tickets}?${query}`);
+  }
+
+  ticket(number: number): Promise<TicketDetails> {
+    return this.request('GET', apiPath(ROUTES.ticket, { number }));
+  }
+
+  createTicket(
+    fields: NewTicket,
+    file: File | null,
+    onProgress?: Progress,
+  ): Promise<TicketDetails> {
+    const form = new FormData();
+    form.set('category', fields.category);
+    form.set('urgency', fields.urgency);
+    form.set('description', fields.description);
+    if (file) form.set('file', file, file.name);
+    return this.upload(ROUTES.tickets, form, onProgress);
+  }
+
+  addInformation(number: number, text: string): Promise<TicketDetails> {
+    return this.request('POST', apiPath(ROUTES.information, { number }), { text });
+  }
+
+  uploadAttachment(number: number, file: File, onProgress?: Progress): Promise<TicketDetails> {
+    const form = new FormData();
+    form.set('file', file, file.name);
+    return this.upload(apiPath(ROUTES.attachments, { number }), form, onProgress);
+  }
+
+  acceptSolution(number: number): Promise<TicketDetails> {
+    return this.request('POST', apiPath(ROUTES.accept, { number }));
+  }
+
+  rejectSolution(number: number, reason: string): Promise<TicketDetails> {
+    return this.request('POST', apiPath(ROUTES.reject, { number }), { reason });
+  }
+
+  /** The file's bytes, fetched with the bearer token (a plain link could not send it). */
+  async downloadAttachment(number: number, id: string): Promise<Blob> {
+    const response = await this.send('GET', apiPath(ROUTES.attachment, { number, id }));
+    return response.blob();
+  }
+
+  private url(path: string): string {
+    return `${this.base.replace(/\/+$/, '')}${path}`;
+  }
+
+  private headers(json: boolean): Headers {
+    const headers = new Headers({ Accept: 'application/json' });
+    if (json) headers.set('Content-Type', 'application/json');
+    const token = this.session.token;
+    if (token) headers.set('Authorization', `Bearer ${token}`);
+    return headers;
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await this.send(method, path, body);
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  private async send(method: string, path: string, body?: unknown): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetch(this.url(path), {
+        method,
+        headers: this.headers(body !== undefined),
+        body: body === undefined ? undefined : JSON.stringify(body),
+        credentials: 'omit',
+      });
+    } catch {
+      throw new ApiRequestError(0, 'network');
+    }
+    if (!response.ok) {
+      const parsed = await response.json().catch(() => null);
+      throw this.failed(ApiRequestError.from(response.status, parsed));
+    }
+    return response;
+  }
+
+  /** Multipart through XMLHttpRequest: fetch cannot report upload progress. */
+  private upload<T>(path: string, form: FormData, onProgress?: Progress): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', this.url(path));
+      xhr.responseType = 'json';
+      this.headers(false).forEach((value, name) => xhr.setRequestHeader(name, value));
+      if (onProgress) {
+        xhr.upload.addEventListener('progress', (event) => {
+          if (event.lengthComputable) onProgress(event.loaded / event.total);
+        });
+      }
+      xhr.addEventListener('load', () => {
+        if (xhr.status >= 200 && xhr.status < 300) {
+          onProgress?.(1);
+          resolve(xhr.response as T);
+        } else {
+          reject(this.failed(ApiRequestError.from(xhr.status, xhr.response)));
+        }
+      });
+      xhr.addEventListener('error', () => reject(new ApiRequestError(0, 'network')));
+      xhr.addEventListener('abort', () => reject(new ApiRequestError(0, 'network')));
+      xhr.send(form);
+    });
+  }
+
+  private failed(error: ApiRequestError): ApiRequestError {
+    if (error.code === 'unauthenticated' && this.session.token) {
+      this.session.token = null;
+      this.onUnauthenticated?.();
+    }
+    return error;
+  }
+}

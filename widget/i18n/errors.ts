@@ -1,0 +1,66 @@
+/**
+ * @module
+ * A localized sentence for every error the API (or the network) can fail with, and for every
+ * reason a single field can be refused. The `Record` types make a new contract code a compile
+ * error here until it has its message.
+ */
+import { msg } from '@lit/localize';
+import type { FieldErrorCode } from '../../edge/contract/errors.ts';
+import { ApiRequestError, type ClientErrorCode } from '../api/errors.ts';
+
+const ERROR_MESSAGES: Record<ClientErrorCode, () => string> = {
+  validation_failed: () => msg('Revise los campos marcados.', { id: 'error.validation_failed' }),
+  invalid_json: () =>
+    msg('La solicitud no es válida. Vuelva a intentarlo.', { id: 'error.invalid_json' }),
+  unauthenticated: () =>
+    msg('Su sesión ha terminado. Entre de nuevo para continuar.', { id: 'error.unauthenticated' }),
+  invalid_credentials: () =>
+    msg('El correo electrónico o la contraseña no son correctos.', {
+      id: 'error.invalid_credentials',
+    }),
+  not_found: () =>
+    msg('No encontramos lo que busca. Puede que ya no exista.', { id: 'error.not_found' }),
+  method_not_allowed: () =>
+    msg('Esta acción no está disponible.', { id: 'error.method_not_allowed' }),
+  wrong_state: () =>
+    msg('El estado del ticket ya no permite esta acción. Actualice la página del ticket.', {
+      id: 'error.wrong_state',
+    }),
+  payload_too_large: () =>
+    msg('El archivo es demasiado grande.', { id: 'error.payload_too_large' }),
+  unsupported_file_type: () =>
+    msg('No se admite este tipo de archivo.', { id: 'error.unsupported_file_type' }),
+  unsupported_media_type: () =>
+    msg('La solicitud no tiene un formato admitido.', { id: 'error.unsupported_media_type' }),
+  rate_limited: () =>
+    msg('Demasiados intentos. Espere unos minutos y vuelva a intentarlo.', {
+      id: 'error.rate_limited',
+    }),
+  internal: () =>
+    msg('Algo ha fallado por nuestra parte. Vuelva a intentarlo más tarde.', {
+      id: 'error.internal',
+    }),
+  network: () =>
+    msg('No hay conexión con el servicio. Compruebe su conexión y vuelva a intentarlo.', {
+      id: 'error.network',
+    }),
+};
+
+const FIELD_MESSAGES: Record<FieldErrorCode, () => string> = {
+  required: () => msg('Este campo es obligatorio.', { id: 'field.required' }),
+  invalid: () => msg('El valor no es válido.', { id: 'field.invalid' }),
+  too_short: () => msg('El texto es demasiado corto.', { id: 'field.too_short' }),
+  too_long: () => msg('El texto es demasiado largo.', { id: 'field.too_long' }),
+  not_allowed: () => msg('Este valor no está permitido.', { id: 'field.not_allowed' }),
+  unknown_field: () => msg('Este campo no se esperaba.', { id: 'field.unknown_field' }),
+};
+
+/** What to tell the customer about a failure; anything unexpected reads as our fault. */
+export function errorMessage(error: unknown): string {
+  const code = error instanceof ApiRequestError ? error.code : 'internal';
+  return ERROR_MESSAGES[code]();
+}
+
+export function fieldMessage(code: FieldErrorCode): string {
+  return FIELD_MESSAGES[code]();
+}

@@ -1,0 +1,95 @@
+/**
+ * @module
+ * The portal's screens as routes, the event a screen dispatches to ask for another one, and the
+ * text form of a route (for the URL hash when the host opts in, and for `sessionStorage`).
+ */
+
+export type Route =
+  | { screen: 'login' }
+  | { screen: 'forgot-password' }
+  | { screen: 'set-password'; token: string }
+  | { screen: 'home' }
+  | { screen: 'new-ticket' }
+  | { screen: 'ticket-created'; number: number }
+  | { screen: 'tickets'; state: 'open' | 'closed' }
+  | { screen: 'ticket'; number: number }
+  | { screen: 'add-information'; number: number }
+  | { screen: 'solution'; number: number }
+  | { screen: 'change-password' }
+  | { screen: 'contact' };
+
+export type Screen = Route['screen'];
+
+/** Screens anyone may see; every other one asks for login first. */
+const PUBLIC_SCREENS: ReadonlySet<Screen> = new Set([
+  'login',
+  'forgot-password',
+  'set-password',
+  'contact',
+]);
+
+export function isProtected(route: Route): boolean {
+  return !PUBLIC_SCREENS.has(route.screen);
+}
+
+/**
+ * Asks the root element for another screen. Screens dispatch it; it bubbles out of their shadow
+ * roots up to `<support-portal>`, which stops it there.
+ */
+export class NavigateEvent extends Event {
+  static readonly type = 'sp-navigate';
+
+  constructor(readonly route: Route) {
+    super(NavigateEvent.type, { bubbles: true, composed: true });
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'sp-navigate': NavigateEvent;
+  }
+}
+
+/** `tickets/open`, `ticket/1002`, `home`: short, readable in a hash. */
+export function routeToPath(route: Route): string {
+  switch (route.screen) {
+    case 'set-password':
+      return `${route.screen}/${encodeURIComponent(route.token)}`;
+    case 'tickets':
+      return `${route.screen}/${route.state}`;
+    case 'ticket-created':
+    case 'ticket':
+    case 'add-information':
+    case 'solution':
+      return `${route.screen}/${route.number}`;
+    default:
+      return route.screen;
+  }
+}
+
+/** The route a path names, or null for anything that is not one (never trusted blindly). */
+export function routeFromPath(path: string): Route | null {
+  const [screen = '', param, extra] = path.replace(/^\/+/, '').split('/');
+  if (extra !== undefined) return null;
+  const number = param !== undefined && /^[1-9]\d{0,15}$/.test(param) ? Number(param) : null;
+  switch (screen) {
+    case 'login':
+    case 'forgot-password':
+    case 'home':
+    case 'new-ticket':
+    case 'change-password':
+    case 'contact':
+      return param === undefined ? { screen } : null;
+    case 'set-password':
+      return param ? { screen, token: decodeURIComponent(param) } : null;
+    case 'tickets':
+      return param === 'open' || param === 'closed' ? { screen, state: param } : null;
+    case 'ticket-created':
+    case 'ticket':
+    case 'add-information':
+    case 'solution':
+      return number === null ? null : { screen, number };
+    default:
+      return null;
+  }
+}
