@@ -1,0 +1,29 @@
+/**
+ * @module
+ * The Deno entry point, for `deno serve edge/deno.ts`: libSQL over HTTP (a libSQL server or
+ * Turso) at LIBSQL_URL, attachments as files under ATTACHMENTS_DIR, the rest from `Deno.env`.
+ * Migrations are applied beforehand with `npm run migrate`, as for Workers.
+ */
+import { createClient } from '@libsql/client/web';
+import { drizzle } from 'drizzle-orm/libsql/web';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import * as schema from './db/schema.ts';
+import { deno } from './deno/deno-api.ts';
+import { denoFileStore } from './deno/file-store.ts';
+import { consoleMailer } from './mail/console-mailer.ts';
+import { systemClock } from './ports.ts';
+
+const env = deno.env.toObject();
+if (!env.LIBSQL_URL)
+  throw new Error('LIBSQL_URL must name the libSQL server (http:// or https://)');
+
+const app = createApp({
+  db: drizzle(createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN }), { schema }),
+  store: denoFileStore(env.ATTACHMENTS_DIR ?? '.data/attachments'),
+  mailer: consoleMailer(),
+  clock: systemClock,
+  config: loadConfig(env),
+});
+
+export default { fetch: (request: Request) => app.fetch(request) };

@@ -1,0 +1,57 @@
+/**
+ * @module
+ * The attachment store on Deno: files under one folder, through Deno's own file APIs, behind the
+ * same interface as an R2 bucket.
+ */
+import type { AttachmentStore, StoredObject } from '../ports.ts';
+import { deno } from './deno-api.ts';
+
+/** Keys are made by the server; anything else is refused rather than mapped onto a path. */
+const SAFE_KEY = /^[A-Za-z0-9_-]+(\/[A-Za-z0-9_-]+)*$/;
+
+export function denoFileStore(root: string): AttachmentStore {
+  const base = root.replace(/\/+$/, '');
+  const pathOf = (key: string) => {
+    if (!SAFE_KEY.test(key)) throw new Error(`Unsafe storage key: ${key}`);
+    return `${base}/${key}`;
+  };
+  const sizeOf = async (key: string) => {
+    try {
+      const info = await deno.stat(pathOf(key));
+      return info.isFile ? info.size : null;
+    } catch (error) {
+      if (error instanceof deno.errors.NotFound) return null;
+      throw error;
+    }
+  };
+  return {
+    async put(key, value) {
+      const path = pathOf(key);
+      await deno.mkdir(path.slice(0, path.lastIndexOf('/')), { recursive: true });
+      // Written aside and renamed, so a reader never gets half a file.
+      const partial = `${path}.${crypto.randomUUID()}.partial`;
+      await deno.writeFile(
+        partial,
+        value instanceof ReadableStream ? value : new Uint8Array(value),
+      );
+      await deno.rename(partial, path);
+    },
+    async get(key): Promise<StoredObject | null> {
+      const size = await sizeOf(key);
+      if (size === null) return null;
+      const file = await deno.open(pathOf(key), { read: true });
+      return { body: file.readable, size };
+    },
+    async head(key) {
+      const size = await sizeOf(key);
+      return size === null ? null : { size };
+    },
+    async delete(key) {
+      try {
+        await deno.remove(pathOf(key));
+      } catch (error) {
+        if (!(error instanceof deno.errors.NotFound)) throw error;
+      }
+    },
+  };
+}

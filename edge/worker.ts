@@ -1,0 +1,55 @@
+/**
+ * @module
+ * The Cloudflare Workers entry point: libSQL over HTTP (a libSQL server or Turso), attachments in
+ * the R2 bucket bound as `ATTACHMENTS`, configuration and secrets from the Worker's environment.
+ */
+import { createClient } from '@libsql/client/web';
+import { drizzle } from 'drizzle-orm/libsql/web';
+import type { ExecutionContext } from 'hono';
+import { createApp, type PortalApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import * as schema from './db/schema.ts';
+import { consoleMailer } from './mail/console-mailer.ts';
+import { systemClock, type AttachmentStore, type Ports } from './ports.ts';
+
+/**
+ * The bindings of wrangler.toml. `ATTACHMENTS` is an `R2Bucket`, typed by the subset the portal
+ * uses, since the global Workers types clash with the DOM types the rest of the code builds on.
+ */
+export interface WorkerEnv extends Record<string, unknown> {
+  ATTACHMENTS: AttachmentStore;
+  LIBSQL_URL: string;
+  LIBSQL_AUTH_TOKEN?: string;
+}
+
+interface Portal {
+  ports: Ports;
+  app: PortalApp;
+}
+
+function buildPortal(env: WorkerEnv): Portal {
+  const config = loadConfig(env, { runtime: 'workers' });
+  const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
+  const ports: Ports = {
+    db: drizzle(client, { schema }),
+    store: env.ATTACHMENTS,
+    mailer: consoleMailer(),
+    clock: systemClock,
+    config,
+  };
+  return { ports, app: createApp(ports) };
+}
+
+/** Built once per isolate: the runtime passes the same env object to every request. */
+const portals = new WeakMap<WorkerEnv, Portal>();
+
+function portalFor(env: WorkerEnv): Portal {
+  let portal = portals.get(env);
+  if (!portal) portals.set(env, (portal = buildPortal(env)));
+  return portal;
+}
+
+export default {
+  fetch: (request: Request, env: WorkerEnv, ctx: ExecutionContext) =>
+    portalFor(env).app.fetch(request, env, ctx),
+};
