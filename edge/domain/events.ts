@@ -3,6 +3,7 @@
  * Changing a ticket. Every change goes through `ticketChange`: one batch (one transaction) that
  * updates the ticket only if it is in an allowed state, and writes its timeline events (and any
  * other rows of the change) only if that update happened, so concurrent changes cannot both win.
+ * Events the desk hears about also write their webhook outbox rows in that batch.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { ActorType, EventKind, TicketStatus } from '../contract/domain.ts';
@@ -10,6 +11,7 @@ import { guardedInsert } from '../db/guarded-insert.ts';
 import { ticketEvents, tickets, type TicketRow } from '../db/schema.ts';
 import { randomId } from '../lib/encoding.ts';
 import type { Database } from '../ports.ts';
+import { outboxInsert } from '../webhooks/outbox.ts';
 
 export interface Actor {
   type: ActorType;
@@ -18,6 +20,8 @@ export interface Actor {
 }
 
 export interface NewEvent {
+  /** Made here when left out; `eventWrites` sets it to share it with the webhook. */
+  id?: string;
   kind: EventKind;
   text?: string | null;
   status?: TicketStatus | null;
@@ -26,7 +30,10 @@ export interface NewEvent {
 
 type BatchItem = Parameters<Database['batch']>[0][number];
 
-/** The insert of one timeline event, taking effect only when `guard` holds. */
+/**
+ * The insert of one timeline event, taking effect only when `guard` holds. Timeline only: a
+ * change that the desk must hear about uses `eventWrites`.
+ */
 export function eventInsert(
   db: Database,
   ticketId: string,
@@ -39,7 +46,7 @@ export function eventInsert(
     db,
     ticketEvents,
     {
-      id: randomId(),
+      id: event.id ?? randomId(),
       ticketId,
       kind: event.kind,
       actorType: actor.type,
@@ -54,9 +61,25 @@ export function eventInsert(
   );
 }
 
+/** The timeline event and, for the kinds that have one, its webhook outbox rows. */
+export function eventWrites(
+  db: Database,
+  ticketId: string,
+  actor: Actor,
+  event: NewEvent,
+  at: Date,
+  guard: SQL = sql`1`,
+): BatchItem[] {
+  const withId = { ...event, id: event.id ?? randomId() };
+  const outbox = outboxInsert(db, ticketId, withId.id, actor, withId, at, guard);
+  return [eventInsert(db, ticketId, actor, withId, at, guard), ...(outbox ? [outbox] : [])];
+}
+
 export interface TicketChange {
   /** The states the ticket must be in for the change to apply. */
   from: readonly TicketStatus[];
+  /** A further condition on the ticket (the solution still being the one that aged). */
+  where?: SQL;
   set?: Partial<Pick<TicketRow, 'status' | 'solution' | 'solutionProposedAt' | 'closedAt'>>;
   events: NewEvent[];
   /** Further writes of the same change (an attachment row), each given the guard to use. */
@@ -80,8 +103,10 @@ export async function ticketChange(
     db
       .update(tickets)
       .set({ ...change.set, updatedAt: at, revision })
-      .where(and(eq(tickets.id, ticketId), inArray(tickets.status, [...change.from]))),
-    ...change.events.map((event) => eventInsert(db, ticketId, actor, event, at, applied)),
+      .where(
+        and(eq(tickets.id, ticketId), inArray(tickets.status, [...change.from]), change.where),
+      ),
+    ...change.events.flatMap((event) => eventWrites(db, ticketId, actor, event, at, applied)),
     ...(change.extra?.(applied) ?? []),
   ]);
   return update.rowsAffected === 1;

@@ -11,7 +11,7 @@ import { newTicketFields, ticketListQuery } from '../contract/schemas.ts';
 import type { TicketPage } from '../contract/types.ts';
 import { attachments, tickets } from '../db/schema.ts';
 import { categoryIndex, selectableLeaf } from '../domain/categories.ts';
-import { customerActor, eventInsert } from '../domain/events.ts';
+import { customerActor, eventWrites } from '../domain/events.ts';
 import { findOwnTicket, toDetails, toSummary } from '../domain/tickets.ts';
 import { fileField, storeUpload, type StoredUpload } from '../domain/uploads.ts';
 import type { AppEnv } from '../env.ts';
@@ -61,11 +61,11 @@ export const ticketRoutes = new Hono<AppEnv>()
             revision: crypto.randomUUID(),
           })
           .returning({ number: tickets.number }),
-        eventInsert(db, ticketId, actor, { kind: 'created', status: 'new' }, now),
+        ...eventWrites(db, ticketId, actor, { kind: 'created', status: 'new' }, now),
         ...(upload
           ? [
               db.insert(attachments).values(upload),
-              eventInsert(
+              ...eventWrites(
                 db,
                 ticketId,
                 actor,

@@ -1,0 +1,22 @@
+/**
+ * @module
+ * Route patterns of the service desk's integration API, all under `/api/desk` and opened only by
+ * an integration key. Filled with `apiPath` like the customer routes.
+ */
+
+export const DESK_PREFIX = '/api/desk';
+
+export const DESK_ROUTES = {
+  tickets: '/api/desk/tickets',
+  ticket: '/api/desk/tickets/:number',
+  attachment: '/api/desk/tickets/:number/attachments/:id',
+  status: '/api/desk/tickets/:number/status',
+  solution: '/api/desk/tickets/:number/solution',
+  comments: '/api/desk/tickets/:number/comments',
+  customers: '/api/desk/customers',
+  customer: '/api/desk/customers/:id',
+  deactivate: '/api/desk/customers/:id/deactivate',
+  categories: '/api/desk/categories',
+  webhooks: '/api/desk/webhooks',
+  webhook: '/api/desk/webhooks/:id',
+} as const;

@@ -1,0 +1,68 @@
+/**
+ * @module
+ * Request schemas of the desk API. Strict like the customer API's: an unknown field is refused,
+ * never ignored. Customers and categories reuse the schemas the admin command already loads
+ * them with, so there is one definition of a valid customer and of a valid tree.
+ */
+import * as z from 'zod';
+import { categoryTreeSchema } from '../db/category-tree.ts';
+import { newCustomerSchema } from '../db/customers.ts';
+import { LANGUAGES, TICKET_STATUSES, TICKET_TYPES } from './domain.ts';
+import { WEBHOOK_EVENTS } from './desk-webhooks.ts';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+
+/** `status=new,in_progress`: one or more statuses, comma separated. */
+const statusList = z
+  .string()
+  .transform((value) => value.split(','))
+  .pipe(z.array(z.enum(TICKET_STATUSES)).min(1).max(TICKET_STATUSES.length));
+
+/** A keyset cursor: `<updatedAt ms>.<number>` of the last ticket of the previous page. */
+export const DESK_CURSOR = /^(\d{1,15})\.([1-9]\d{0,15})$/;
+
+export const deskTicketListQuery = z.strictObject({
+  status: statusList.optional(),
+  type: z.enum(TICKET_TYPES).optional(),
+  /** A category id; a branch matches the tickets of every category below it. */
+  category: z.string().min(1).max(64).optional(),
+  customer: z.string().min(1).max(64).optional(),
+  organization: z.string().trim().min(1).max(120).optional(),
+  updatedSince: z.iso.datetime({ offset: true }).optional(),
+  /** Oldest change first (for syncing with `updatedSince`) or newest first. */
+  order: z.enum(['asc', 'desc']).default('asc'),
+  cursor: z.string().regex(DESK_CURSOR).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
+export const deskStatusBody = z.strictObject({ status: z.enum(TICKET_STATUSES) });
+
+export const deskSolutionBody = z.strictObject({ solution: text(10_000) });
+
+export const deskCommentBody = z.strictObject({ text: text(10_000) });
+
+export const deskCustomerCreateBody = newCustomerSchema;
+
+export const deskCustomerPatchBody = newCustomerSchema
+  .pick({ email: true, name: true })
+  .extend({
+    organization: z.string().trim().max(120).nullable(),
+    language: z.enum(LANGUAGES),
+  })
+  .partial()
+  .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
+
+export const deskCategoriesBody = z.strictObject({
+  categories: categoryTreeSchema.refine((tree) => tree.length > 0, { message: 'empty tree' }),
+});
+
+export const webhookSubscriptionBody = z.strictObject({
+  url: z.url({ protocol: /^https?$/ }).max(2048),
+  events: z.array(z.enum(WEBHOOK_EVENTS)).min(1).max(WEBHOOK_EVENTS.length).optional(),
+  /** Leave out to have one made; either way it is shown only in this response. */
+  secret: z.string().min(24).max(256).optional(),
+});
+
+export type DeskTicketListQuery = z.output<typeof deskTicketListQuery>;
+export type DeskCustomerPatch = z.output<typeof deskCustomerPatchBody>;
+export type WebhookSubscriptionInput = z.output<typeof webhookSubscriptionBody>;

@@ -1,0 +1,61 @@
+/**
+ * @module
+ * Response bodies of the desk API. Tickets are the customer API's shapes plus what only the desk
+ * sees: the hidden type and the customer.
+ */
+import type { Labels, Language, TicketType } from './domain.ts';
+import type { WebhookEventType } from './desk-webhooks.ts';
+import type { TicketDetails, TicketSummary } from './types.ts';
+
+export interface DeskCustomerRef {
+  id: string;
+  email: string;
+  name: string;
+  organization: string | null;
+}
+
+export interface DeskTicketSummary extends TicketSummary {
+  type: TicketType;
+  customer: DeskCustomerRef;
+}
+
+export interface DeskTicketPage {
+  items: DeskTicketSummary[];
+  /** Pass as `cursor` (with the same filters) for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+export interface DeskTicketDetails extends TicketDetails {
+  type: TicketType;
+  customer: DeskCustomerRef;
+}
+
+export interface DeskCustomer extends DeskCustomerRef {
+  language: Language;
+  active: boolean;
+  /** False until the customer sets one through the first-access (forgotten password) flow. */
+  hasPassword: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DeskCategory {
+  id: string;
+  labels: Labels;
+  type: TicketType | null;
+  active: boolean;
+  children: DeskCategory[];
+}
+
+export interface WebhookSubscription {
+  id: string;
+  url: string;
+  events: WebhookEventType[];
+  active: boolean;
+  createdAt: string;
+}
+
+export interface WebhookSubscriptionCreated extends WebhookSubscription {
+  /** The signing secret, shown only once. */
+  secret: string;
+}
