@@ -1,0 +1,79 @@
+/**
+ * @module
+ * Admin commands for customers: create one, or import many from a CSV file with the columns
+ * `email,name,organization,language,password` (organization, language and password optional).
+ */
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { createCustomer, type NewCustomer } from '../../db/customers.ts';
+import type { AdminCommand } from './command.ts';
+import { describeError, options, required } from './command.ts';
+
+export const customerCommands: Record<string, AdminCommand> = {
+  'customer:create': {
+    usage:
+      '--email <e-mail> --name <name> [--organization <org>] [--language es|pt|en|fr|it|ca] [--password <password>]',
+    summary: 'Create a customer; without a password, the first access sets one.',
+    async run(args, { db, config, clock }) {
+      const { values } = options(args, {
+        email: { type: 'string' },
+        name: { type: 'string' },
+        organization: { type: 'string' },
+        language: { type: 'string' },
+        password: { type: 'string' },
+      });
+      const customer = await createCustomer(
+        db,
+        {
+          email: required(values.email, 'email'),
+          name: required(values.name, 'name'),
+          organization: values.organization,
+          language: values.language as NewCustomer['language'],
+          password: values.password,
+        },
+        config.PBKDF2_ITERATIONS,
+        clock.now(),
+      );
+      console.log(
+        `Created customer ${customer.email} (${customer.id})${customer.passwordHash ? '' : ', no password yet'}`,
+      );
+    },
+  },
+  'customer:import': {
+    usage: '<file.csv>',
+    summary:
+      'Create customers from a CSV file with a header row (email,name,organization,language,password).',
+    async run(args, { db, config, clock }) {
+      const { positionals } = options(args, {});
+      const rows: Record<string, string>[] = parse(
+        readFileSync(required(positionals[0], 'file'), 'utf8'),
+        {
+          columns: true,
+          skip_empty_lines: true,
+          trim: true,
+        },
+      );
+      let created = 0;
+      for (const [index, row] of rows.entries()) {
+        try {
+          await createCustomer(
+            db,
+            {
+              email: row.email ?? '',
+              name: row.name ?? '',
+              organization: row.organization || undefined,
+              language: (row.language || undefined) as NewCustomer['language'],
+              password: row.password || undefined,
+            },
+            config.PBKDF2_ITERATIONS,
+            clock.now(),
+          );
+          created++;
+        } catch (error) {
+          console.error(`Line ${index + 2} (${row.email}): ${describeError(error) ?? error}`);
+        }
+      }
+      console.log(`Imported ${created} of ${rows.length} customers`);
+    },
+  },
+};
