@@ -36,6 +36,13 @@ const configSchema = z.object({
   MAX_DESCRIPTION_LENGTH: z.coerce.number().int().min(100).max(100_000).default(10_000),
   MAX_INFORMATION_LENGTH: z.coerce.number().int().min(100).max(100_000).default(5_000),
   AUTO_ACCEPT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** Attempts per webhook delivery before it is marked dead. */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** The first retry's delay; each further retry waits twice as long (at most six hours). */
+  WEBHOOK_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** How often Node and Deno run the scheduled job; Workers use the cron of wrangler.toml. */
+  JOB_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('es'),
   CONTACT_NAME: z.string().default('Customer support'),
   CONTACT_EMAIL: z.string().optional(),
