@@ -44,12 +44,17 @@ export interface Clock {
   now(): Date;
 }
 
+/** The addresses a host name resolves to, for checking webhook URLs after resolution. */
+export type HostResolver = (hostname: string) => Promise<string[]>;
+
 export interface Ports {
   db: Database;
   store: AttachmentStore;
   mailer: Mailer;
   clock: Clock;
   config: AppConfig;
+  /** Where the runtime can resolve names (Node); Workers cannot, see README. */
+  resolveHost?: HostResolver;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
