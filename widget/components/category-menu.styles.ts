@@ -1,128 +1,106 @@
 /**
  * @module
- * Styles of `<sp-category-menu>`.
+ * Styles of `<sp-category-menu>`, beside the shared ones.
  */
 import { css } from 'lit';
+import { shared } from '../styles/shared.ts';
 
-export const categoryMenuStyles = css`
-  :host {
-    display: block;
-  }
+export const categoryMenuStyles = [
+  shared,
+  css`
+    .filter {
+      display: grid;
+      gap: 0.25rem;
+    }
 
-  .filter {
-    display: grid;
-    gap: 0.25rem;
-  }
+    .hint,
+    .path,
+    .count {
+      color: var(--_muted);
+      font-size: 0.875em;
+      font-weight: 400;
+    }
 
-  label {
-    font-weight: 600;
-  }
+    .hint {
+      margin: 0;
+    }
 
-  input {
-    font: inherit;
-    color: inherit;
-    background: var(--sp-color-surface, Canvas);
-    border: 1px solid var(--sp-color-border, #6b7280);
-    border-radius: var(--sp-radius, 0.375rem);
-    padding: 0.5rem 0.75rem;
-    min-height: 2.5rem;
-    box-sizing: border-box;
-    width: 100%;
-  }
+    nav ol {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.25rem;
+      list-style: none;
+      margin: 0.75rem 0 0;
+      padding: 0;
+    }
 
-  .hint,
-  .path,
-  .count {
-    color: var(--sp-color-muted, #4b5563);
-    font-size: 0.875em;
-  }
+    nav li + li::before {
+      content: '›';
+      margin-inline-end: 0.25rem;
+      color: var(--_muted);
+    }
 
-  .hint {
-    margin: 0;
-  }
+    nav button {
+      min-height: 1.5rem;
+      min-width: 1.5rem;
+      padding: 0.125rem 0.25rem;
+      border-color: transparent;
+      background: transparent;
+      font-weight: 400;
+      text-decoration: underline;
+    }
 
-  nav ol {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25rem;
-    list-style: none;
-    margin: 0.75rem 0 0;
-    padding: 0;
-  }
+    nav [aria-current] {
+      font-weight: 600;
+    }
 
-  nav li + li::before {
-    content: '›';
-    margin-inline-end: 0.25rem;
-    color: var(--sp-color-muted, #4b5563);
-  }
+    .count-status {
+      margin: 0.5rem 0;
+      min-height: 1.5em;
+    }
 
-  nav button {
-    font: inherit;
-    color: var(--sp-color-accent, #1d4ed8);
-    background: none;
-    border: none;
-    padding: 0.25rem;
-    min-height: 1.5rem;
-    text-decoration: underline;
-    cursor: pointer;
-  }
+    ul {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+      display: grid;
+      gap: 0.375rem;
+    }
 
-  nav [aria-current] {
-    font-weight: 600;
-  }
+    [part~='option'] {
+      width: 100%;
+      display: grid;
+      grid-template-columns: 1fr auto auto;
+      justify-content: stretch;
+      gap: 0 0.5rem;
+      text-align: start;
+      padding: 0.5rem 0.75rem;
+      color: var(--_text);
+      border-color: var(--_border);
+    }
 
-  .status {
-    margin: 0.5rem 0;
-    min-height: 1.25em;
-  }
+    [part~='option']:hover {
+      border-color: var(--_primary);
+    }
 
-  ul {
-    list-style: none;
-    margin: 0;
-    padding: 0;
-    display: grid;
-    gap: 0.375rem;
-  }
+    [part~='option'][aria-current] {
+      border-width: 2px;
+      border-color: var(--_primary);
+    }
 
-  [part~='option'] {
-    font: inherit;
-    color: inherit;
-    width: 100%;
-    min-height: 2.75rem;
-    display: grid;
-    grid-template-columns: 1fr auto auto;
-    align-items: center;
-    gap: 0 0.5rem;
-    text-align: start;
-    padding: 0.5rem 0.75rem;
-    background: var(--sp-color-surface, Canvas);
-    border: 1px solid var(--sp-color-border, #6b7280);
-    border-radius: var(--sp-radius, 0.375rem);
-    cursor: pointer;
-  }
+    .label {
+      font-weight: 600;
+    }
 
-  [part~='option']:hover {
-    border-color: var(--sp-color-accent, #1d4ed8);
-  }
+    .path {
+      grid-column: 1 / -1;
+      grid-row: 2;
+    }
 
-  [part~='option'][aria-current] {
-    border-width: 2px;
-    border-color: var(--sp-color-accent, #1d4ed8);
-  }
-
-  .path {
-    grid-column: 1 / -1;
-    grid-row: 2;
-  }
-
-  .chevron {
-    font-size: 1.25em;
-    line-height: 1;
-  }
-
-  :focus-visible {
-    outline: 3px solid var(--sp-color-focus, #2563eb);
-    outline-offset: 2px;
-  }
-`;
+    .chevron {
+      font-size: 1.25em;
+      line-height: 1;
+    }
+  `,
+];

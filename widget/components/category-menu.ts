@@ -196,7 +196,7 @@ export class CategoryMenu extends LitElement {
           </p>
         </div>
         ${searching ? nothing : this.renderBreadcrumbs()}
-        <p class="status" role="status">${searching ? this.resultCount(rows.length) : ''}</p>
+        <p class="count-status" role="status">${searching ? this.resultCount(rows.length) : ''}</p>
         <ul
           id="options"
           part="list"

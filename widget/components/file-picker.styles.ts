@@ -1,82 +1,61 @@
 /**
  * @module
- * Styles of `<sp-file-picker>`.
+ * Styles of `<sp-file-picker>`, beside the shared ones.
  */
 import { css } from 'lit';
+import { shared } from '../styles/shared.ts';
 
-export const filePickerStyles = css`
-  :host {
-    display: block;
-  }
+export const filePickerStyles = [
+  shared,
+  css`
+    .zone {
+      display: grid;
+      gap: 0.5rem;
+      justify-items: start;
+      padding: 0.75rem;
+      border: 2px dashed var(--_border);
+      border-radius: var(--_radius);
+    }
 
-  .zone {
-    display: grid;
-    gap: 0.5rem;
-    justify-items: start;
-    padding: 0.75rem;
-    border: 2px dashed var(--sp-color-border, #6b7280);
-    border-radius: var(--sp-radius, 0.375rem);
-  }
+    .zone.dragging {
+      border-color: var(--_primary);
+      background: var(--_surface);
+    }
 
-  .zone.dragging {
-    border-color: var(--sp-color-accent, #1d4ed8);
-    background: var(--sp-color-accent-soft, rgb(29 78 216 / 0.08));
-  }
+    .label {
+      font-weight: 600;
+    }
 
-  .label {
-    font-weight: 600;
-  }
+    p {
+      margin: 0;
+    }
 
-  p {
-    margin: 0;
-  }
+    .hint,
+    .size {
+      color: var(--_muted);
+      font-size: 0.875em;
+    }
 
-  .hint,
-  .size {
-    color: var(--sp-color-muted, #4b5563);
-    font-size: 0.875em;
-  }
+    .file {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+      overflow-wrap: anywhere;
+    }
 
-  .file {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    overflow-wrap: anywhere;
-  }
+    .name {
+      font-weight: 600;
+    }
 
-  .name {
-    font-weight: 600;
-  }
+    button.remove {
+      min-height: 1.5rem;
+      padding: 0.125rem 0.5rem;
+    }
 
-  button {
-    font: inherit;
-    min-height: 2.5rem;
-    padding: 0.375rem 0.875rem;
-    border-radius: var(--sp-radius, 0.375rem);
-    border: 1px solid var(--sp-color-accent, #1d4ed8);
-    color: var(--sp-color-accent, #1d4ed8);
-    background: var(--sp-color-surface, Canvas);
-    cursor: pointer;
-  }
-
-  button.remove {
-    min-height: 1.5rem;
-    padding: 0.125rem 0.5rem;
-  }
-
-  button:disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
-
-  .error {
-    color: var(--sp-color-danger, #b91c1c);
-    font-weight: 600;
-  }
-
-  :focus-visible {
-    outline: 3px solid var(--sp-color-focus, #2563eb);
-    outline-offset: 2px;
-  }
-`;
+    .error {
+      color: var(--_danger);
+      font-weight: 600;
+    }
+  `,
+];

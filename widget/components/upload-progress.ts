@@ -37,7 +37,7 @@ export class UploadProgress extends LitElement {
     progress {
       width: 100%;
       height: var(--sp-progress-height, 0.75rem);
-      accent-color: var(--sp-color-accent, #1d4ed8);
+      accent-color: var(--_primary);
     }
 
     .percent {
