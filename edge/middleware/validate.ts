@@ -5,6 +5,7 @@
  */
 import { zValidator } from '@hono/zod-validator';
 import type { Context, ValidationTargets } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod/v4/core';
 import { safeParse as zodSafeParse } from 'zod/v4/core';
@@ -51,10 +52,21 @@ export function validate<T extends z.$ZodType, Target extends keyof ValidationTa
   });
 }
 
+/** Far above any valid JSON request of the API, far below what would cost memory. */
+const JSON_BODY_MAX_BYTES = 256 * 1024;
+
+const jsonBodyLimit = bodyLimit({
+  maxSize: JSON_BODY_MAX_BYTES,
+  onError: () => {
+    throw new ApiError('payload_too_large');
+  },
+});
+
+/** JSON bodies must say they are JSON, and stay small. */
 export const requireJson = createMiddleware(async (c, next) => {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) throw new ApiError('unsupported_media_type');
-  await next();
+  return jsonBodyLimit(c, next);
 });
 
 /** Parses a value already read from the request (form fields, a config-dependent schema). */

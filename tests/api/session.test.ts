@@ -72,6 +72,10 @@ describe('log in', () => {
     assert.equal(malformed.status, 400);
     assert.equal((await malformed.json()).error.code, 'invalid_json');
 
+    const huge = await login({ email: DEMO_LOGIN.email, password: 'x'.repeat(300 * 1024) });
+    assert.equal(huge.status, 413);
+    assert.equal((await huge.json()).error.code, 'payload_too_large');
+
     const form = await login('email=a&password=b', 'application/x-www-form-urlencoded');
     assert.equal(form.status, 415);
     assert.equal((await form.json()).error.code, 'unsupported_media_type');
