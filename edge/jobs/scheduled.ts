@@ -1,0 +1,38 @@
+/**
+ * @module
+ * The scheduled job: auto-accepts aged solutions, then delivers due webhooks (the new
+ * `solution_auto_accepted` ones included). Workers run it from a Cron Trigger, Node and Deno
+ * from a timer, the admin command once on demand; runs may overlap safely.
+ */
+import type { Ports } from '../ports.ts';
+import { deliverDueWebhooks, type DeliveryReport } from '../webhooks/deliverer.ts';
+import { autoAcceptSolutions } from './auto-accept.ts';
+
+export interface JobReport extends DeliveryReport {
+  autoAccepted: number;
+}
+
+export async function runScheduledJob(ports: Ports): Promise<JobReport> {
+  const autoAccepted = await autoAcceptSolutions(ports);
+  return { autoAccepted, ...(await deliverDueWebhooks(ports)) };
+}
+
+/**
+ * Runs the job every `seconds` on a timer (Node, Deno), never two at once in one process;
+ * returns a function that stops it.
+ */
+export function startJobTimer(ports: Ports, seconds: number): () => void {
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      await runScheduledJob(ports);
+    } catch (error) {
+      console.error('scheduled job failed', error);
+    } finally {
+      running = false;
+    }
+  }, seconds * 1000);
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,78 @@
+/**
+ * @module
+ * Webhook subscriptions, as the desk API and the admin command manage them. A removed
+ * subscription is kept (its outbox rows refer to it) but inactive, and its pending deliveries
+ * are marked dead with the reason, so nothing is dropped without a trace.
+ */
+import { and, asc, eq } from 'drizzle-orm';
+import { WEBHOOK_EVENTS } from '../contract/desk-webhooks.ts';
+import type { WebhookSubscriptionInput } from '../contract/desk-schemas.ts';
+import type { WebhookSubscription, WebhookSubscriptionCreated } from '../contract/desk-types.ts';
+import {
+  webhookDeliveries,
+  webhookSubscriptions,
+  type WebhookSubscriptionRow,
+} from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
+import { randomId } from '../lib/encoding.ts';
+import type { Ports } from '../ports.ts';
+import { refuseWebhookUrl } from './url-policy.ts';
+
+export function toSubscription(row: WebhookSubscriptionRow): WebhookSubscription {
+  return {
+    id: row.id,
+    url: row.url,
+    events: row.events as WebhookSubscription['events'],
+    active: row.active,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export async function createSubscription(
+  ports: Pick<Ports, 'db' | 'clock' | 'config' | 'resolveHost'>,
+  input: WebhookSubscriptionInput,
+): Promise<WebhookSubscriptionCreated> {
+  const refused = await refuseWebhookUrl(input.url, {
+    development: ports.config.ENVIRONMENT === 'development',
+    resolveHost: ports.resolveHost,
+  });
+  if (refused) throw new ApiError('validation_failed', { url: 'not_allowed' });
+  const [row] = await ports.db
+    .insert(webhookSubscriptions)
+    .values({
+      id: `wh_${randomId(12)}`,
+      url: input.url,
+      secret: input.secret ?? `whsec_${randomId(24)}`,
+      events: [...new Set(input.events ?? WEBHOOK_EVENTS)],
+      createdAt: ports.clock.now(),
+    })
+    .returning();
+  return { ...toSubscription(row!), secret: row!.secret };
+}
+
+export async function listSubscriptions(ports: Pick<Ports, 'db'>): Promise<WebhookSubscription[]> {
+  const rows = await ports.db
+    .select()
+    .from(webhookSubscriptions)
+    .where(eq(webhookSubscriptions.active, true))
+    .orderBy(asc(webhookSubscriptions.createdAt));
+  return rows.map(toSubscription);
+}
+
+/** Deactivates a subscription; false when there is no active one with this id. */
+export async function removeSubscription(ports: Pick<Ports, 'db'>, id: string): Promise<boolean> {
+  const { db } = ports;
+  const [removed] = await db.batch([
+    db
+      .update(webhookSubscriptions)
+      .set({ active: false })
+      .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.active, true))),
+    db
+      .update(webhookDeliveries)
+      .set({ status: 'dead', lastError: 'subscription removed' })
+      .where(
+        and(eq(webhookDeliveries.subscriptionId, id), eq(webhookDeliveries.status, 'pending')),
+      ),
+  ]);
+  return removed.rowsAffected === 1;
+}
