@@ -1,0 +1,82 @@
+/**
+ * @module
+ * Layout of `<sp-new-ticket-screen>`, beside the shared styles.
+ */
+import { css } from 'lit';
+
+export const newTicketStyles = css`
+  .step {
+    color: var(--_muted);
+  }
+
+  form h3 {
+    margin: 0;
+  }
+
+  h3:focus {
+    outline: none;
+  }
+
+  h3:focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 4px;
+  }
+
+  .label {
+    font-weight: 600;
+  }
+
+  .category {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .required,
+  .hint,
+  .count {
+    color: var(--_muted);
+    font-weight: 400;
+    font-size: 0.9375em;
+    margin: 0;
+  }
+
+  input[readonly] {
+    background: var(--_surface);
+  }
+
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem;
+    margin: 0;
+    min-width: 0;
+  }
+
+  legend {
+    font-weight: 600;
+    padding: 0 0.25rem;
+  }
+
+  .urgencies {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.25rem;
+  }
+
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    min-height: 2.75rem;
+    font-weight: 400;
+    cursor: pointer;
+  }
+
+  .choice input {
+    width: 1.25rem;
+    height: 1.25rem;
+    min-height: 0;
+    margin: 0;
+    accent-color: var(--_primary);
+  }
+`;

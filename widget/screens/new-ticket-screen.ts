@@ -1,0 +1,355 @@
+/**
+ * @module
+ * `<sp-new-ticket-screen>`: registering a ticket, in two steps: the category, then the form.
+ */
+import { localized, msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { URGENCIES, type Urgency } from '../../edge/contract/domain.ts';
+import { newTicketFields } from '../../edge/contract/schemas.ts';
+import type { CategoryNode } from '../../edge/contract/types.ts';
+import { ApiRequestError } from '../api/client.ts';
+import '../components/category-menu.ts';
+import { checkFields } from '../components/field-check.ts';
+import '../components/file-picker.ts';
+import type { FilePicker } from '../components/file-picker.ts';
+import '../components/upload-progress.ts';
+import { defineElement } from '../define.ts';
+import type { CategorySelectDetail, CategorySelectEvent } from '../events/category-select.ts';
+import type { FileChangeEvent } from '../events/file-change.ts';
+import { TicketCreatedEvent } from '../events/ticket-created.ts';
+import { errorMessage, fieldMessage } from '../i18n/errors.ts';
+import { formatDate, urgencyLabel } from '../i18n/labels.ts';
+import { currentLanguage } from '../i18n/localization.ts';
+import { shared } from '../styles/shared.ts';
+import { newTicketStyles } from './new-ticket-screen.styles.ts';
+import { ScreenElement } from './screen.ts';
+
+type Field = 'category' | 'urgency' | 'description' | 'file';
+
+/** Where a field's error goes focus-wise, in the order the form shows them. */
+const FIELD_FOCUS: [Field, string][] = [
+  ['category', '#change-category'],
+  ['urgency', 'input[name="urgency"]'],
+  ['description', '#description'],
+  ['file', 'sp-file-picker'],
+];
+
+/**
+ * @summary Step 1: the guided category menu. Step 2: the read-only creation date, the required
+ * urgency and description, and one optional file, with an upload progress bar. Errors show
+ * beside their fields; on success the screen fires `support-portal-ticket-created` and moves on
+ * to the summary.
+ *
+ * @event {TicketCreatedEvent} support-portal-ticket-created - `detail: { number: number }`.
+ * @event {NavigateEvent} sp-navigate - To the summary (`ticket-created`) or back home.
+ *
+ * @csspart category-menu - The guided category menu of step 1.
+ * @csspart form - The form of step 2.
+ */
+@localized()
+export class NewTicketScreen extends ScreenElement {
+  static override styles = [shared, newTicketStyles];
+
+  @state() private step: 'category' | 'details' = 'category';
+  @state() private categories: CategoryNode[] | null = null;
+  @state() private loadError = '';
+  @state() private category: CategorySelectDetail | null = null;
+  @state() private urgency: Urgency | '' = '';
+  @state() private description = '';
+  @state() private file: File | null = null;
+  @state() private errors: Partial<Record<Field, string>> = {};
+  @state() private formError = '';
+  @state() private busy = false;
+  /** The upload's progress while a ticket with a file is being sent. */
+  @state() private progress: number | null = null;
+
+  /** The day the ticket is being registered; the API stamps the exact time. */
+  private readonly today = new Date();
+
+  /** A selector to focus once the next render is done, after a step changes. */
+  private focusAfterRender: string | null = null;
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client') && this.client && this.categories === null) void this.load();
+  }
+
+  protected override updated(): void {
+    if (this.focusAfterRender === null) return;
+    this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
+    this.focusAfterRender = null;
+  }
+
+  private async load(): Promise<void> {
+    this.loadError = '';
+    try {
+      this.categories = await this.client.categories();
+    } catch (error) {
+      this.loadError = errorMessage(error);
+    }
+  }
+
+  private handleCategorySelect(event: CategorySelectEvent): void {
+    this.category = event.detail;
+    this.step = 'details';
+    this.errors = { ...this.errors, category: undefined };
+    this.focusAfterRender = '#details-heading';
+  }
+
+  private handleChangeCategory(): void {
+    this.step = 'category';
+    this.focusAfterRender = 'sp-category-menu';
+  }
+
+  private handleUrgencyChange(event: Event): void {
+    this.urgency = (event.target as HTMLInputElement).value as Urgency;
+    this.errors = { ...this.errors, urgency: undefined };
+  }
+
+  private handleDescriptionInput(event: InputEvent): void {
+    this.description = (event.target as HTMLTextAreaElement).value;
+    if (this.errors.description) this.errors = { ...this.errors, description: undefined };
+  }
+
+  private handleFileChange(event: FileChangeEvent): void {
+    this.file = event.detail.file;
+    this.errors = { ...this.errors, file: undefined };
+  }
+
+  /** A file pasted anywhere in the form (say, a screenshot into the description) is attached. */
+  private handlePaste(event: ClipboardEvent): void {
+    const files = event.clipboardData?.files;
+    if (!files?.length || this.busy) return;
+    event.preventDefault();
+    this.renderRoot.querySelector<FilePicker>('sp-file-picker')?.choose(files[0]!);
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy || !this.category) return;
+    const fields = {
+      category: this.category.id,
+      urgency: this.urgency,
+      description: this.description,
+    };
+    const max = this.config?.limits.maxDescriptionLength ?? Number.MAX_SAFE_INTEGER;
+    const refused = checkFields(newTicketFields(max), fields);
+    if (Object.keys(refused).length) {
+      this.showFieldErrors(refused);
+      return;
+    }
+    this.busy = true;
+    this.formError = '';
+    this.errors = {};
+    this.progress = this.file ? 0 : null;
+    try {
+      const ticket = await this.client.createTicket(
+        { ...fields, urgency: fields.urgency as Urgency },
+        this.file,
+        (fraction) => (this.progress = fraction),
+      );
+      this.dispatchEvent(new TicketCreatedEvent({ number: ticket.number }));
+      this.navigate({ screen: 'ticket-created', number: ticket.number });
+    } catch (error) {
+      this.showRequestError(error);
+    } finally {
+      this.busy = false;
+      this.progress = null;
+    }
+  }
+
+  private showRequestError(error: unknown): void {
+    if (error instanceof ApiRequestError && error.fields) {
+      this.showFieldErrors(error.fields);
+    } else if (
+      error instanceof ApiRequestError &&
+      (error.code === 'payload_too_large' || error.code === 'unsupported_file_type')
+    ) {
+      this.showFieldErrors({}, { file: errorMessage(error) });
+    } else {
+      this.formError = errorMessage(error);
+      this.focusAfterRender = '#form-error';
+    }
+  }
+
+  private showFieldErrors(
+    codes: Record<string, Parameters<typeof fieldMessage>[0]>,
+    messages: Partial<Record<Field, string>> = {},
+  ): void {
+    const errors: Partial<Record<Field, string>> = { ...messages };
+    for (const [field] of FIELD_FOCUS) {
+      const code = codes[field];
+      if (code) errors[field] = fieldMessage(code);
+    }
+    this.errors = errors;
+    if (!Object.keys(errors).length) {
+      this.formError = errorMessage(new ApiRequestError(400, 'validation_failed'));
+    }
+    this.focusAfterRender = FIELD_FOCUS.find(([field]) => errors[field])?.[1] ?? '#form-error';
+  }
+
+  protected override render() {
+    return html`
+      <h2 tabindex="-1">${msg('Registrar un nuevo ticket', { id: 'newTicket.heading' })}</h2>
+      ${this.step === 'details' && this.category ? this.renderForm(this.category) : this.renderMenu()}
+    `;
+  }
+
+  private renderMenu() {
+    return html`
+      <p class="step" id="step-1">
+        ${msg('Paso 1 de 2: elija la categoría que mejor describa su problema o su necesidad.', {
+          id: 'newTicket.step1',
+        })}
+      </p>
+      ${
+        this.loadError
+          ? html`<p class="status error" role="alert">${this.loadError}</p>
+              <button type="button" @click=${this.load}>
+                ${msg('Reintentar', { id: 'newTicket.retry' })}
+              </button>`
+          : this.categories === null
+            ? html`<p role="status">${msg('Cargando categorías…', { id: 'newTicket.loading' })}</p>`
+            : html`<sp-category-menu
+                part="category-menu"
+                aria-describedby="step-1"
+                .categories=${this.categories}
+                .value=${this.category?.id ?? ''}
+                @sp-category-select=${this.handleCategorySelect}
+              ></sp-category-menu>`
+      }
+    `;
+  }
+
+  private renderForm(category: CategorySelectDetail) {
+    const max = this.config?.limits.maxDescriptionLength;
+    const number = new Intl.NumberFormat(currentLanguage());
+    const describedBy = (field: Field, ...others: string[]) =>
+      [...others, this.errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ');
+    return html`
+      <p class="step">${msg('Paso 2 de 2: cuéntenos qué ocurre.', { id: 'newTicket.step2' })}</p>
+      <form part="form" novalidate @submit=${this.handleSubmit} @paste=${this.handlePaste}>
+        <h3 id="details-heading" tabindex="-1">
+          ${msg('Datos del ticket', { id: 'newTicket.details' })}
+        </h3>
+        <div class="field">
+          <span class="label" id="category-label">
+            ${msg('Categoría', { id: 'newTicket.category' })}
+          </span>
+          <p class="category" id="category-value">${category.path.join(' › ')}</p>
+          <div>
+            <button
+              id="change-category"
+              type="button"
+              class="link"
+              aria-describedby=${describedBy('category', 'category-value')}
+              ?disabled=${this.busy}
+              @click=${this.handleChangeCategory}
+            >
+              ${msg('Cambiar la categoría', { id: 'newTicket.changeCategory' })}
+            </button>
+          </div>
+          ${this.renderError('category')}
+        </div>
+        <div class="field">
+          <label for="created">${msg('Fecha de creación', { id: 'newTicket.createdAt' })}</label>
+          <input id="created" type="text" readonly .value=${formatDate(this.today)} />
+        </div>
+        <fieldset aria-describedby=${describedBy('urgency')} ?disabled=${this.busy}>
+          <legend>
+            ${msg('Urgencia', { id: 'newTicket.urgency' })}
+            <span class="required">${msg('(obligatoria)', { id: 'newTicket.requiredF' })}</span>
+          </legend>
+          <div class="urgencies">
+            ${URGENCIES.map(
+              (urgency) => html`
+                <label class="choice">
+                  <input
+                    type="radio"
+                    name="urgency"
+                    value=${urgency}
+                    required
+                    .checked=${this.urgency === urgency}
+                    @change=${this.handleUrgencyChange}
+                  />
+                  ${urgencyLabel(urgency)}
+                </label>
+              `,
+            )}
+          </div>
+          ${this.renderError('urgency')}
+        </fieldset>
+        <div class="field">
+          <label for="description">
+            ${msg('Descripción', { id: 'newTicket.description' })}
+            <span class="required">${msg('(obligatoria)', { id: 'newTicket.requiredF' })}</span>
+          </label>
+          <p id="description-hint" class="muted hint">
+            ${msg('Explique qué ocurre o qué necesita, con el detalle que pueda.', {
+              id: 'newTicket.descriptionHint',
+            })}
+          </p>
+          <textarea
+            id="description"
+            name="description"
+            required
+            maxlength=${max ?? nothing}
+            aria-invalid=${this.errors.description ? 'true' : 'false'}
+            aria-describedby=${describedBy('description', 'description-hint', 'description-count')}
+            ?readonly=${this.busy}
+            .value=${this.description}
+            @input=${this.handleDescriptionInput}
+          ></textarea>
+          ${
+            max
+              ? html`<p id="description-count" class="muted count">
+                  ${msg(
+                    str`${number.format(this.description.length)} de ${number.format(max)} caracteres`,
+                    { id: 'newTicket.count' },
+                  )}
+                </p>`
+              : nothing
+          }
+          ${this.renderError('description')}
+        </div>
+        <sp-file-picker
+          label=${msg('Archivo adjunto (opcional)', { id: 'newTicket.file' })}
+          .limits=${this.config?.limits ?? null}
+          .file=${this.file}
+          .error=${this.errors.file ?? ''}
+          ?disabled=${this.busy}
+          @sp-file-change=${this.handleFileChange}
+        ></sp-file-picker>
+        ${
+          this.progress !== null
+            ? html`<sp-upload-progress
+                .value=${this.progress}
+                label=${msg('Enviando el ticket y su archivo', { id: 'newTicket.uploading' })}
+              ></sp-upload-progress>`
+            : nothing
+        }
+        <p id="form-error" class="status error" role="alert" tabindex="-1">${this.formError}</p>
+        <p class="visually-hidden" role="status">
+          ${this.busy ? msg('Enviando el ticket…', { id: 'newTicket.sending' }) : ''}
+        </p>
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${this.busy}>
+            ${msg('Registrar el ticket', { id: 'newTicket.submit' })}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderError(field: Field) {
+    return html`<p id="${field}-error" class="field-error">${this.errors[field] ?? ''}</p>`;
+  }
+}
+
+defineElement('sp-new-ticket-screen', NewTicketScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sp-new-ticket-screen': NewTicketScreen;
+  }
+}
