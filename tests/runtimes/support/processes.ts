@@ -1,0 +1,149 @@
+/**
+ * @module
+ * The servers a runtime test starts (sqld, wrangler dev, deno serve) as child processes: each in
+ * its own process group, so that stopping it also stops what it started (wrangler's workerd),
+ * and every one of them stopped, and their folders removed, when the test process ends, whichever
+ * way it ends.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+/** The environment of every child: no metrics, no update checks, no colours in the logs. */
+export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    WRANGLER_SEND_METRICS: 'false',
+    DENO_NO_UPDATE_CHECK: '1',
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...extra,
+  };
+  delete env.NODE_TEST_CONTEXT;
+  return env;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const running = new Set<ChildProcess>();
+const folders = new Set<string>();
+
+/** A fresh temporary folder, removed when the test process exits at the latest. */
+export function temporaryFolder(prefix: string): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  folders.add(dir);
+  return dir;
+}
+
+export function removeFolder(dir: string) {
+  rmSync(dir, { recursive: true, force: true });
+  folders.delete(dir);
+}
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
+  try {
+    process.kill(-child.pid!, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+process.once('exit', () => {
+  running.forEach((child) => killGroup(child, 'SIGKILL'));
+  folders.forEach(removeFolder);
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
+}
+
+export interface Server {
+  readonly url: string;
+  /** Everything the process printed so far, for failure messages and log checks. */
+  output(): string;
+  /** Waits until the process has printed a line matching `pattern`; fails after a while. */
+  waitForOutput(pattern: RegExp): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  command: string;
+  args: string[];
+  env?: Record<string, string>;
+  /** Where the server answers once it is up; polled until it answers at all. */
+  url: string;
+  readyPath: string;
+  /** How long it may take to start before the test gives up; not an assertion on speed. */
+  startTimeoutMs?: number;
+}
+
+export async function startServer(options: StartOptions): Promise<Server> {
+  const child = spawn(options.command, options.args, {
+    cwd: REPO_ROOT,
+    env: childEnv(options.env),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  let log = '';
+  child.stdout!.on('data', (chunk) => (log += chunk));
+  child.stderr!.on('data', (chunk) => (log += chunk));
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      running.delete(child);
+      resolve();
+    }),
+  );
+
+  const server: Server = {
+    url: options.url,
+    output: () => log,
+    async waitForOutput(pattern) {
+      const deadline = Date.now() + 15_000;
+      while (!pattern.test(log)) {
+        if (Date.now() > deadline) throw new Error(`no output matching ${pattern}:\n${log}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    },
+    async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      killGroup(child, 'SIGTERM');
+      const forced = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
+      await exited;
+      clearTimeout(forced);
+      // Whatever the leader left behind in its group goes too.
+      killGroup(child, 'SIGKILL');
+    },
+  };
+
+  const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
+  while (true) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`${options.command} exited before it was ready:\n${log}`);
+    }
+    try {
+      await fetch(new URL(options.readyPath, options.url), { signal: AbortSignal.timeout(2000) });
+      return server;
+    } catch {
+      if (Date.now() > deadline) {
+        await server.stop();
+        throw new Error(`${options.command} was not ready in time:\n${log}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+}

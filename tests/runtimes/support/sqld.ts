@@ -1,0 +1,69 @@
+/**
+ * @module
+ * A real libSQL server (sqld) for a runtime test: fetched by `fetch-sqld.sh`, started on a free
+ * port over a fresh folder, migrated and loaded from Node with the same code the admin command
+ * uses: the demo category tree and the customers the test asks for.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createClient } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { saveCategoryTree, type CategoryInput } from '../../../edge/db/category-tree.ts';
+import { createCustomer } from '../../../edge/db/customers.ts';
+import * as schema from '../../../edge/db/schema.ts';
+import { applyMigrations } from '../../../edge/node/migrate.ts';
+import type { Database } from '../../../edge/ports.ts';
+import { freePort, removeFolder, REPO_ROOT, startServer, temporaryFolder } from './processes.ts';
+
+export interface Login {
+  email: string;
+  password: string;
+}
+
+export interface LibsqlServer {
+  url: string;
+  /** A Node client of the same database, to check what the API stored. */
+  db: Database;
+  /** Creates a customer with a password and returns how to log in as them. */
+  createCustomer(name: string, iterations: number): Promise<Login>;
+  stop(): Promise<void>;
+}
+
+export async function startSqld(): Promise<LibsqlServer> {
+  const binary = execFileSync('bash', [join(REPO_ROOT, 'tests/runtimes/fetch-sqld.sh')], {
+    encoding: 'utf8',
+  }).trim();
+  const dir = temporaryFolder('portal-sqld-');
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const server = await startServer({
+    command: binary,
+    args: ['--http-listen-addr', `127.0.0.1:${port}`, '--db-path', join(dir, 'db')],
+    url,
+    readyPath: '/health',
+  });
+  const client = createClient({ url });
+  const db = drizzle(client, { schema });
+  const tree: CategoryInput[] = JSON.parse(
+    readFileSync(join(REPO_ROOT, 'demo/categories.json'), 'utf8'),
+  );
+  await applyMigrations(db);
+  await saveCategoryTree(db, tree);
+
+  return {
+    url,
+    db,
+    async createCustomer(name, iterations) {
+      const slug = `${name.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}`;
+      const login = { email: `${slug}@example.com`, password: `password-${slug}` };
+      await createCustomer(db, { ...login, name }, iterations, new Date());
+      return login;
+    },
+    async stop() {
+      client.close();
+      await server.stop();
+      removeFolder(dir);
+    },
+  };
+}
