@@ -23,21 +23,6 @@ export function checkFile(file: File, limits: FileLimits): FileProblem | null {
   return null;
 }
 
-/** "10 MB", "512 kB", "12 bytes" in the given locale, with binary multiples. */
-export function formatBytes(bytes: number, locale: string): string {
-  const [unit, value] =
-    bytes >= 1024 * 1024
-      ? (['megabyte', bytes / (1024 * 1024)] as const)
-      : bytes >= 1024
-        ? (['kilobyte', bytes / 1024] as const)
-        : (['byte', bytes] as const);
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit,
-    maximumFractionDigits: value < 10 ? 1 : 0,
-  }).format(value);
-}
-
 /** The value for an `<input type="file">`'s `accept` attribute. */
 export function acceptAttribute(limits: FileLimits): string {
   return limits.attachmentExtensions.map((extension) => `.${extension}`).join(',');

@@ -7,12 +7,11 @@ import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { defineElement } from '../define.ts';
 import { FileChangeEvent } from '../events/file-change.ts';
-import { currentLanguage } from '../i18n/localization.ts';
+import { formatBytes } from '../i18n/labels.ts';
 import {
   acceptAttribute,
   checkFile,
   fileExtension,
-  formatBytes,
   type FileLimits,
   type FileProblem,
 } from './file-check.ts';
@@ -95,7 +94,7 @@ export class FilePicker extends LitElement {
       case 'empty':
         return msg(str`«${name}» está vacío.`, { id: 'filePicker.empty' });
       case 'too_large': {
-        const max = formatBytes(this.limits!.maxAttachmentBytes, currentLanguage());
+        const max = formatBytes(this.limits!.maxAttachmentBytes);
         return msg(str`«${name}» supera el tamaño máximo de ${max}.`, {
           id: 'filePicker.tooLarge',
         });
@@ -155,7 +154,7 @@ export class FilePicker extends LitElement {
 
   protected override render() {
     const message = this.problem || this.error;
-    const max = this.limits ? formatBytes(this.limits.maxAttachmentBytes, currentLanguage()) : '';
+    const max = this.limits ? formatBytes(this.limits.maxAttachmentBytes) : '';
     const describedBy = ['hint', this.file ? 'file' : '', message ? 'error' : '']
       .filter(Boolean)
       .join(' ');
@@ -210,7 +209,7 @@ export class FilePicker extends LitElement {
   }
 
   private renderFile(file: File) {
-    const size = formatBytes(file.size, currentLanguage());
+    const size = formatBytes(file.size);
     return html`
       <p part="file" class="file">
         <span id="file"
