@@ -1,0 +1,226 @@
+/**
+ * @module
+ * `<sp-add-information-screen>`: more text for a ticket's description, appended and stamped.
+ */
+import { localized, msg, str } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { informationBody } from '../../edge/contract/schemas.ts';
+import type { TicketDetails } from '../../edge/contract/types.ts';
+import { ApiRequestError } from '../api/client.ts';
+import { checkFields } from '../components/field-check.ts';
+import { defineElement } from '../define.ts';
+import { InformationAddedEvent } from '../events/information-added.ts';
+import { errorMessage, fieldMessage } from '../i18n/errors.ts';
+import { formatDateTime } from '../i18n/labels.ts';
+import { currentLanguage } from '../i18n/localization.ts';
+import { shared } from '../styles/shared.ts';
+import { ticketTextStyles } from './ticket-text.styles.ts';
+import { TicketScreenElement } from './ticket-screen.ts';
+
+/**
+ * @summary Shows the ticket's description and everything added to it so far, read-only, and a
+ * field to add more. The text is appended with its date and author; nothing before it changes.
+ *
+ * @event {InformationAddedEvent} support-portal-information-added - `detail: { number: number }`.
+ * @event {NavigateEvent} sp-navigate - To the ticket's details.
+ *
+ * @csspart description - The description and its additions so far.
+ * @csspart form - The field for the new text.
+ */
+@localized()
+export class AddInformationScreen extends TicketScreenElement {
+  static override styles = [shared, ticketTextStyles];
+
+  @state() private text = '';
+  @state() private fieldError = '';
+  @state() private formError = '';
+  @state() private done = '';
+  @state() private busy = false;
+
+  private handleInput(event: InputEvent): void {
+    this.text = (event.target as HTMLTextAreaElement).value;
+    this.fieldError = '';
+    this.done = '';
+  }
+
+  private handleView(): void {
+    this.navigate({ screen: 'ticket', number: this.number });
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy) return;
+    const max = this.config?.limits.maxInformationLength ?? Number.MAX_SAFE_INTEGER;
+    const refused = checkFields(informationBody(max), { text: this.text }).text;
+    if (refused) {
+      this.showFieldError(fieldMessage(refused));
+      return;
+    }
+    this.busy = true;
+    this.formError = '';
+    this.done = '';
+    try {
+      this.ticket = await this.client.addInformation(this.number, this.text);
+      this.text = '';
+      this.done = msg('Información añadida al ticket.', { id: 'addInformation.done' });
+      this.dispatchEvent(new InformationAddedEvent({ number: this.number }));
+    } catch (error) {
+      const code = error instanceof ApiRequestError ? error.fields?.text : undefined;
+      if (code) {
+        this.showFieldError(fieldMessage(code));
+      } else {
+        this.formError =
+          error instanceof ApiRequestError && error.code === 'wrong_state'
+            ? msg('Este ticket ya está cerrado y no admite más información.', {
+                id: 'addInformation.closed',
+              })
+            : errorMessage(error);
+        if (error instanceof ApiRequestError && error.code === 'wrong_state') void this.load();
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async showFieldError(message: string): Promise<void> {
+    this.fieldError = message;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLTextAreaElement>('#text')?.focus();
+  }
+
+  protected override render() {
+    const heading = msg(str`Añadir información al ticket ${String(this.number)}`, {
+      id: 'addInformation.heading',
+    });
+    return html`
+      <h2 tabindex="-1">${heading}</h2>
+      ${this.ticket ? this.renderTicket(this.ticket) : this.renderLoadState()}
+    `;
+  }
+
+  private renderTicket(ticket: TicketDetails) {
+    return html`
+      <section part="description" aria-labelledby="description-heading">
+        <h3 id="description-heading">
+          ${msg('Descripción hasta ahora', { id: 'addInformation.current' })}
+        </h3>
+        <div class="box">
+          <p class="meta">
+            ${msg(str`Registrado el ${formatDateTime(ticket.createdAt)}`, {
+              id: 'addInformation.original',
+            })}
+          </p>
+          <p class="text">${ticket.description}</p>
+        </div>
+        ${
+          ticket.additions.length
+            ? html`<ol class="additions">
+                ${ticket.additions.map(
+                  (addition) => html`
+                    <li class="box">
+                      <p class="meta">
+                        ${
+                          addition.author
+                            ? msg(
+                                str`Añadido el ${formatDateTime(addition.at)} por ${addition.author}`,
+                                { id: 'addInformation.addedBy' },
+                              )
+                            : msg(str`Añadido el ${formatDateTime(addition.at)}`, {
+                                id: 'addInformation.added',
+                              })
+                        }
+                      </p>
+                      <p class="text">${addition.text}</p>
+                    </li>
+                  `,
+                )}
+              </ol>`
+            : nothing
+        }
+      </section>
+      ${ticket.status === 'closed' ? this.renderClosed() : this.renderForm()}
+    `;
+  }
+
+  private renderClosed() {
+    return html`
+      <p class="status" role="status">
+        ${msg('Este ticket está cerrado: ya no admite más información.', {
+          id: 'addInformation.isClosed',
+        })}
+      </p>
+      <div class="actions">
+        <button type="button" @click=${this.handleView}>
+          ${msg('Ver el ticket', { id: 'addInformation.viewClosed' })}
+        </button>
+      </div>
+    `;
+  }
+
+  private renderForm() {
+    const max = this.config?.limits.maxInformationLength;
+    const number = new Intl.NumberFormat(currentLanguage());
+    const describedBy = ['text-hint', max ? 'text-count' : '', this.fieldError ? 'text-error' : '']
+      .filter(Boolean)
+      .join(' ');
+    return html`
+      <form part="form" novalidate @submit=${this.handleSubmit}>
+        <div class="field">
+          <label for="text">
+            ${msg('Información que quiere añadir', { id: 'addInformation.label' })}
+            <span class="required">${msg('(obligatoria)', { id: 'addInformation.required' })}</span>
+          </label>
+          <p id="text-hint" class="hint">
+            ${msg(
+              'Se añadirá a la descripción con la fecha y su nombre; el texto anterior no cambia.',
+              {
+                id: 'addInformation.hint',
+              },
+            )}
+          </p>
+          <textarea
+            id="text"
+            name="text"
+            required
+            maxlength=${max ?? nothing}
+            aria-invalid=${this.fieldError ? 'true' : 'false'}
+            aria-describedby=${describedBy}
+            ?readonly=${this.busy}
+            .value=${this.text}
+            @input=${this.handleInput}
+          ></textarea>
+          ${
+            max
+              ? html`<p id="text-count" class="count">
+                  ${msg(
+                    str`${number.format(this.text.length)} de ${number.format(max)} caracteres`,
+                    { id: 'addInformation.count' },
+                  )}
+                </p>`
+              : nothing
+          }
+          <p id="text-error" class="field-error">${this.fieldError}</p>
+        </div>
+        <p class="status error" role="alert">${this.formError}</p>
+        <p class="status success" role="status">${this.done}</p>
+        <div class="actions">
+          <button class="primary" type="submit" ?disabled=${this.busy}>
+            ${msg('Añadir al ticket', { id: 'addInformation.submit' })}
+          </button>
+          <button type="button" @click=${this.handleView}>
+            ${msg('Ver el ticket', { id: 'addInformation.view' })}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+}
+
+defineElement('sp-add-information-screen', AddInformationScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sp-add-information-screen': AddInformationScreen;
+  }
+}
