@@ -1,0 +1,276 @@
+/**
+ * @module
+ * `<sp-solution-screen>`: the customer's answer to the solution the service desk proposed.
+ */
+import { localized, msg, str } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { state } from 'lit/decorators.js';
+import { rejectBody } from '../../edge/contract/schemas.ts';
+import type { TicketDetails } from '../../edge/contract/types.ts';
+import { ApiRequestError } from '../api/client.ts';
+import { checkFields } from '../components/field-check.ts';
+import { defineElement } from '../define.ts';
+import { SolutionAcceptedEvent } from '../events/solution-accepted.ts';
+import { SolutionRejectedEvent } from '../events/solution-rejected.ts';
+import { errorMessage, fieldMessage } from '../i18n/errors.ts';
+import { formatDate, formatDateTime, statusLabel } from '../i18n/labels.ts';
+import { shared } from '../styles/shared.ts';
+import { ticketTextStyles } from './ticket-text.styles.ts';
+import { TicketScreenElement } from './ticket-screen.ts';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * @summary Shows the proposed solution and lets the customer accept it (which closes the ticket)
+ * or reject it with a required reason (which sends it back to the service desk). A ticket that
+ * no longer awaits an answer says so instead.
+ *
+ * @event {SolutionAcceptedEvent} support-portal-solution-accepted - `detail: { number: number }`.
+ * @event {SolutionRejectedEvent} support-portal-solution-rejected - `detail: { number: number }`.
+ * @event {NavigateEvent} sp-navigate - To the ticket's details or the open tickets.
+ *
+ * @csspart solution - The proposed solution.
+ * @csspart accept - The accept button.
+ * @csspart reject-form - The reason field and the reject button.
+ */
+@localized()
+export class SolutionScreen extends TicketScreenElement {
+  static override styles = [shared, ticketTextStyles];
+
+  @state() private reason = '';
+  @state() private reasonError = '';
+  @state() private formError = '';
+  /** What the customer's answer did, once given. */
+  @state() private outcome: 'accepted' | 'rejected' | null = null;
+  @state() private busy = false;
+
+  private handleReasonInput(event: InputEvent): void {
+    this.reason = (event.target as HTMLTextAreaElement).value;
+    this.reasonError = '';
+  }
+
+  private handleView(): void {
+    this.navigate({ screen: 'ticket', number: this.number });
+  }
+
+  private handleOpenTickets(): void {
+    this.navigate({ screen: 'tickets', state: 'open' });
+  }
+
+  private async handleAccept(): Promise<void> {
+    await this.answer('accepted', () => this.client.acceptSolution(this.number));
+  }
+
+  private async handleReject(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const refused = checkFields(rejectBody, { reason: this.reason }).reason;
+    if (refused) {
+      this.showReasonError(fieldMessage(refused));
+      return;
+    }
+    await this.answer('rejected', () => this.client.rejectSolution(this.number, this.reason));
+  }
+
+  private async answer(
+    outcome: 'accepted' | 'rejected',
+    send: () => Promise<TicketDetails>,
+  ): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    this.formError = '';
+    try {
+      this.ticket = await send();
+      this.outcome = outcome;
+      const detail = { number: this.number };
+      this.dispatchEvent(
+        outcome === 'accepted'
+          ? new SolutionAcceptedEvent(detail)
+          : new SolutionRejectedEvent(detail),
+      );
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
+    } catch (error) {
+      const code = error instanceof ApiRequestError ? error.fields?.reason : undefined;
+      if (code) {
+        this.showReasonError(fieldMessage(code));
+      } else if (error instanceof ApiRequestError && error.code === 'wrong_state') {
+        // Answered elsewhere, auto-accepted or changed by the desk: show the ticket as it is now.
+        await this.load();
+      } else {
+        this.formError = errorMessage(error);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async showReasonError(message: string): Promise<void> {
+    this.reasonError = message;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.focus();
+  }
+
+  protected override render() {
+    const heading = msg(str`Solución del ticket ${String(this.number)}`, {
+      id: 'solution.heading',
+    });
+    return html`
+      <h2 tabindex="-1">${heading}</h2>
+      ${
+        !this.ticket
+          ? this.renderLoadState()
+          : this.outcome
+            ? this.renderOutcome(this.outcome, this.ticket)
+            : this.ticket.solutionPending && this.ticket.solution !== null
+              ? this.renderPending(this.ticket, this.ticket.solution)
+              : this.renderNotPending(this.ticket)
+      }
+    `;
+  }
+
+  private renderSolution(ticket: TicketDetails, solution: string) {
+    return html`
+      <section class="box" part="solution" aria-labelledby="solution-heading">
+        <h3 id="solution-heading">
+          ${msg('Solución propuesta por el equipo de soporte', { id: 'solution.proposed' })}
+        </h3>
+        ${
+          ticket.solutionProposedAt
+            ? html`<p class="meta">
+                ${msg(str`Propuesta el ${formatDateTime(ticket.solutionProposedAt)}`, {
+                  id: 'solution.proposedAt',
+                })}
+              </p>`
+            : nothing
+        }
+        <p class="text">${solution}</p>
+      </section>
+    `;
+  }
+
+  private renderPending(ticket: TicketDetails, solution: string) {
+    const days = this.config?.autoAcceptDays;
+    const deadline =
+      days && ticket.solutionProposedAt
+        ? formatDate(new Date(Date.parse(ticket.solutionProposedAt) + days * DAY_MS))
+        : null;
+    const describedBy = ['reason-hint', this.reasonError ? 'reason-error' : '']
+      .filter(Boolean)
+      .join(' ');
+    return html`
+      ${this.renderSolution(ticket, solution)}
+      ${
+        deadline
+          ? html`<p class="muted">
+              ${msg(
+                str`Si no responde antes del ${deadline}, la solución se aceptará automáticamente.`,
+                {
+                  id: 'solution.deadline',
+                },
+              )}
+            </p>`
+          : nothing
+      }
+      <p class="status error" role="alert">${this.formError}</p>
+      <h3>${msg('¿Le ha resuelto el problema?', { id: 'solution.question' })}</h3>
+      <p>${msg('Si acepta la solución, el ticket se cerrará.', { id: 'solution.acceptHint' })}</p>
+      <div class="actions">
+        <button
+          class="primary"
+          type="button"
+          part="accept"
+          ?disabled=${this.busy}
+          @click=${this.handleAccept}
+        >
+          ${msg('Aceptar la solución', { id: 'solution.accept' })}
+        </button>
+      </div>
+      <form part="reject-form" novalidate @submit=${this.handleReject}>
+        <div class="field">
+          <label for="reason">
+            ${msg('Motivo del rechazo', { id: 'solution.reason' })}
+            <span class="required">${msg('(obligatorio)', { id: 'solution.required' })}</span>
+          </label>
+          <p id="reason-hint" class="hint">
+            ${msg(
+              'Si la solución no le sirve, explique por qué: el ticket volverá al equipo de soporte.',
+              {
+                id: 'solution.reasonHint',
+              },
+            )}
+          </p>
+          <textarea
+            id="reason"
+            name="reason"
+            required
+            aria-invalid=${this.reasonError ? 'true' : 'false'}
+            aria-describedby=${describedBy}
+            ?readonly=${this.busy}
+            .value=${this.reason}
+            @input=${this.handleReasonInput}
+          ></textarea>
+          <p id="reason-error" class="field-error">${this.reasonError}</p>
+        </div>
+        <div class="actions">
+          <button type="submit" ?disabled=${this.busy}>
+            ${msg('Rechazar la solución', { id: 'solution.reject' })}
+          </button>
+        </div>
+      </form>
+    `;
+  }
+
+  private renderOutcome(outcome: 'accepted' | 'rejected', ticket: TicketDetails) {
+    const number = String(ticket.number);
+    return html`
+      <p id="outcome" class="status success" role="status" tabindex="-1">
+        ${
+          outcome === 'accepted'
+            ? msg(str`Ha aceptado la solución. El ticket ${number} está cerrado.`, {
+                id: 'solution.accepted',
+              })
+            : msg(str`Ha rechazado la solución. El ticket ${number} vuelve al equipo de soporte.`, {
+                id: 'solution.rejected',
+              })
+        }
+      </p>
+      ${this.renderLinks()}
+    `;
+  }
+
+  private renderNotPending(ticket: TicketDetails) {
+    return html`
+      <p class="status" role="status">
+        ${msg(
+          str`Este ticket ya no espera su respuesta a una solución. Estado actual: ${statusLabel(ticket.status)}.`,
+          {
+            id: 'solution.notPending',
+          },
+        )}
+      </p>
+      ${ticket.solution !== null ? this.renderSolution(ticket, ticket.solution) : nothing}
+      ${this.renderLinks()}
+    `;
+  }
+
+  private renderLinks() {
+    return html`
+      <div class="actions">
+        <button type="button" @click=${this.handleView}>
+          ${msg('Ver el ticket', { id: 'solution.view' })}
+        </button>
+        <button type="button" @click=${this.handleOpenTickets}>
+          ${msg('Ir a los tickets abiertos', { id: 'solution.openTickets' })}
+        </button>
+      </div>
+    `;
+  }
+}
+
+defineElement('sp-solution-screen', SolutionScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sp-solution-screen': SolutionScreen;
+  }
+}
