@@ -12,18 +12,20 @@ import * as schema from './db/schema.ts';
 import { deno } from './deno/deno-api.ts';
 import { denoFileStore } from './deno/file-store.ts';
 import { consoleMailer } from './mail/console-mailer.ts';
-import { systemClock } from './ports.ts';
+import { systemClock, type Ports } from './ports.ts';
 
 const env = deno.env.toObject();
-if (!env.LIBSQL_URL)
-  throw new Error('LIBSQL_URL must name the libSQL server (http:// or https://)');
+if (!env.LIBSQL_URL) {
+  throw new Error('Set LIBSQL_URL to a libSQL server or Turso (http://, https:// or libsql://)');
+}
 
-const app = createApp({
+const ports: Ports = {
   db: drizzle(createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN }), { schema }),
   store: denoFileStore(env.ATTACHMENTS_DIR ?? '.data/attachments'),
   mailer: consoleMailer(),
   clock: systemClock,
   config: loadConfig(env),
-});
+};
+const app = createApp(ports);
 
 export default { fetch: (request: Request) => app.fetch(request) };
