@@ -1,0 +1,94 @@
+/**
+ * @module
+ * The real edge API the widget tests talk to: the app on a fresh libSQL file and attachments
+ * folder (tests/support/app.ts), served over HTTP on its own port, so every request from the
+ * browser is a real cross-origin request through the CORS allowlist.
+ *
+ * Beside the app, and only on this test server, `/test/*` lets a test play the company and the
+ * service desk: create a fresh customer with tickets, propose a solution.
+ */
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { proposeSolution } from '../support/desk.ts';
+import { startPortal } from '../support/app.ts';
+
+interface NewTestCustomer {
+  language?: 'es' | 'pt' | 'en' | 'fr' | 'it' | 'ca';
+  open?: number;
+  closed?: number;
+  /** How many of the open tickets get a proposed solution. */
+  solutions?: number;
+}
+
+export async function startTestApi(allowedOrigins: string[]) {
+  const portal = await startPortal({ ALLOWED_ORIGINS: allowedOrigins.join(',') });
+  const api = (path: string, token: string, init: RequestInit = {}) =>
+    portal.request(path, {
+      ...init,
+      headers: { authorization: `Bearer ${token}`, ...init.headers },
+    });
+
+  async function newTicket(token: string, description: string): Promise<number> {
+    const form = new FormData();
+    form.set('category', 'infra.network.vpn');
+    form.set('urgency', 'medium');
+    form.set('description', description);
+    const response = await api('/api/tickets', token, { method: 'POST', body: form });
+    if (response.status !== 201) throw new Error(`ticket: ${response.status}`);
+    return ((await response.json()) as { number: number }).number;
+  }
+
+  const helpers = new Hono()
+    .use('/test/*', cors({ origin: allowedOrigins }))
+    .post('/test/customers', async (c) => {
+      const input = (await c.req.json()) as NewTestCustomer;
+      const customer = await portal.createCustomer({ language: input.language ?? 'es' });
+      const login = await portal.request('/api/session', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: customer.email, password: customer.password }),
+      });
+      const { token } = (await login.json()) as { token: string };
+      const numbers: { open: number[]; closed: number[] } = { open: [], closed: [] };
+      for (let i = 1; i <= (input.closed ?? 0); i++) {
+        const number = await newTicket(token, `Closed ticket ${i}`);
+        await proposeSolution(portal, number, `Solution ${i}`);
+        await api(`/api/tickets/${number}/solution/accept`, token, { method: 'POST' });
+        numbers.closed.push(number);
+      }
+      for (let i = 1; i <= (input.open ?? 0); i++) {
+        const number = await newTicket(token, `Open ticket ${i}`);
+        if (i <= (input.solutions ?? 0)) await proposeSolution(portal, number, `Try this ${i}`);
+        numbers.open.push(number);
+      }
+      return c.json({
+        email: customer.email,
+        password: customer.password,
+        name: customer.name,
+        tickets: numbers,
+      });
+    })
+    .post('/test/tickets/:number/solution', async (c) => {
+      const { text } = (await c.req.json()) as { text: string };
+      await proposeSolution(portal, Number(c.req.param('number')), text);
+      return c.body(null, 204);
+    })
+    .route('/', portal.app);
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
+    const started = serve({ fetch: helpers.fetch, port: 0, hostname: '127.0.0.1' }, () =>
+      resolve(started),
+    );
+  });
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      await new Promise((resolve) => server.close(resolve));
+      portal.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * @module
+ * Localized names of the contract's vocabulary (ticket statuses, urgencies, languages) and
+ * Intl formatting of dates and sizes in the active language, shared by every screen.
+ */
+import { msg } from '@lit/localize';
+import type { Language, TicketStatus, Urgency } from '../../edge/contract/domain.ts';
+import { currentLanguage } from './localization.ts';
+
+const STATUS: Record<TicketStatus, () => string> = {
+  new: () => msg('Nuevo', { id: 'status.new' }),
+  in_progress: () => msg('En curso', { id: 'status.in_progress' }),
+  resolved: () => msg('Solución propuesta', { id: 'status.resolved' }),
+  closed: () => msg('Cerrado', { id: 'status.closed' }),
+};
+
+const URGENCY: Record<Urgency, () => string> = {
+  low: () => msg('Baja', { id: 'urgency.low' }),
+  medium: () => msg('Media', { id: 'urgency.medium' }),
+  high: () => msg('Alta', { id: 'urgency.high' }),
+  critical: () => msg('Crítica', { id: 'urgency.critical' }),
+};
+
+/** Each language named in itself, as language menus do: a reader finds their own. */
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  es: 'Español',
+  pt: 'Português',
+  en: 'English',
+  fr: 'Français',
+  it: 'Italiano',
+  ca: 'Català',
+};
+
+export function statusLabel(status: TicketStatus): string {
+  return STATUS[status]();
+}
+
+export function urgencyLabel(urgency: Urgency): string {
+  return URGENCY[urgency]();
+}
+
+/** A date and time, as people of the active language write it. */
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat(currentLanguage(), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(new Date(iso));
+}
+
+export function formatDate(iso: string | Date): string {
+  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long' }).format(new Date(iso));
+}
+
+/** A file size in the unit a reader expects (bytes, kB, MB). */
+export function formatBytes(bytes: number): string {
+  const [value, unit] =
+    bytes >= 1_000_000
+      ? [bytes / 1_000_000, 'megabyte']
+      : bytes >= 1_000
+        ? [bytes / 1_000, 'kilobyte']
+        : [bytes, 'byte'];
+  return new Intl.NumberFormat(currentLanguage(), {
+    style: 'unit',
+    unit,
+    unitDisplay: 'short',
+    maximumFractionDigits: 1,
+  }).format(value);
+}

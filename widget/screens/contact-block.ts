@@ -1,0 +1,76 @@
+/**
+ * @module
+ * `<sp-contact-block>`: how to reach the company: the host page's own block (the portal's
+ * `contact` slot), else the contact of `GET /api/config`.
+ */
+import { msg } from '@lit/localize';
+import { html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { ContactBlock as Contact } from '../../edge/contract/types.ts';
+import { defineElement } from '../define.ts';
+import { ScreenElement } from './screen.ts';
+
+/**
+ * @summary The contact screen.
+ * @slot - The host page's contact block, forwarded from `<support-portal>`'s `contact` slot.
+ */
+export class ContactBlock extends ScreenElement {
+  /** The configured contact, from the API. */
+  @property({ attribute: false }) contact: Contact | null = null;
+
+  /** Whether the host page supplied its own block, which then replaces the configured one. */
+  @property({ type: Boolean }) custom = false;
+
+  override render() {
+    return html`
+      <h2 tabindex="-1">${msg('Contacto', { id: 'portal.contact' })}</h2>
+      ${this.custom ? html`<slot></slot>` : this.renderContact()}
+    `;
+  }
+
+  private renderContact() {
+    const contact = this.contact;
+    if (!contact) return nothing;
+    return html`
+      <p><strong>${contact.name}</strong></p>
+      <dl>
+        ${
+          contact.email
+            ? html`<dt>${msg('Correo electrónico', { id: 'login.email' })}</dt>
+                <dd><a href="mailto:${contact.email}">${contact.email}</a></dd>`
+            : nothing
+        }
+        ${
+          contact.phone
+            ? html`<dt>${msg('Teléfono', { id: 'contact.phone' })}</dt>
+                <dd><a href="tel:${contact.phone.replace(/[^\d+]/g, '')}">${contact.phone}</a></dd>`
+            : nothing
+        }
+        ${
+          contact.hours
+            ? html`<dt>${msg('Horario', { id: 'contact.hours' })}</dt>
+                <dd>${contact.hours}</dd>`
+            : nothing
+        }
+        ${
+          contact.url && /^https?:\/\//i.test(contact.url)
+            ? html`<dt>${msg('Web', { id: 'contact.url' })}</dt>
+                <dd>
+                  <a href=${contact.url} target="_blank" rel="noopener noreferrer"
+                    >${contact.url}</a
+                  >
+                </dd>`
+            : nothing
+        }
+      </dl>
+    `;
+  }
+}
+
+defineElement('sp-contact-block', ContactBlock);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sp-contact-block': ContactBlock;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * @module
+ * `<sp-home-screen>`: where a logged-in customer starts: register a ticket, see open and closed
+ * tickets, change the password.
+ */
+import { msg, str } from '@lit/localize';
+import { css, html } from 'lit';
+import { defineElement } from '../define.ts';
+import { shared } from '../styles/shared.ts';
+import { ScreenElement } from './screen.ts';
+
+/**
+ * @summary The three main actions of the portal, as large targets.
+ */
+export class HomeScreen extends ScreenElement {
+  static override styles = [
+    shared,
+    css`
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 0 0 var(--_space);
+        display: grid;
+        gap: var(--_space);
+        grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+      }
+
+      li button {
+        width: 100%;
+        min-height: 5rem;
+        flex-direction: column;
+        align-items: flex-start;
+        text-align: start;
+        padding: 1rem;
+      }
+
+      li button span {
+        font-weight: 400;
+        color: var(--_text);
+      }
+
+      li button.primary span {
+        color: inherit;
+      }
+    `,
+  ];
+
+  override render() {
+    const name = this.customer?.name ?? '';
+    return html`
+      <h2 tabindex="-1">${msg(str`Hola, ${name}`, { id: 'home.heading' })}</h2>
+      ${this.customer?.organization ? html`<p class="muted">${this.customer.organization}</p>` : ''}
+      <ul>
+        <li>
+          <button class="primary" type="button" @click=${this.handleNew}>
+            ${msg('Registrar un nuevo ticket', { id: 'home.new' })}
+            <span
+              >${msg('Cuéntenos qué necesita o qué no funciona.', { id: 'home.new.hint' })}</span
+            >
+          </button>
+        </li>
+        <li>
+          <button type="button" @click=${this.handleOpen}>
+            ${msg('Tickets abiertos', { id: 'home.open' })}
+            <span
+              >${msg('Siga los tickets en curso y responda a las soluciones.', {
+                id: 'home.open.hint',
+              })}</span
+            >
+          </button>
+        </li>
+        <li>
+          <button type="button" @click=${this.handleClosed}>
+            ${msg('Tickets cerrados', { id: 'home.closed' })}
+            <span
+              >${msg('Consulte el registro de tickets resueltos.', { id: 'home.closed.hint' })}</span
+            >
+          </button>
+        </li>
+      </ul>
+      <div class="actions">
+        <button class="link" type="button" @click=${this.handleChangePassword}>
+          ${msg('Cambiar la contraseña', { id: 'home.change_password' })}
+        </button>
+      </div>
+    `;
+  }
+
+  private handleNew() {
+    this.navigate({ screen: 'new-ticket' });
+  }
+
+  private handleOpen() {
+    this.navigate({ screen: 'tickets', state: 'open' });
+  }
+
+  private handleClosed() {
+    this.navigate({ screen: 'tickets', state: 'closed' });
+  }
+
+  private handleChangePassword() {
+    this.navigate({ screen: 'change-password' });
+  }
+}
+
+defineElement('sp-home-screen', HomeScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sp-home-screen': HomeScreen;
+  }
+}

@@ -1,0 +1,262 @@
+/**
+ * @module
+ * `<sp-ticket-details-screen>`: one ticket as the customer sees it: status, category, urgency,
+ * dates, the description with its additions, the solution, the timeline and the attachments.
+ */
+import { msg, str } from '@lit/localize';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { AttachmentInfo, TicketDetails } from '../../edge/contract/types.ts';
+import { defineElement } from '../define.ts';
+import type { TicketUpdatedEvent } from '../events/ticket-updated.ts';
+import { errorMessage } from '../i18n/errors.ts';
+import { formatBytes, formatDateTime, statusLabel, urgencyLabel } from '../i18n/labels.ts';
+import { downloadIcon } from '../styles/icons.ts';
+import { shared } from '../styles/shared.ts';
+import { ScreenElement } from './screen.ts';
+import { detailsStyles } from './ticket-details.styles.ts';
+import { renderTimeline } from './ticket-timeline.ts';
+
+/**
+ * @summary Everything about one ticket; while it is open, the actions to add information,
+ * answer a proposed solution and attach another file.
+ */
+export class TicketDetailsScreen extends ScreenElement {
+  static override styles = [shared, detailsStyles];
+
+  /** The ticket's number. */
+  @property({ type: Number }) number = 0;
+
+  @state() private ticket: TicketDetails | null = null;
+  @state() private error = '';
+  @state() private status = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('number') || changed.has('client')) && this.client && this.number) {
+      void this.load();
+    }
+  }
+
+  override render() {
+    const number = this.number;
+    return html`
+      <h2 tabindex="-1">${msg(str`Ticket ${number}`, { id: 'ticket.number' })}</h2>
+      <div role="status" aria-live="polite">
+        ${this.status ? html`<p class="status">${this.status}</p>` : nothing}
+      </div>
+      ${this.error ? html`<p class="status error" role="alert">${this.error}</p>` : nothing}
+      ${this.ticket ? this.renderTicket(this.ticket) : nothing}
+      <div class="actions back">
+        <button class="link" type="button" @click=${this.handleBack}>
+          ${
+            this.ticket?.status === 'closed'
+              ? msg('Volver a los tickets cerrados', { id: 'ticket.back_closed' })
+              : msg('Volver a los tickets abiertos', { id: 'ticket.back_open' })
+          }
+        </button>
+      </div>
+    `;
+  }
+
+  private renderTicket(ticket: TicketDetails) {
+    const open = ticket.status !== 'closed';
+    return html`
+      <dl class="facts">
+        <div>
+          <dt>${msg('Estado', { id: 'details.status' })}</dt>
+          <dd>
+            <span class="badge" data-status=${ticket.status}>${statusLabel(ticket.status)}</span>
+          </dd>
+        </div>
+        <div>
+          <dt>${msg('Categoría', { id: 'details.category' })}</dt>
+          <dd>${ticket.category.path.join(' › ')}</dd>
+        </div>
+        <div>
+          <dt>${msg('Urgencia', { id: 'details.urgency' })}</dt>
+          <dd>${urgencyLabel(ticket.urgency)}</dd>
+        </div>
+        <div>
+          <dt>${msg('Creado', { id: 'details.created' })}</dt>
+          <dd><time datetime=${ticket.createdAt}>${formatDateTime(ticket.createdAt)}</time></dd>
+        </div>
+        <div>
+          <dt>${msg('Última actualización', { id: 'details.updated' })}</dt>
+          <dd><time datetime=${ticket.updatedAt}>${formatDateTime(ticket.updatedAt)}</time></dd>
+        </div>
+        ${
+          ticket.closedAt
+            ? html`<div>
+                <dt>${msg('Cerrado', { id: 'details.closed' })}</dt>
+                <dd><time datetime=${ticket.closedAt}>${formatDateTime(ticket.closedAt)}</time></dd>
+              </div>`
+            : nothing
+        }
+      </dl>
+
+      <section aria-labelledby="description-heading">
+        <h3 id="description-heading">${msg('Descripción', { id: 'details.description' })}</h3>
+        <p class="text">${ticket.description}</p>
+        ${ticket.additions.map(
+          (addition) =>
+            html`<div class="addition">
+              <p class="when">
+                ${msg('Información añadida', { id: 'timeline.information_added' })} ·
+                <time datetime=${addition.at}>${formatDateTime(addition.at)}</time>
+                ${addition.author ? html`· ${addition.author}` : nothing}
+              </p>
+              <p class="text">${addition.text}</p>
+            </div>`,
+        )}
+        ${
+          open
+            ? html`<button type="button" @click=${this.handleAddInformation}>
+                ${msg('Añadir información', { id: 'details.add_information' })}
+              </button>`
+            : nothing
+        }
+      </section>
+
+      ${
+        ticket.solution
+          ? html`<section aria-labelledby="solution-heading" class="solution">
+              <h3 id="solution-heading">${msg('Solución', { id: 'details.solution' })}</h3>
+              ${
+                ticket.solutionProposedAt
+                  ? html`<p class="when">
+                      ${msg('Propuesta el', { id: 'details.solution_proposed_at' })}
+                      <time datetime=${ticket.solutionProposedAt}
+                        >${formatDateTime(ticket.solutionProposedAt)}</time
+                      >
+                    </p>`
+                  : nothing
+              }
+              <p class="text">${ticket.solution}</p>
+              ${
+                ticket.solutionPending
+                  ? html`<p>${this.autoAcceptNote()}</p>
+                      <button class="primary" type="button" @click=${this.handleSolution}>
+                        ${msg('Aceptar o rechazar la solución', { id: 'details.answer_solution' })}
+                      </button>`
+                  : nothing
+              }
+            </section>`
+          : nothing
+      }
+
+      <section aria-labelledby="attachments-heading">
+        <h3 id="attachments-heading">${msg('Archivos adjuntos', { id: 'details.attachments' })}</h3>
+        ${
+          ticket.attachments.length
+            ? html`<ul class="attachments">
+                ${ticket.attachments.map((file) => this.renderAttachment(file))}
+              </ul>`
+            : html`<p class="muted">
+                ${msg('No hay archivos adjuntos.', { id: 'details.no_attachments' })}
+              </p>`
+        }
+        ${
+          open && customElements.get('sp-attach-file')
+            ? html`<sp-attach-file
+                .client=${this.client}
+                .config=${this.config}
+                .number=${ticket.number}
+                @sp-ticket-updated=${this.handleUpdated}
+              ></sp-attach-file>`
+            : nothing
+        }
+      </section>
+
+      <section aria-labelledby="timeline-heading">
+        <h3 id="timeline-heading">${msg('Historial', { id: 'details.timeline' })}</h3>
+        ${renderTimeline(ticket.timeline, this.config?.autoAcceptDays ?? null)}
+      </section>
+    `;
+  }
+
+  private renderAttachment(file: AttachmentInfo) {
+    const name = file.name;
+    return html`<li>
+      <button
+        type="button"
+        aria-label=${msg(str`Descargar ${name}`, { id: 'details.download' })}
+        @click=${() => this.handleDownload(file)}
+      >
+        ${downloadIcon}<span class="file-name">${name}</span>
+      </button>
+      <span class="muted">${formatBytes(file.size)} · ${formatDateTime(file.createdAt)}</span>
+    </li>`;
+  }
+
+  private autoAcceptNote(): string {
+    const days = this.config?.autoAcceptDays;
+    return days
+      ? msg(str`Si no responde en ${days} días, la solución se aceptará automáticamente.`, {
+          id: 'details.auto_accept_days',
+        })
+      : msg('Si no responde, la solución se aceptará automáticamente.', {
+          id: 'details.auto_accept',
+        });
+  }
+
+  private async load(): Promise<void> {
+    const number = this.number;
+    this.error = '';
+    try {
+      const ticket = await this.client.ticket(number);
+      if (number === this.number) this.ticket = ticket;
+    } catch (error) {
+      this.ticket = null;
+      this.error = errorMessage(error);
+    }
+  }
+
+  private async handleDownload(file: AttachmentInfo) {
+    const name = file.name;
+    this.status = msg(str`Descargando ${name}…`, { id: 'details.downloading' });
+    try {
+      const blob = await this.client.downloadAttachment(this.number, file.id);
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = file.name;
+      link.hidden = true;
+      this.renderRoot.appendChild(link);
+      link.click();
+      link.remove();
+      // Revoked on the next task: the download has taken its copy by then.
+      setTimeout(() => URL.revokeObjectURL(url));
+      this.status = msg(str`${name} descargado.`, { id: 'details.downloaded' });
+    } catch (error) {
+      this.status = '';
+      this.error = errorMessage(error);
+    }
+  }
+
+  private handleUpdated(event: TicketUpdatedEvent) {
+    this.ticket = event.detail.ticket;
+  }
+
+  private handleAddInformation() {
+    this.navigate({ screen: 'add-information', number: this.number });
+  }
+
+  private handleSolution() {
+    this.navigate({ screen: 'solution', number: this.number });
+  }
+
+  private handleBack() {
+    this.navigate({
+      screen: 'tickets',
+      state: this.ticket?.status === 'closed' ? 'closed' : 'open',
+    });
+  }
+}
+
+defineElement('sp-ticket-details-screen', TicketDetailsScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sp-ticket-details-screen': TicketDetailsScreen;
+  }
+}

@@ -1,0 +1,267 @@
+/**
+ * @module
+ * `<sp-ticket-list-screen>`: the customer's open tickets (with their actions) or closed tickets
+ * (the register), newest first, a page at a time through the API's cursor.
+ */
+import { msg, str } from '@lit/localize';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { TicketState } from '../../edge/contract/domain.ts';
+import type { TicketSummary } from '../../edge/contract/types.ts';
+import { defineElement } from '../define.ts';
+import { errorMessage } from '../i18n/errors.ts';
+import { formatDateTime, statusLabel, urgencyLabel } from '../i18n/labels.ts';
+import { penIcon, tickIcon } from '../styles/icons.ts';
+import { shared } from '../styles/shared.ts';
+import { ScreenElement } from './screen.ts';
+
+/**
+ * @summary A list of the customer's tickets: the number opens the details; on open tickets a pen
+ * adds information and a tick answers the solution (enabled only while one awaits an answer).
+ * A "more" button, reachable by keyboard, loads the next page.
+ */
+export class TicketListScreen extends ScreenElement {
+  static override styles = [
+    shared,
+    css`
+      ul {
+        list-style: none;
+        padding: 0;
+        margin: 0 0 var(--_space);
+        display: grid;
+        gap: 0.75rem;
+      }
+
+      li {
+        display: grid;
+        grid-template-columns: 1fr auto;
+        gap: 0.25rem 1rem;
+        padding: 0.75rem 1rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+
+      .number {
+        padding-inline: 0;
+        min-height: 1.5rem;
+        font-weight: 700;
+        justify-content: flex-start;
+      }
+
+      .category {
+        grid-column: 1;
+        margin: 0;
+      }
+
+      .facts {
+        grid-column: 1;
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1rem;
+        margin: 0;
+        color: var(--_muted);
+        font-size: 0.9375em;
+      }
+
+      .facts div {
+        display: flex;
+        gap: 0.25rem;
+      }
+
+      .facts dd {
+        margin: 0;
+        color: var(--_text);
+      }
+
+      .row-actions {
+        grid-column: 2;
+        grid-row: 1 / span 3;
+        display: flex;
+        gap: 0.5rem;
+        align-items: start;
+      }
+
+      .row-actions button {
+        padding: 0.5rem;
+      }
+
+      .pending {
+        color: var(--_success);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  /** Which tickets to list: open (every status but closed) or closed. */
+  @property() state: TicketState = 'open';
+
+  @state() private items: TicketSummary[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private loading = false;
+  @state() private error = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if ((changed.has('state') || changed.has('client')) && this.client) void this.load(true);
+  }
+
+  override render() {
+    const heading =
+      this.state === 'open'
+        ? msg('Tickets abiertos', { id: 'home.open' })
+        : msg('Tickets cerrados', { id: 'home.closed' });
+    return html`
+      <h2 tabindex="-1">${heading}</h2>
+      <div role="status" aria-live="polite" class="visually-hidden">
+        ${this.loading ? msg('Cargando…', { id: 'portal.loading' }) : ''}
+      </div>
+      ${this.error ? html`<p class="status error" role="alert">${this.error}</p>` : nothing}
+      ${
+        !this.loading && !this.error && this.items.length === 0
+          ? html`<p>
+              ${
+                this.state === 'open'
+                  ? msg('No tiene tickets abiertos.', { id: 'tickets.none_open' })
+                  : msg('No tiene tickets cerrados.', { id: 'tickets.none_closed' })
+              }
+            </p>`
+          : nothing
+      }
+      <ul aria-busy=${this.loading ? 'true' : 'false'}>
+        ${this.items.map((ticket) => this.renderTicket(ticket))}
+      </ul>
+      <div class="actions">
+        ${
+          this.nextCursor
+            ? html`<button type="button" ?disabled=${this.loading} @click=${this.handleMore}>
+                ${msg('Mostrar más tickets', { id: 'tickets.more' })}
+              </button>`
+            : nothing
+        }
+        ${
+          this.state === 'open'
+            ? html`<button class="link" type="button" @click=${this.handleOther}>
+                ${msg('Ver los tickets cerrados', { id: 'tickets.see_closed' })}
+              </button>`
+            : html`<button class="link" type="button" @click=${this.handleOther}>
+                ${msg('Ver los tickets abiertos', { id: 'tickets.see_open' })}
+              </button>`
+        }
+      </div>
+    `;
+  }
+
+  private renderTicket(ticket: TicketSummary) {
+    const number = ticket.number;
+    return html`<li data-number=${number}>
+      <button class="link number" type="button" @click=${() => this.handleOpen(number)}>
+        ${msg(str`Ticket ${number}`, { id: 'ticket.number' })}
+      </button>
+      <p class="category">${ticket.category.path.join(' › ')}</p>
+      <dl class="facts">
+        <div>
+          <dt>${msg('Estado:', { id: 'ticket.status' })}</dt>
+          <dd>${statusLabel(ticket.status)}</dd>
+        </div>
+        <div>
+          <dt>${msg('Urgencia:', { id: 'ticket.urgency' })}</dt>
+          <dd>${urgencyLabel(ticket.urgency)}</dd>
+        </div>
+        <div>
+          <dt>${msg('Actualizado:', { id: 'ticket.updated' })}</dt>
+          <dd>${formatDateTime(ticket.updatedAt)}</dd>
+        </div>
+      </dl>
+      ${
+        ticket.solutionPending
+          ? html`<p class="category pending">
+              ${msg('Hay una solución que espera su respuesta.', { id: 'tickets.solution_pending' })}
+            </p>`
+          : nothing
+      }
+      ${
+        this.state === 'open'
+          ? html`<div class="row-actions">
+              <button
+                type="button"
+                title=${msg(str`Añadir información al ticket ${number}`, { id: 'tickets.add_info' })}
+                aria-label=${msg(str`Añadir información al ticket ${number}`, {
+                  id: 'tickets.add_info',
+                })}
+                @click=${() => this.handleAddInformation(number)}
+              >
+                ${penIcon}
+              </button>
+              <button
+                type="button"
+                class=${ticket.solutionPending ? 'primary' : ''}
+                ?disabled=${!ticket.solutionPending}
+                title=${msg(str`Aceptar o rechazar la solución del ticket ${number}`, {
+                  id: 'tickets.answer_solution',
+                })}
+                aria-label=${msg(str`Aceptar o rechazar la solución del ticket ${number}`, {
+                  id: 'tickets.answer_solution',
+                })}
+                @click=${() => this.handleSolution(number)}
+              >
+                ${tickIcon}
+              </button>
+            </div>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  private async load(reset: boolean): Promise<void> {
+    const state = this.state;
+    const cursor = reset ? undefined : (this.nextCursor ?? undefined);
+    if (reset) {
+      this.items = [];
+      this.nextCursor = null;
+    }
+    this.loading = true;
+    this.error = '';
+    try {
+      const page = await this.client.tickets(state, cursor);
+      // The customer may have switched lists while this page was on its way.
+      if (state !== this.state) return;
+      this.items = [...this.items, ...page.items];
+      this.nextCursor = page.nextCursor;
+    } catch (error) {
+      this.error = errorMessage(error);
+    } finally {
+      this.loading = false;
+    }
+  }
+
+  private async handleMore() {
+    const first = this.items.length;
+    await this.load(false);
+    await this.updateComplete;
+    // Keyboard users continue from the first ticket they have not seen yet.
+    this.renderRoot.querySelectorAll<HTMLElement>('li .number')[first]?.focus();
+  }
+
+  private handleOther() {
+    this.navigate({ screen: 'tickets', state: this.state === 'open' ? 'closed' : 'open' });
+  }
+
+  private handleOpen(number: number) {
+    this.navigate({ screen: 'ticket', number });
+  }
+
+  private handleAddInformation(number: number) {
+    this.navigate({ screen: 'add-information', number });
+  }
+
+  private handleSolution(number: number) {
+    this.navigate({ screen: 'solution', number });
+  }
+}
+
+defineElement('sp-ticket-list-screen', TicketListScreen);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sp-ticket-list-screen': TicketListScreen;
+  }
+}

@@ -1,0 +1,71 @@
+/**
+ * @module
+ * The portal's theme: every colour, font, radius and spacing the screens use, each one a public
+ * `--sp-*` custom property the host page may set on `<support-portal>`, with defaults that meet
+ * WCAG 2.2 AA contrast in the light and the dark scheme.
+ */
+import { css } from 'lit';
+
+export const theme = css`
+  :host {
+    --_primary: var(--sp-color-primary, #0b57d0);
+    --_on-primary: var(--sp-color-on-primary, #ffffff);
+    --_text: var(--sp-color-text, #1b1f24);
+    --_muted: var(--sp-color-muted, #4a5361);
+    --_background: var(--sp-color-background, #ffffff);
+    --_surface: var(--sp-color-surface, #f3f5f8);
+    --_border: var(--sp-color-border, #6b7480);
+    --_danger: var(--sp-color-danger, #b3261e);
+    --_success: var(--sp-color-success, #146c2e);
+    --_focus: var(--sp-color-focus, #0b57d0);
+    --_font: var(
+      --sp-font-family,
+      system-ui,
+      -apple-system,
+      'Segoe UI',
+      Roboto,
+      'Helvetica Neue',
+      Arial,
+      sans-serif
+    );
+    --_font-size: var(--sp-font-size, 1rem);
+    --_radius: var(--sp-radius, 0.5rem);
+    --_space: var(--sp-space, 1rem);
+    --_max-width: var(--sp-max-width, 56rem);
+    --_transition: 150ms ease-out;
+  }
+
+  @media (prefers-color-scheme: dark) {
+    :host(:not([scheme='light'])) {
+      --_primary: var(--sp-color-primary, #a8c7fa);
+      --_on-primary: var(--sp-color-on-primary, #062e6f);
+      --_text: var(--sp-color-text, #e8eaed);
+      --_muted: var(--sp-color-muted, #bdc3cc);
+      --_background: var(--sp-color-background, #16191d);
+      --_surface: var(--sp-color-surface, #23272e);
+      --_border: var(--sp-color-border, #8d96a1);
+      --_danger: var(--sp-color-danger, #f2b8b5);
+      --_success: var(--sp-color-success, #8fd9a6);
+      --_focus: var(--sp-color-focus, #a8c7fa);
+    }
+  }
+
+  :host([scheme='dark']) {
+    --_primary: var(--sp-color-primary, #a8c7fa);
+    --_on-primary: var(--sp-color-on-primary, #062e6f);
+    --_text: var(--sp-color-text, #e8eaed);
+    --_muted: var(--sp-color-muted, #bdc3cc);
+    --_background: var(--sp-color-background, #16191d);
+    --_surface: var(--sp-color-surface, #23272e);
+    --_border: var(--sp-color-border, #8d96a1);
+    --_danger: var(--sp-color-danger, #f2b8b5);
+    --_success: var(--sp-color-success, #8fd9a6);
+    --_focus: var(--sp-color-focus, #a8c7fa);
+  }
+
+  @media (prefers-reduced-motion: reduce) {
+    :host {
+      --_transition: 0s;
+    }
+  }
+`;

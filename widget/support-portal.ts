@@ -1,0 +1,488 @@
+/**
+ * @module
+ * `<support-portal>`: the whole customer support portal in one element. Importing this module
+ * registers it (once per page, however many copies of the script are loaded).
+ */
+import { localized, msg } from '@lit/localize';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { LANGUAGES, type Language } from '../edge/contract/domain.ts';
+import type { Customer, PublicConfig } from '../edge/contract/types.ts';
+import { ApiClient, ApiRequestError } from './api/client.ts';
+import { defineElement } from './define.ts';
+import { LanguageChangeEvent } from './events/language-change.ts';
+import type { LoggedInEvent } from './events/logged-in.ts';
+import { LoginEvent } from './events/login.ts';
+import { LogoutEvent } from './events/logout.ts';
+import { PortalNavigateEvent } from './events/navigate.ts';
+import { errorMessage } from './i18n/errors.ts';
+import { LANGUAGE_NAMES } from './i18n/labels.ts';
+import { currentLanguage, isLanguage, pickLanguage, useLanguage } from './i18n/localization.ts';
+import {
+  isProtected,
+  routeFromPath,
+  routeToPath,
+  type NavigateEvent,
+  type Route,
+} from './navigation.ts';
+import { renderScreen } from './render-screen.ts';
+import { SessionStore } from './session.ts';
+import { theme } from './styles/theme.ts';
+
+/** The e-mailed set-password link opens the host page with this hash, whatever `routing` is. */
+const HASH_PREFIX = '#sp/';
+
+/**
+ * @summary The customer support portal: login, tickets, new ticket, details, contact, in six
+ * languages, talking to the portal's edge API.
+ *
+ * Languages: before login the `lang` attribute decides, else the browser's language, else
+ * Spanish; after login the customer's profile language, which the language menu changes and
+ * saves. The active language is shared by every `<support-portal>` of the same script on a page
+ * (the localization library keeps one per page).
+ *
+ * Sessions: the bearer token is kept in memory and in `sessionStorage` (never a cookie) under a
+ * key of this instance's own (`storage-key`, else `api` and `id`), so a reload within the tab
+ * keeps the customer logged in on the same screen, and two instances with different keys are
+ * independent.
+ *
+ * @attr api - The API's base URL, e.g. `https://support-api.example.com`; empty for this page's
+ * own origin. Read when the element connects.
+ * @attr lang - The language before login: es, pt, en, fr, it or ca.
+ * @attr routing - `memory` (default): the host page's URL never changes. `hash`: screens are
+ * recorded as `#sp/...` in the URL, so the back button and links work. `history`: screens are
+ * recorded as history entries with the same URL, so the back button works without touching it.
+ * @attr scheme - `auto` (default, follows the system's dark or light preference), `light` or
+ * `dark`.
+ * @attr storage-key - Keeps this instance's saved session apart from others on the page.
+ *
+ * @fires {LoginEvent} support-portal-login - A customer logged in; `detail: { customer:
+ * Customer }`.
+ * @fires {LogoutEvent} support-portal-logout - The session ended; `detail: { reason: 'user' |
+ * 'expired' }`.
+ * @fires {PortalNavigateEvent} support-portal-navigate - Another screen is shown; `detail: {
+ * screen: string; path: string }`.
+ * @fires {LanguageChangeEvent} support-portal-language-change - The language changed; `detail:
+ * { language: string }`.
+ * @fires {TicketCreatedEvent} support-portal-ticket-created - A ticket was registered; `detail:
+ * { number: number }`.
+ * @fires {InformationAddedEvent} support-portal-information-added - Information was added to a
+ * ticket; `detail: { number: number }`.
+ * @fires {SolutionAcceptedEvent} support-portal-solution-accepted - A solution was accepted and
+ * the ticket closed; `detail: { number: number }`.
+ * @fires {SolutionRejectedEvent} support-portal-solution-rejected - A solution was rejected;
+ * `detail: { number: number }`.
+ *
+ * @slot contact - The company's contact block, replacing the one from the API's configuration.
+ *
+ * @csspart base - The portal's outer box.
+ * @csspart header - The bar with the title, the language menu and the customer's name.
+ * @csspart title - The portal's title.
+ * @csspart language - The language menu.
+ * @csspart main - The area where screens are shown.
+ * @csspart footer - The bar with the contact link.
+ *
+ * @cssproperty --sp-color-primary - Buttons, links and focus (default #0b57d0).
+ * @cssproperty --sp-color-on-primary - Text on primary buttons.
+ * @cssproperty --sp-color-text - Body text.
+ * @cssproperty --sp-color-muted - Secondary text.
+ * @cssproperty --sp-color-background - The portal's background.
+ * @cssproperty --sp-color-surface - Cards, header, hovered buttons.
+ * @cssproperty --sp-color-border - Field and card borders.
+ * @cssproperty --sp-color-danger - Errors.
+ * @cssproperty --sp-color-success - Confirmations.
+ * @cssproperty --sp-color-focus - The focus ring.
+ * @cssproperty --sp-font-family - The portal's font.
+ * @cssproperty --sp-font-size - The base font size (default 1rem).
+ * @cssproperty --sp-radius - Corner radius of buttons, fields and cards.
+ * @cssproperty --sp-space - The base spacing unit.
+ * @cssproperty --sp-max-width - The widest the portal's content grows.
+ */
+@localized()
+export class SupportPortal extends LitElement {
+  static override styles = [
+    theme,
+    css`
+      :host {
+        display: block;
+      }
+
+      .portal {
+        all: initial;
+        display: block;
+        color: var(--_text);
+        background: var(--_background);
+        font-family: var(--_font);
+        font-size: var(--_font-size);
+        line-height: 1.5;
+        border-radius: var(--_radius);
+        min-width: 0;
+      }
+
+      header,
+      footer {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        padding: 0.75rem var(--_space);
+        background: var(--_surface);
+      }
+
+      header {
+        border-radius: var(--_radius) var(--_radius) 0 0;
+      }
+
+      footer {
+        border-radius: 0 0 var(--_radius) var(--_radius);
+      }
+
+      .title {
+        font-weight: 700;
+        font-size: 1.125em;
+        margin-inline-end: auto;
+      }
+
+      .who {
+        color: var(--_muted);
+      }
+
+      label {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.5rem;
+      }
+
+      select,
+      button {
+        font: inherit;
+        color: var(--_text);
+        background: var(--_background);
+        border: 1px solid var(--_border);
+        border-radius: calc(var(--_radius) * 0.75);
+        min-height: 2.75rem;
+        padding: 0.25rem 0.75rem;
+        cursor: pointer;
+      }
+
+      button.link {
+        border-color: transparent;
+        background: transparent;
+        color: var(--_primary);
+        text-decoration: underline;
+      }
+
+      :focus-visible {
+        outline: 2px solid var(--_focus);
+        outline-offset: 2px;
+      }
+
+      .main {
+        padding: var(--_space);
+        max-width: var(--_max-width);
+        margin-inline: auto;
+      }
+
+      .notice {
+        margin: var(--_space) var(--_space) 0;
+      }
+
+      .notice p {
+        margin: 0;
+        padding: 0.75rem 1rem;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+      }
+    `,
+  ];
+
+  /** The API's base URL; empty for this page's own origin. Read when the element connects. */
+  @property() api = '';
+
+  /** The language before login: es, pt, en, fr, it or ca. */
+  @property({ reflect: true }) override lang = '';
+
+  /** Whether screens are recorded in the browser's history: memory, hash or history. */
+  @property() routing: 'memory' | 'hash' | 'history' = 'memory';
+
+  /** The colour scheme: auto (the system's preference), light or dark. */
+  @property({ reflect: true }) scheme: 'auto' | 'light' | 'dark' = 'auto';
+
+  /** Keeps this instance's saved session apart from other instances on the page. */
+  @property({ attribute: 'storage-key' }) storageKey = '';
+
+  @state() private route: Route | null = null;
+  @state() private config: PublicConfig | null = null;
+  @state() private customer: Customer | null = null;
+  @state() private notice = '';
+
+  private client: ApiClient | null = null;
+  private session: SessionStore | null = null;
+  /** The protected screen asked for before login, shown once the customer has logged in. */
+  private returnTo: Route | null = null;
+  /** The first screen takes no focus: the host page, not the widget, decides where focus starts. */
+  private focusOnShow = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('hashchange', this.handleHashChange);
+    window.addEventListener('popstate', this.handlePopState);
+    if (!this.client) void this.start();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('hashchange', this.handleHashChange);
+    window.removeEventListener('popstate', this.handlePopState);
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('lang') && changed.get('lang') !== undefined && this.route && !this.customer) {
+      void this.changeLanguage(pickLanguage([this.lang]), false);
+    }
+  }
+
+  override render() {
+    if (!this.route || !this.client) {
+      return html`<div class="portal" part="base" aria-busy="true">
+        <div class="main" part="main">${msg('Cargando…', { id: 'portal.loading' })}</div>
+      </div>`;
+    }
+    return html`
+      <div class="portal" part="base" lang=${currentLanguage()}>
+        <header part="header">
+          <span class="title" part="title"
+            >${msg('Atención al cliente', { id: 'portal.title' })}</span
+          >
+          ${
+            this.customer
+              ? html`<button class="link" type="button" @click=${this.handleHome}>
+                  ${msg('Inicio', { id: 'portal.home' })}
+                </button>`
+              : nothing
+          }
+          <label>
+            ${msg('Idioma', { id: 'portal.language' })}
+            <select part="language" @change=${this.handleLanguageSelect}>
+              ${LANGUAGES.map(
+                (language) =>
+                  html`<option
+                    value=${language}
+                    lang=${language}
+                    ?selected=${language === currentLanguage()}
+                  >
+                    ${LANGUAGE_NAMES[language]}
+                  </option>`,
+              )}
+            </select>
+          </label>
+          ${
+            this.customer
+              ? html`<span class="who">${this.customer.name}</span>
+                  <button type="button" @click=${this.handleLogout}>
+                    ${msg('Salir', { id: 'portal.logout' })}
+                  </button>`
+              : nothing
+          }
+        </header>
+        <div class="notice" role="status">
+          ${this.notice ? html`<p>${this.notice}</p>` : nothing}
+        </div>
+        <div
+          class="main"
+          part="main"
+          @sp-navigate=${this.handleNavigate}
+          @sp-logged-in=${this.handleLoggedIn}
+        >
+          ${renderScreen(this.route, {
+            client: this.client,
+            config: this.config,
+            customer: this.customer,
+            customContact: this.querySelector(':scope > [slot="contact"]') !== null,
+          })}
+        </div>
+        <footer part="footer">
+          <button class="link" type="button" @click=${this.handleContact}>
+            ${msg('Contacto', { id: 'portal.contact' })}
+          </button>
+        </footer>
+      </div>
+    `;
+  }
+
+  private async start(): Promise<void> {
+    const key = this.storageKey || `${this.api}|${this.id}`;
+    this.session = new SessionStore(key);
+    const client = new ApiClient(this.api, this.session);
+    client.onUnauthenticated = () => this.handleExpired();
+    await useLanguage(pickLanguage([this.lang, ...navigator.languages]));
+    client
+      .config()
+      .then((config) => (this.config = config))
+      .catch((error) => (this.notice = errorMessage(error)));
+    if (client.loggedIn) {
+      try {
+        this.customer = await client.me();
+        await useLanguage(this.customer.language);
+      } catch {
+        this.customer = null;
+      }
+    }
+    this.client = client;
+    this.show(this.initialRoute(), 'replace');
+  }
+
+  private initialRoute(): Route {
+    const fromHash = location.hash.startsWith(HASH_PREFIX)
+      ? routeFromPath(location.hash.slice(HASH_PREFIX.length))
+      : null;
+    if (fromHash?.screen === 'set-password') {
+      // The token must not linger in the address bar or the history.
+      history.replaceState(history.state, '', location.pathname + location.search);
+      return fromHash;
+    }
+    if (this.routing === 'hash' && fromHash) return fromHash;
+    const fromHistory = this.routing === 'history' ? this.historyRoute(history.state) : null;
+    if (fromHistory) return fromHistory;
+    const saved = routeFromPath(this.session?.read('route') ?? '');
+    return saved ?? (this.customer ? { screen: 'home' } : { screen: 'login' });
+  }
+
+  /**
+   * Shows a screen. Protected screens wait behind the login screen; `record` says whether the
+   * browser's history gets a new entry, has its current one replaced, or is left alone.
+   */
+  private show(requested: Route, record: 'push' | 'replace' | 'none'): void {
+    let route = requested;
+    if (isProtected(route) && !this.customer) {
+      this.returnTo = route;
+      route = { screen: 'login' };
+    } else if (route.screen === 'login' && this.customer) {
+      route = { screen: 'home' };
+    }
+    const path = routeToPath(route);
+    this.route = route;
+    if (route.screen !== 'set-password') this.session?.write('route', path);
+    this.record(path, route.screen === 'set-password' ? 'none' : record);
+    this.dispatchEvent(new PortalNavigateEvent({ screen: route.screen, path }));
+    if (this.focusOnShow) void this.focusScreen();
+    this.focusOnShow = true;
+  }
+
+  private record(path: string, record: 'push' | 'replace' | 'none'): void {
+    if (record === 'none') return;
+    if (this.routing === 'hash') {
+      const url = `${location.pathname}${location.search}${HASH_PREFIX}${path}`;
+      if (location.hash === `${HASH_PREFIX}${path}`) return;
+      if (record === 'push') history.pushState(history.state, '', url);
+      else history.replaceState(history.state, '', url);
+    } else if (this.routing === 'history') {
+      const entry = { ...(history.state as object | null), [this.historyKey()]: path };
+      if (record === 'push') history.pushState(entry, '');
+      else history.replaceState(entry, '');
+    }
+  }
+
+  private historyKey(): string {
+    return `support-portal:${this.storageKey || `${this.api}|${this.id}`}`;
+  }
+
+  private historyRoute(entry: unknown): Route | null {
+    const path = (entry as Record<string, unknown> | null)?.[this.historyKey()];
+    return typeof path === 'string' ? routeFromPath(path) : null;
+  }
+
+  private async focusScreen(): Promise<void> {
+    await this.updateComplete;
+    const screen = this.renderRoot.querySelector<
+      HTMLElement & { updateComplete?: Promise<unknown> }
+    >('.main > *');
+    await screen?.updateComplete;
+    screen?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
+  }
+
+  private async changeLanguage(language: Language, save: boolean): Promise<void> {
+    await useLanguage(language);
+    this.dispatchEvent(new LanguageChangeEvent({ language }));
+    this.requestUpdate();
+    if (save && this.customer && this.client) {
+      try {
+        this.customer = await this.client.updateLanguage(language);
+      } catch (error) {
+        this.notice = errorMessage(error);
+      }
+    }
+  }
+
+  private handleNavigate(event: NavigateEvent) {
+    event.stopPropagation();
+    this.notice = '';
+    this.show(event.route, 'push');
+  }
+
+  private async handleLoggedIn(event: LoggedInEvent) {
+    event.stopPropagation();
+    this.customer = event.customer;
+    this.notice = '';
+    await useLanguage(event.customer.language);
+    this.dispatchEvent(new LoginEvent({ customer: event.customer }));
+    const target = this.returnTo ?? { screen: 'home' };
+    this.returnTo = null;
+    this.show(target, 'replace');
+  }
+
+  private async handleLogout() {
+    await this.client?.logout();
+    this.customer = null;
+    this.returnTo = null;
+    this.session?.clear();
+    this.dispatchEvent(new LogoutEvent({ reason: 'user' }));
+    this.show({ screen: 'login' }, 'push');
+  }
+
+  private handleExpired() {
+    if (!this.customer) return;
+    this.customer = null;
+    this.notice = errorMessage(new ApiRequestError(401, 'unauthenticated'));
+    this.dispatchEvent(new LogoutEvent({ reason: 'expired' }));
+    if (this.route) this.show(this.route, 'replace');
+  }
+
+  private handleLanguageSelect(event: Event) {
+    const value = (event.target as HTMLSelectElement).value;
+    if (isLanguage(value)) void this.changeLanguage(value, true);
+  }
+
+  private handleHome() {
+    this.show({ screen: 'home' }, 'push');
+  }
+
+  private handleContact() {
+    this.show({ screen: 'contact' }, 'push');
+  }
+
+  private readonly handleHashChange = () => {
+    if (this.routing !== 'hash' || !location.hash.startsWith(HASH_PREFIX)) return;
+    const route = routeFromPath(location.hash.slice(HASH_PREFIX.length));
+    if (route && this.route && routeToPath(route) !== routeToPath(this.route)) {
+      this.show(route, 'none');
+    }
+  };
+
+  private readonly handlePopState = (event: PopStateEvent) => {
+    if (this.routing === 'history') {
+      const route = this.historyRoute(event.state);
+      if (route) this.show(route, 'none');
+    } else if (this.routing === 'hash') {
+      this.handleHashChange();
+    }
+  };
+}
+
+defineElement('support-portal', SupportPortal);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'support-portal': SupportPortal;
+  }
+}
