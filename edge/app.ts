@@ -13,6 +13,7 @@ import type { Ports } from './ports.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { categoryRoutes } from './routes/categories.ts';
 import { configRoutes } from './routes/config.ts';
+import { deskRoutes } from './routes/desk/index.ts';
 import { meRoutes } from './routes/me.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { ticketActionRoutes } from './routes/ticket-actions.ts';
@@ -42,7 +43,8 @@ export function createApp(ports: Ports) {
     .route('/', categoryRoutes)
     .route('/', ticketRoutes)
     .route('/', ticketActionRoutes)
-    .route('/', attachmentRoutes);
+    .route('/', attachmentRoutes)
+    .route('/', deskRoutes);
 }
 
 export type PortalApp = ReturnType<typeof createApp>;

@@ -7,7 +7,13 @@
 import * as z from 'zod';
 import { categoryTreeSchema } from '../db/category-tree.ts';
 import { newCustomerSchema } from '../db/customers.ts';
-import { LANGUAGES, TICKET_STATUSES, TICKET_TYPES } from './domain.ts';
+import {
+  LANGUAGES,
+  OPEN_STATUSES,
+  TICKET_STATUSES,
+  TICKET_TYPES,
+  type TicketStatus,
+} from './domain.ts';
 import { WEBHOOK_EVENTS } from './desk-webhooks.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -37,6 +43,21 @@ export const deskTicketListQuery = z.strictObject({
 
 export const deskStatusBody = z.strictObject({ status: z.enum(TICKET_STATUSES) });
 
+/**
+ * The states the desk may move a ticket from, per target status; any other move is 409
+ * `wrong_state`. `resolved` comes only with a solution (the solution route); `closed` from any
+ * open state is how the desk cancels a ticket.
+ */
+export const DESK_STATUS_FROM: Record<TicketStatus, readonly TicketStatus[]> = {
+  new: [],
+  in_progress: ['new'],
+  resolved: [],
+  closed: OPEN_STATUSES,
+};
+
+/** The states a solution may be proposed in. */
+export const SOLUTION_FROM = ['new', 'in_progress'] as const satisfies TicketStatus[];
+
 export const deskSolutionBody = z.strictObject({ solution: text(10_000) });
 
 export const deskCommentBody = z.strictObject({ text: text(10_000) });
@@ -51,6 +72,14 @@ export const deskCustomerPatchBody = newCustomerSchema
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });
+
+export const deskCustomerListQuery = z.strictObject({
+  email: z.string().trim().min(1).max(254).optional(),
+  organization: z.string().trim().min(1).max(120).optional(),
+  /** The last e-mail of the previous page. */
+  cursor: z.string().min(1).max(254).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
 
 export const deskCategoriesBody = z.strictObject({
   categories: categoryTreeSchema.refine((tree) => tree.length > 0, { message: 'empty tree' }),

@@ -1,0 +1,55 @@
+/**
+ * @module
+ * The desk's changes to a ticket, shared by the desk API and the admin command: move its status,
+ * propose a solution (which makes it `resolved`, awaiting the customer), add a public comment.
+ * Each goes through `ticketChange`, so a move from a state that no longer holds is `wrong_state`
+ * and writes nothing.
+ */
+import { DESK_STATUS_FROM, SOLUTION_FROM } from '../contract/desk-schemas.ts';
+import { TICKET_STATUSES, type TicketStatus } from '../contract/domain.ts';
+import type { TicketRow } from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
+import type { Database } from '../ports.ts';
+import { findDeskTicket } from './desk-tickets.ts';
+import { ticketChange, type Actor, type TicketChange } from './events.ts';
+
+export type DeskAction =
+  | { action: 'status'; status: TicketStatus }
+  | { action: 'solution'; solution: string }
+  | { action: 'comment'; text: string };
+
+function plan(action: DeskAction, now: Date): TicketChange {
+  switch (action.action) {
+    case 'status': {
+      const { status } = action;
+      return {
+        from: DESK_STATUS_FROM[status],
+        set: status === 'closed' ? { status, closedAt: now } : { status },
+        events: [{ kind: 'status_changed', status }],
+      };
+    }
+    case 'solution':
+      return {
+        from: SOLUTION_FROM,
+        set: { status: 'resolved', solution: action.solution, solutionProposedAt: now },
+        events: [{ kind: 'solution_proposed', text: action.solution, status: 'resolved' }],
+      };
+    case 'comment':
+      return { from: TICKET_STATUSES, events: [{ kind: 'public_comment', text: action.text }] };
+  }
+}
+
+/** Applies a desk action to the ticket with this number; throws `not_found` or `wrong_state`. */
+export async function applyDeskAction(
+  db: Database,
+  number: number,
+  actor: Actor,
+  action: DeskAction,
+  now: Date,
+): Promise<TicketRow> {
+  const { ticket } = await findDeskTicket(db, number);
+  const change = plan(action, now);
+  const applied = change.from.length > 0 && (await ticketChange(db, ticket.id, actor, change, now));
+  if (!applied) throw new ApiError('wrong_state');
+  return ticket;
+}

@@ -1,0 +1,21 @@
+/**
+ * @module
+ * The service desk's API under `/api/desk`: every route behind an integration key.
+ */
+import { Hono } from 'hono';
+import { DESK_PREFIX } from '../../contract/desk-routes.ts';
+import { requireDeskKey, type DeskEnv } from '../../middleware/desk-auth.ts';
+import { deskCategoryRoutes } from './categories.ts';
+import { deskCustomerRoutes } from './customers.ts';
+import { deskTicketActionRoutes } from './ticket-actions.ts';
+import { deskTicketRoutes } from './tickets.ts';
+import { deskWebhookRoutes } from './webhooks.ts';
+
+export const deskRoutes = new Hono<DeskEnv>()
+  .use(DESK_PREFIX, requireDeskKey)
+  .use(`${DESK_PREFIX}/*`, requireDeskKey)
+  .route('/', deskTicketRoutes)
+  .route('/', deskTicketActionRoutes)
+  .route('/', deskCustomerRoutes)
+  .route('/', deskCategoryRoutes)
+  .route('/', deskWebhookRoutes);

@@ -1,0 +1,28 @@
+/**
+ * @module
+ * The desk manages its webhook subscriptions: list, add (the signing secret is shown once),
+ * remove. URLs to this machine or the private network are refused outside development.
+ */
+import { Hono } from 'hono';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import { webhookSubscriptionBody } from '../../contract/desk-schemas.ts';
+import { ApiError } from '../../errors.ts';
+import type { DeskEnv } from '../../middleware/desk-auth.ts';
+import { requireJson, validate } from '../../middleware/validate.ts';
+import {
+  createSubscription,
+  listSubscriptions,
+  removeSubscription,
+} from '../../webhooks/subscriptions.ts';
+
+export const deskWebhookRoutes = new Hono<DeskEnv>()
+  .get(DESK_ROUTES.webhooks, async (c) => c.json(await listSubscriptions(c.var.ports)))
+  .post(DESK_ROUTES.webhooks, requireJson, validate('json', webhookSubscriptionBody), async (c) =>
+    c.json(await createSubscription(c.var.ports, c.req.valid('json')), 201),
+  )
+  .delete(DESK_ROUTES.webhook, async (c) => {
+    if (!(await removeSubscription(c.var.ports, c.req.param('id')))) {
+      throw new ApiError('not_found');
+    }
+    return c.body(null, 204);
+  });
