@@ -481,6 +481,12 @@ export class SupportPortal extends LitElement {
 
 defineElement('support-portal', SupportPortal);
 
+export type { LanguageChangeEvent, LoginEvent, LogoutEvent, PortalNavigateEvent };
+export type { InformationAddedEvent } from './events/information-added.ts';
+export type { SolutionAcceptedEvent } from './events/solution-accepted.ts';
+export type { SolutionRejectedEvent } from './events/solution-rejected.ts';
+export type { TicketCreatedEvent } from './events/ticket-created.ts';
+
 declare global {
   interface HTMLElementTagNameMap {
     'support-portal': SupportPortal;
