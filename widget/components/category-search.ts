@@ -31,29 +31,37 @@ export function categoryLeaves(
   );
 }
 
+/** The words of a text, folded; "Red y VPN" gives red, y, vpn. */
+function foldedWords(text: string, locale?: string): string[] {
+  return foldText(text, locale)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
 /**
- * The leaves whose path contains every word of the query: "vpn" finds the leaves of "Red y VPN"
- * as well as those naming the VPN themselves. Leaves whose own label matches come first, so the
- * closest answers lead; otherwise the tree's order is kept.
+ * The leaves whose path has, for every word of the query, a word that starts with it: "vpn"
+ * finds the leaves of "Red y VPN" as well as those naming the VPN themselves, "corr" finds
+ * "Correo". Leaves whose own label matches more of the query come first, so the closest answers
+ * lead; otherwise the tree's order is kept.
  */
 export function searchCategories(
   leaves: CategoryLeaf[],
   query: string,
   locale?: string,
 ): CategoryLeaf[] {
-  const words = foldText(query, locale).split(/\s+/).filter(Boolean);
-  if (!words.length) return [];
-  const scored: { leaf: CategoryLeaf; own: boolean }[] = [];
+  const wanted = foldedWords(query, locale);
+  if (!wanted.length) return [];
+  const found: { leaf: CategoryLeaf; own: number }[] = [];
   for (const leaf of leaves) {
-    const label = foldText(leaf.node.label, locale);
-    const path = [...leaf.ancestors.map((node) => foldText(node.label, locale)), label].join(' ');
-    if (words.every((word) => path.includes(word))) {
-      scored.push({ leaf, own: words.some((word) => label.includes(word)) });
+    const own = foldedWords(leaf.node.label, locale);
+    const path = [...leaf.ancestors.flatMap((node) => foldedWords(node.label, locale)), ...own];
+    const matches = (words: string[], word: string) => words.some((w) => w.startsWith(word));
+    if (wanted.every((word) => matches(path, word))) {
+      found.push({ leaf, own: wanted.filter((word) => matches(own, word)).length });
     }
   }
-  return [...scored.filter((item) => item.own), ...scored.filter((item) => !item.own)].map(
-    (item) => item.leaf,
-  );
+  // Array.prototype.sort is stable, so equal scores keep the tree's order.
+  return found.sort((a, b) => b.own - a.own).map((item) => item.leaf);
 }
 
 /** The nodes from the area down to the node with `id`, or an empty list when it is not there. */

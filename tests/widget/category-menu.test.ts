@@ -1,0 +1,170 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { CategoryNode } from '../../edge/contract/types.ts';
+import '../../widget/components/category-menu.ts';
+import type { CategoryMenu } from '../../widget/components/category-menu.ts';
+import { $, $$, button, seriousViolations, visibleText } from './helpers.ts';
+import { customerSession, deepActiveElement, textOf } from './ticket-flow-helpers.ts';
+
+let categories: CategoryNode[];
+
+before(async () => {
+  const { client } = await customerSession();
+  categories = await client.categories();
+});
+
+async function menu(value = ''): Promise<CategoryMenu> {
+  const el = await fixture<CategoryMenu>(
+    html`<sp-category-menu .categories=${categories} value=${value}></sp-category-menu>`,
+  );
+  await el.updateComplete;
+  return el;
+}
+
+function optionLabels(el: CategoryMenu): string[] {
+  return $$(el, '[part~="option"] .label').map(textOf);
+}
+
+async function filter(el: CategoryMenu, text: string): Promise<void> {
+  const input = $(el, '#filter') as HTMLInputElement;
+  input.value = text;
+  input.dispatchEvent(new InputEvent('input'));
+  await el.updateComplete;
+}
+
+describe('sp-category-menu', () => {
+  it('is accessible and starts with the areas, never showing the incident/request type', async () => {
+    const el = await menu();
+    expect(optionLabels(el)).to.deep.equal([
+      'Software y aplicaciones',
+      'Infraestructura y nube',
+      'Cuenta, licencias y facturación',
+    ]);
+    expect(visibleText(el)).not.to.match(/incident|request|incidencia|petición/i);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+  });
+
+  it('opens a level at a time, with breadcrumbs back up', async () => {
+    const el = await menu();
+    button(el, 'Infraestructura y nube').click();
+    await el.updateComplete;
+    button(el, 'Red y VPN').click();
+    await el.updateComplete;
+    expect(optionLabels(el)).to.deep.equal([
+      'No puedo conectar a la VPN',
+      'Wifi lenta o caída',
+      'Acceso VPN para un empleado',
+    ]);
+    const crumbs = $$(el, 'nav[part="breadcrumbs"] li').map(textOf);
+    expect(crumbs).to.deep.equal(['Todas las categorías', 'Infraestructura y nube', 'Red y VPN']);
+    expect(textOf($(el, '[aria-current="location"]'))).to.equal('Red y VPN');
+    expect(await seriousViolations(el)).to.deep.equal([]);
+
+    button(el, 'Infraestructura y nube').click();
+    await el.updateComplete;
+    expect(optionLabels(el)).to.deep.equal([
+      'Correo electrónico',
+      'Copias de seguridad',
+      'Red y VPN',
+    ]);
+    button(el, 'Todas las categorías').click();
+    await el.updateComplete;
+    expect(optionLabels(el)).to.have.length(3);
+  });
+
+  it('filters the whole tree without regard to case or accents, showing each path', async () => {
+    const el = await menu();
+    await filter(el, 'vpn');
+    expect(optionLabels(el).slice(0, 2)).to.deep.equal([
+      'No puedo conectar a la VPN',
+      'Acceso VPN para un empleado',
+    ]);
+    expect(textOf($(el, '[part~="option"] .path'))).to.equal('Infraestructura y nube › Red y VPN');
+    expect(textOf($(el, '[role="status"]'))).to.match(/categorías encontradas/);
+    expect($(el, 'nav[part="breadcrumbs"]')).to.equal(null);
+
+    await filter(el, 'Correo');
+    expect(optionLabels(el)).to.include.members([
+      'No recibo correos',
+      'Correo no deseado o sospechoso',
+      'Nuevo buzón o alias',
+    ]);
+
+    await filter(el, 'CORREO ELECTRONICO');
+    expect(optionLabels(el)).to.deep.equal([
+      'No recibo correos',
+      'Correo no deseado o sospechoso',
+      'Nuevo buzón o alias',
+    ]);
+
+    await filter(el, 'formacion');
+    expect(optionLabels(el)).to.deep.equal(['Formación para usuarios']);
+
+    await filter(el, 'xyzzy');
+    expect(optionLabels(el)).to.deep.equal([]);
+    expect(textOf($(el, '[role="status"]'))).to.equal('Ninguna categoría coincide con «xyzzy».');
+    expect(await seriousViolations(el)).to.deep.equal([]);
+  });
+
+  it('only lets leaves be chosen, and says which one with its path', async () => {
+    const el = await menu();
+    await filter(el, 'wifi');
+    const chosen = oneEvent(el, 'sp-category-select');
+    button(el, 'Wifi lenta o caída').click();
+    const { detail } = await chosen;
+    expect(detail).to.deep.equal({
+      id: 'infra.network.wifi',
+      path: ['Infraestructura y nube', 'Red y VPN', 'Wifi lenta o caída'],
+    });
+  });
+
+  it('works with the keyboard alone: arrows, Right to open, Left to go back, Enter to choose', async () => {
+    const el = await menu();
+    el.focus();
+    await el.updateComplete;
+    expect(deepActiveElement()?.id).to.equal('filter');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(textOf(deepActiveElement())).to.contain('Software y aplicaciones');
+    await sendKeys({ press: 'ArrowDown' });
+    expect(textOf(deepActiveElement())).to.contain('Infraestructura y nube');
+    await sendKeys({ press: 'ArrowRight' });
+    await el.updateComplete;
+    expect(textOf(deepActiveElement())).to.contain('Correo electrónico');
+    await sendKeys({ press: 'End' });
+    expect(textOf(deepActiveElement())).to.contain('Red y VPN');
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    expect(textOf(deepActiveElement())).to.contain('No puedo conectar a la VPN');
+    await sendKeys({ press: 'ArrowLeft' });
+    await el.updateComplete;
+    expect(textOf(deepActiveElement())).to.contain('Red y VPN');
+    // The list keeps one tab stop: the item last focused.
+    expect($$(el, '[part~="option"][tabindex="0"]').map(textOf)).to.have.length(1);
+
+    await sendKeys({ press: 'Enter' });
+    await el.updateComplete;
+    const chosen = oneEvent(el, 'sp-category-select');
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    expect((await chosen).detail.id).to.equal('infra.network.access');
+  });
+
+  it('goes from the filter to its results with the Down arrow', async () => {
+    const el = await menu();
+    el.focus();
+    await el.updateComplete;
+    await sendKeys({ type: 'correo dese' });
+    await el.updateComplete;
+    await sendKeys({ press: 'ArrowDown' });
+    const chosen = oneEvent(el, 'sp-category-select');
+    await sendKeys({ press: 'Enter' });
+    expect((await chosen).detail.id).to.equal('infra.mail.spam');
+  });
+
+  it('opens beside the leaf chosen before and marks it', async () => {
+    const el = await menu('infra.mail.mailbox');
+    expect(optionLabels(el)).to.include('Nuevo buzón o alias');
+    expect(textOf($(el, '[aria-current="true"] .label'))).to.equal('Nuevo buzón o alias');
+  });
+});

@@ -1,0 +1,61 @@
+/**
+ * @module
+ * What the tests of the new-ticket flow and the ticket actions share beside ./helpers.ts: a real
+ * API client logged in as a test customer, the category tree from the API, and real key presses
+ * (through the browser, never synthetic events) to move around the page.
+ */
+import { sendKeys } from '@web/test-runner-commands';
+import { ApiClient } from '../../widget/api/client.ts';
+import { SessionStore } from '../../widget/session.ts';
+import { API, newCustomer, type TestCustomer } from './helpers.ts';
+
+let clients = 0;
+
+/** An `ApiClient` logged in as the customer, as the portal would hold it. */
+export async function clientFor(customer: TestCustomer): Promise<ApiClient> {
+  const client = new ApiClient(API, new SessionStore(`flow-test-${Date.now()}-${clients++}`));
+  await client.login(customer.email, customer.password);
+  return client;
+}
+
+/** A fresh customer, their client and the API's configuration. */
+export async function customerSession(options: Parameters<typeof newCustomer>[0] = {}) {
+  const customer = await newCustomer(options);
+  const client = await clientFor(customer);
+  return { customer, client, config: await client.config() };
+}
+
+/** The element that has focus, looking through every open shadow root. */
+export function deepActiveElement(): Element | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Presses Tab (real key presses) until the focused element matches; fails after `max`. */
+export async function tabTo(matches: (el: Element) => boolean, max = 40): Promise<Element> {
+  for (let i = 0; i < max; i++) {
+    const active = deepActiveElement();
+    if (active && matches(active)) return active;
+    await sendKeys({ press: 'Tab' });
+  }
+  throw new Error(`focus never reached the element; it is on ${deepActiveElement()?.outerHTML}`);
+}
+
+/** The element's accessible text as a user reads it on a button or label. */
+export function textOf(el: Element | null): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** A file of the given size and name, made in the page. */
+export function makeFile(name: string, content: string | Uint8Array, type = ''): File {
+  return new File([content as BlobPart], name, { type });
+}
+
+/** Gives a file input files the way the browser's file dialog does, then fires `change`. */
+export function chooseFiles(input: HTMLInputElement, ...files: File[]): void {
+  const transfer = new DataTransfer();
+  for (const file of files) transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
