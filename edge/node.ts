@@ -1,7 +1,8 @@
 /**
  * @module
  * The embedded default on Node: migrations applied and demo data loaded on first run, then the
- * API and the demo pages served on one port.
+ * API and the demo pages served on one port, and the partner intranet demo on the next port, so
+ * that it reaches the API across origins.
  */
 import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
@@ -29,7 +30,14 @@ const site = new Hono()
   .use('/dist/*', serveStatic({ root: './' }))
   .use('/*', serveStatic({ root: './demo' }));
 
+const partner = new Hono()
+  .use('/dist/*', serveStatic({ root: './' }))
+  .use('/*', serveStatic({ root: './demo/partner' }));
+
 serve({ fetch: site.fetch, port, hostname: host }, () => {
   console.log(`Support portal running at http://localhost:${port}/`);
   console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+});
+serve({ fetch: partner.fetch, port: port + 1, hostname: host }, () => {
+  console.log(`Partner intranet demo (API on another origin) at http://localhost:${port + 1}/`);
 });
