@@ -8,12 +8,14 @@ import { nodePorts } from '../node/ports.ts';
 import { categoryCommands } from './admin/categories.ts';
 import { describeError, type AdminCommand } from './admin/command.ts';
 import { customerCommands } from './admin/customers.ts';
+import { deskCommands } from './admin/desk.ts';
 import { ticketCommands } from './admin/tickets.ts';
 
 const commands: Record<string, AdminCommand> = {
   ...customerCommands,
   ...categoryCommands,
   ...ticketCommands,
+  ...deskCommands,
 };
 
 function help(): string {

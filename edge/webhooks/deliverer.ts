@@ -7,7 +7,6 @@
  * `Portal-Delivery-Id`). Per endpoint and ticket, a row waits until every earlier one is settled.
  */
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/sqlite-core';
 import { WEBHOOK_HEADERS } from '../contract/desk-webhooks.ts';
 import { webhookDeliveries, webhookSubscriptions, type WebhookDeliveryRow } from '../db/schema.ts';
 import type { Ports } from '../ports.ts';
@@ -30,8 +29,6 @@ export function backoffMs(attempts: number, baseSeconds: number): number {
   return Math.min(baseSeconds * 1000 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
 }
 
-const earlier = alias(webhookDeliveries, 'earlier');
-
 /** Due rows that no earlier pending row of the same endpoint and ticket holds back. */
 function dueHeads(ports: Ports, now: Date) {
   const { db } = ports;
@@ -47,9 +44,10 @@ function dueHeads(ports: Ports, now: Date) {
       and(
         eq(webhookDeliveries.status, 'pending'),
         lte(webhookDeliveries.nextAttemptAt, now),
-        sql`not exists (select 1 from ${earlier} where ${earlier.subscriptionId} = ${webhookDeliveries.subscriptionId}
-          and ${earlier.ticketId} = ${webhookDeliveries.ticketId} and ${earlier.status} = 'pending'
-          and ${earlier.seq} < ${webhookDeliveries.seq})`,
+        sql`not exists (select 1 from ${webhookDeliveries} as earlier
+          where earlier.subscription_id = ${webhookDeliveries.subscriptionId}
+            and earlier.ticket_id = ${webhookDeliveries.ticketId}
+            and earlier.status = 'pending' and earlier.seq < ${webhookDeliveries.seq})`,
       ),
     )
     .orderBy(asc(webhookDeliveries.seq))

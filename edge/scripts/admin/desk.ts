@@ -1,0 +1,158 @@
+/**
+ * @module
+ * Admin commands that play the service desk: integration keys, webhook subscriptions, moving a
+ * ticket, proposing a solution, a public comment, and running the scheduled job once. They use
+ * the same domain functions as the desk API, so the command line cannot do what the API refuses.
+ */
+import {
+  deskCommentBody,
+  deskSolutionBody,
+  deskStatusBody,
+  webhookSubscriptionBody,
+} from '../../contract/desk-schemas.ts';
+import { applyDeskAction, type DeskAction } from '../../domain/desk-actions.ts';
+import {
+  createIntegrationKey,
+  listIntegrationKeys,
+  revokeIntegrationKey,
+} from '../../domain/integration-keys.ts';
+import { ApiError } from '../../errors.ts';
+import { runScheduledJob } from '../../jobs/scheduled.ts';
+import { deskActor } from '../../middleware/desk-auth.ts';
+import { nodeResolver } from '../../node/resolver.ts';
+import type { Ports } from '../../ports.ts';
+import {
+  createSubscription,
+  listSubscriptions,
+  removeSubscription,
+} from '../../webhooks/subscriptions.ts';
+import type { AdminCommand } from './command.ts';
+import { options, required, UsageError } from './command.ts';
+
+/** The desk's refusals (a move the ticket's state forbids, a refused URL) read as usage errors. */
+async function explained<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const fields = error.fields ? ` (${JSON.stringify(error.fields)})` : '';
+    throw new UsageError(`${error.code}: ${error.message}${fields}`);
+  }
+}
+
+function ticketNumber(value: string | undefined): number {
+  const number = Number(required(value, 'number'));
+  if (!Number.isSafeInteger(number) || number < 1) throw new UsageError('not a ticket number');
+  return number;
+}
+
+async function act(ports: Ports, number: number, action: DeskAction) {
+  await explained(applyDeskAction(ports.db, number, deskActor(null), action, ports.clock.now()));
+  console.log(`Ticket ${number}: ${action.action} done`);
+}
+
+export const deskCommands: Record<string, AdminCommand> = {
+  'key:create': {
+    usage: '--name <name>',
+    summary: 'Create an integration key for /api/desk; the key is shown only now.',
+    async run(args, { db, clock }) {
+      const { values } = options(args, { name: { type: 'string' } });
+      const created = await createIntegrationKey(db, required(values.name, 'name'), clock.now());
+      console.log(`Created key ${created.id} (${created.name}). Keep it now, it is not stored:`);
+      console.log(created.key);
+    },
+  },
+  'key:revoke': {
+    usage: '<key id or prefix>',
+    summary: 'Revoke an integration key: requests with it get 401 from now on.',
+    async run(args, { db, clock }) {
+      const { positionals } = options(args, {});
+      const id = required(positionals[0], 'id');
+      if (!(await revokeIntegrationKey(db, id, clock.now()))) {
+        throw new UsageError(`no live key ${id}`);
+      }
+      console.log(`Revoked ${id}`);
+    },
+  },
+  'key:list': {
+    usage: '',
+    summary: 'List integration keys (prefix only).',
+    async run(_args, { db }) {
+      console.table(await listIntegrationKeys(db));
+    },
+  },
+  'webhook:add': {
+    usage: '--url <url> [--events ticket.created,...] [--secret <secret>]',
+    summary: 'Subscribe a URL to webhooks; the signing secret is shown only now.',
+    async run(args, ports) {
+      const { values } = options(args, {
+        url: { type: 'string' },
+        events: { type: 'string' },
+        secret: { type: 'string' },
+      });
+      const input = webhookSubscriptionBody.parse({
+        url: required(values.url, 'url'),
+        events: values.events?.split(','),
+        secret: values.secret,
+      });
+      const created = await explained(
+        createSubscription({ ...ports, resolveHost: nodeResolver }, input),
+      );
+      console.log(`Subscribed ${created.id} to ${created.events.join(', ')}`);
+      console.log(`Signing secret: ${created.secret}`);
+    },
+  },
+  'webhook:remove': {
+    usage: '<subscription id>',
+    summary: 'Remove a subscription; its pending deliveries are marked dead.',
+    async run(args, ports) {
+      const id = required(options(args, {}).positionals[0], 'id');
+      if (!(await removeSubscription(ports, id))) throw new UsageError(`no subscription ${id}`);
+      console.log(`Removed ${id}`);
+    },
+  },
+  'webhook:list': {
+    usage: '',
+    summary: 'List active webhook subscriptions.',
+    async run(_args, ports) {
+      console.table(await listSubscriptions(ports));
+    },
+  },
+  'ticket:status': {
+    usage: '<number> in_progress|closed',
+    summary: 'Move a ticket, as the desk (closed from any open status cancels it).',
+    async run(args, ports) {
+      const { positionals } = options(args, {});
+      const { status } = deskStatusBody.parse({ status: required(positionals[1], 'status') });
+      await act(ports, ticketNumber(positionals[0]), { action: 'status', status });
+    },
+  },
+  'ticket:solve': {
+    usage: '<number> --solution <text>',
+    summary: 'Propose a solution: the ticket becomes resolved, awaiting the customer.',
+    async run(args, ports) {
+      const { values, positionals } = options(args, { solution: { type: 'string' } });
+      const { solution } = deskSolutionBody.parse({
+        solution: required(values.solution, 'solution'),
+      });
+      await act(ports, ticketNumber(positionals[0]), { action: 'solution', solution });
+    },
+  },
+  'ticket:comment': {
+    usage: '<number> --text <text>',
+    summary: "Add a public comment to the ticket's timeline.",
+    async run(args, ports) {
+      const { values, positionals } = options(args, { text: { type: 'string' } });
+      const { text } = deskCommentBody.parse({ text: required(values.text, 'text') });
+      await act(ports, ticketNumber(positionals[0]), { action: 'comment', text });
+    },
+  },
+  'jobs:run': {
+    usage: '',
+    summary: 'Run the scheduled job once: auto-accept aged solutions, deliver due webhooks.',
+    async run(_args, ports) {
+      const report = await runScheduledJob({ ...ports, resolveHost: nodeResolver });
+      console.log(JSON.stringify(report));
+    },
+  },
+};
