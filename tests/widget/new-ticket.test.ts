@@ -1,0 +1,280 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type { PublicConfig } from '../../edge/contract/types.ts';
+import type { ApiClient } from '../../widget/api/client.ts';
+import type { FilePicker } from '../../widget/components/file-picker.ts';
+import '../../widget/screens/new-ticket-screen.ts';
+import type { NewTicketScreen } from '../../widget/screens/new-ticket-screen.ts';
+import '../../widget/screens/add-information-screen.ts';
+import '../../widget/screens/ticket-created-screen.ts';
+import type { NavigateEvent } from '../../widget/navigation.ts';
+import {
+  $,
+  $$,
+  button,
+  loggedInPortal,
+  screenNamed,
+  seriousViolations,
+  type,
+  visibleText,
+  waitForText,
+} from './helpers.ts';
+import {
+  chooseFiles,
+  clientFor,
+  customerSession,
+  deepActiveElement,
+  makeFile,
+  tabTo,
+  textOf,
+} from './ticket-flow-helpers.ts';
+
+afterEach(() => sessionStorage.clear());
+
+async function screen(client: ApiClient, config: PublicConfig): Promise<NewTicketScreen> {
+  const el = await fixture<NewTicketScreen>(
+    html`<sp-new-ticket-screen .client=${client} .config=${config}></sp-new-ticket-screen>`,
+  );
+  await waitUntil(() => $(el, 'sp-category-menu'), 'the category menu never showed');
+  return el;
+}
+
+/** Chooses a leaf through the menu's filter, as a user who types would. */
+async function chooseCategory(el: NewTicketScreen, query: string, leaf: string): Promise<void> {
+  const menu = $(el, 'sp-category-menu')!;
+  type($(menu, '#filter'), query);
+  await (menu as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+  button(menu, leaf).click();
+  await el.updateComplete;
+}
+
+function picker(el: Element): FilePicker {
+  return $(el, 'sp-file-picker') as FilePicker;
+}
+
+describe('new ticket', () => {
+  it('asks for the category first, then for the details, accessibly at each step', async () => {
+    const { client, config } = await customerSession();
+    const el = await screen(client, config);
+    expect(visibleText(el)).to.include('Paso 1 de 2');
+    expect(await seriousViolations(el)).to.deep.equal([]);
+
+    await chooseCategory(el, 'vpn', 'No puedo conectar a la VPN');
+    expect(visibleText(el)).to.include('Paso 2 de 2');
+    expect(textOf($(el, '#category-value'))).to.equal(
+      'Infraestructura y nube › Red y VPN › No puedo conectar a la VPN',
+    );
+    const created = $(el, '#created') as HTMLInputElement;
+    expect(created.readOnly).to.equal(true);
+    const today = new Intl.DateTimeFormat('es', { dateStyle: 'long' }).format(new Date());
+    expect(created.value).to.equal(today);
+    expect(
+      $$(el, 'input[name="urgency"]').map((radio) => radio.parentElement!.textContent!.trim()),
+    ).to.deep.equal(['Baja', 'Media', 'Alta', 'Crítica']);
+    expect(Number($(el, '#description')!.getAttribute('maxlength'))).to.equal(
+      config.limits.maxDescriptionLength,
+    );
+    expect(el.shadowRoot!.activeElement?.id).to.equal('details-heading');
+    expect(await seriousViolations(el)).to.deep.equal([]);
+
+    button(el, 'Cambiar la categoría').click();
+    await el.updateComplete;
+    const menu = $(el, 'sp-category-menu')!;
+    await waitUntil(() => $(menu, '[aria-current="true"]'), 'the chosen leaf is not marked');
+    expect(textOf($(menu, '[aria-current="true"] .label'))).to.equal('No puedo conectar a la VPN');
+  });
+
+  it('refuses a missing urgency and description with messages tied to the fields', async () => {
+    const { client, config } = await customerSession();
+    const el = await screen(client, config);
+    await chooseCategory(el, 'correo', 'No recibo correos');
+    button(el, 'Registrar el ticket').click();
+    await el.updateComplete;
+
+    expect(textOf($(el, '#urgency-error'))).to.equal('Este campo es obligatorio.');
+    expect(textOf($(el, '#description-error'))).to.equal('Este campo es obligatorio.');
+    expect($(el, 'fieldset')!.getAttribute('aria-describedby')).to.equal('urgency-error');
+    const description = $(el, '#description')!;
+    expect(description.getAttribute('aria-invalid')).to.equal('true');
+    expect(description.getAttribute('aria-describedby')!.split(' ')).to.include(
+      'description-error',
+    );
+    expect((el.shadowRoot!.activeElement as HTMLInputElement).name).to.equal('urgency');
+
+    type(description, '   ');
+    ($(el, 'input[value="high"]') as HTMLInputElement).click();
+    button(el, 'Registrar el ticket').click();
+    await el.updateComplete;
+    expect(textOf($(el, '#urgency-error'))).to.equal('');
+    expect(textOf($(el, '#description-error'))).to.equal('Este campo es obligatorio.');
+    expect(await seriousViolations(el)).to.deep.equal([]);
+  });
+
+  it('refuses a file too large or of a type not accepted, before any upload', async () => {
+    const { client, config } = await customerSession();
+    const el = await screen(client, config);
+    await chooseCategory(el, 'copia', 'Restaurar archivos');
+    const files = picker(el);
+    const input = $(files, '#input') as HTMLInputElement;
+    expect(input.accept).to.include('.pdf');
+
+    const big = makeFile('informe.pdf', new Uint8Array(config.limits.maxAttachmentBytes + 1));
+    chooseFiles(input, big);
+    await files.updateComplete;
+    expect(textOf($(files, '[part="error"]'))).to.match(
+      /^«informe\.pdf» supera el tamaño máximo de \d+([,.]\d)? MB\.$/,
+    );
+    expect(files.file).to.equal(null);
+    const choose = $(files, '#choose')!;
+    expect(choose.getAttribute('aria-describedby')!.split(' ')).to.include('error');
+    expect(choose.getAttribute('aria-invalid')).to.equal('true');
+
+    chooseFiles(input, makeFile('setup.exe', 'MZ'));
+    await files.updateComplete;
+    expect(textOf($(files, '[part="error"]'))).to.match(
+      /^No se admiten archivos \.exe\. Tipos admitidos: .*pdf.*\.$/,
+    );
+    expect(files.file).to.equal(null);
+
+    chooseFiles(input, makeFile('notas.txt', 'La VPN falla desde ayer.'));
+    await files.updateComplete;
+    expect(textOf($(files, '[part="error"]'))).to.equal('');
+    expect(textOf($(files, '#file'))).to.match(/^notas\.txt \(\d+ B\)$/);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+  });
+
+  it('takes a dropped or pasted file, one at a time', async () => {
+    const { client, config } = await customerSession();
+    const el = await screen(client, config);
+    await chooseCategory(el, 'factura', 'Copia de una factura');
+    const files = picker(el);
+    const zone = $(files, '[part="base"]')!;
+
+    const dropped = new DataTransfer();
+    dropped.items.add(makeFile('captura.txt', 'texto'));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true }));
+    await files.updateComplete;
+    expect(textOf($(files, '#file'))).to.contain('captura.txt');
+
+    const two = new DataTransfer();
+    two.items.add(makeFile('a.txt', 'a'));
+    two.items.add(makeFile('b.txt', 'b'));
+    zone.dispatchEvent(new DragEvent('drop', { dataTransfer: two, bubbles: true }));
+    await files.updateComplete;
+    expect(textOf($(files, '[part="error"]'))).to.equal('Elija un solo archivo.');
+    expect(textOf($(files, '#file'))).to.contain('captura.txt');
+
+    const pasted = new DataTransfer();
+    pasted.items.add(makeFile('pegado.txt', 'desde el portapapeles'));
+    $(el, '#description')!.dispatchEvent(
+      new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, composed: true }),
+    );
+    await files.updateComplete;
+    expect(textOf($(files, '#file'))).to.contain('pegado.txt');
+  });
+
+  it('creates a ticket without a file and shows its summary; the API then lists it', async () => {
+    const { el, customer } = await loggedInPortal();
+    const created: number[] = [];
+    el.addEventListener('support-portal-ticket-created', (event) =>
+      created.push(event.detail.number),
+    );
+    button(await screenNamed(el, 'sp-home-screen'), 'Registrar un nuevo ticket').click();
+    const form = (await screenNamed(el, 'sp-new-ticket-screen')) as NewTicketScreen;
+    await waitUntil(() => $(form, 'sp-category-menu'), 'no category menu');
+    await chooseCategory(form, 'buzon', 'Nuevo buzón o alias');
+    ($(form, 'input[value="low"]') as HTMLInputElement).click();
+    type($(form, '#description'), 'Necesitamos el alias <b>ventas@</b>\npara el equipo.');
+    button(form, 'Registrar el ticket').click();
+
+    const summary = await screenNamed(el, 'sp-ticket-created-screen');
+    await waitForText(summary, 'Su ticket se ha registrado con el número');
+    const [number] = created;
+    expect(number).to.be.a('number');
+    const text = visibleText(summary);
+    expect(text).to.include(`Su ticket se ha registrado con el número ${number}.`);
+    expect(text).to.include('Infraestructura y nube › Correo electrónico › Nuevo buzón o alias');
+    expect(text).to.include('Baja');
+    expect(text).to.include('Nuevo');
+    expect(textOf($(summary, 'dd.text'))).to.equal(
+      'Necesitamos el alias <b>ventas@</b> para el equipo.',
+    );
+    expect($(summary, 'dd.text b')).to.equal(null);
+    expect(text).to.include('Ninguno');
+    expect(await seriousViolations(el)).to.deep.equal([]);
+
+    const page = await (await clientFor(customer)).tickets('open');
+    expect(page.items.map((item) => item.number)).to.include(number);
+    const listed = page.items.find((item) => item.number === number)!;
+    expect(listed.category.id).to.equal('infra.mail.mailbox');
+    expect(listed.urgency).to.equal('low');
+
+    button(summary, 'Añadir información').click();
+    const add = await screenNamed(el, 'sp-add-information-screen');
+    await waitForText(add, 'Necesitamos el alias');
+  });
+
+  it('creates a ticket with a file, with upload progress, and the API keeps the file', async () => {
+    const { client, config, customer } = await customerSession();
+    const el = await screen(client, config);
+    await chooseCategory(el, 'erp error', 'Error o mensaje inesperado');
+    ($(el, 'input[value="critical"]') as HTMLInputElement).click();
+    type($(el, '#description'), 'El ERP muestra un error al facturar.');
+    chooseFiles($(picker(el), '#input') as HTMLInputElement, makeFile('error.log', 'E42 at 10:02'));
+    await picker(el).updateComplete;
+
+    const navigated = oneEvent(el, 'sp-navigate') as Promise<NavigateEvent>;
+    button(el, 'Registrar el ticket').click();
+    await el.updateComplete;
+    expect($(el, 'sp-upload-progress')).not.to.equal(null);
+    const { route } = await navigated;
+    if (route.screen !== 'ticket-created') throw new Error(`went to ${route.screen}`);
+
+    const summary = await fixture(
+      html`<sp-ticket-created-screen
+        .client=${client}
+        .config=${config}
+        .number=${route.number}
+      ></sp-ticket-created-screen>`,
+    );
+    await waitForText(summary, 'error.log');
+    expect(visibleText(summary)).to.include('Crítica');
+    expect(visibleText(summary)).to.include('El ERP muestra un error al facturar.');
+
+    const ticket = await (await clientFor(customer)).ticket(route.number);
+    expect(ticket.attachments.map((file) => file.name)).to.deep.equal(['error.log']);
+    expect(ticket.category.id).to.equal('software.erp.error');
+  });
+
+  it('can be done with the keyboard alone, from the home screen to the summary', async () => {
+    const { el } = await loggedInPortal();
+    const home = await screenNamed(el, 'sp-home-screen');
+    await tabTo((active) => textOf(active).startsWith('Registrar un nuevo ticket'));
+    await sendKeys({ press: 'Enter' });
+    const form = (await screenNamed(el, 'sp-new-ticket-screen')) as NewTicketScreen;
+    expect(home.isConnected).to.equal(false);
+    await waitUntil(() => $(form, 'sp-category-menu'), 'no category menu');
+
+    await tabTo((active) => active.id === 'filter');
+    await sendKeys({ type: 'conectar vpn' });
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ press: 'Enter' });
+    await waitUntil(() => $(form, '#description'), 'the form never showed');
+
+    await tabTo((active) => (active as HTMLInputElement).name === 'urgency');
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await tabTo((active) => active.id === 'description');
+    await sendKeys({ type: 'Sin VPN desde esta mañana.' });
+    await tabTo((active) => textOf(active) === 'Registrar el ticket');
+    expect(deepActiveElement()).to.equal($(form, 'button[type="submit"]'));
+    await sendKeys({ press: 'Enter' });
+
+    const summary = await screenNamed(el, 'sp-ticket-created-screen');
+    await waitForText(summary, 'Su ticket se ha registrado con el número');
+    const text = visibleText(summary);
+    expect(text).to.include('No puedo conectar a la VPN');
+    expect(text).to.include('Alta');
+    expect(text).to.include('Sin VPN desde esta mañana.');
+  });
+});
