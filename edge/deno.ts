@@ -11,6 +11,7 @@ import { loadConfig } from './config.ts';
 import * as schema from './db/schema.ts';
 import { deno } from './deno/deno-api.ts';
 import { denoFileStore } from './deno/file-store.ts';
+import { startJobTimer } from './jobs/scheduled.ts';
 import { consoleMailer } from './mail/console-mailer.ts';
 import { systemClock, type Ports } from './ports.ts';
 
@@ -27,5 +28,7 @@ const ports: Ports = {
   config: loadConfig(env),
 };
 const app = createApp(ports);
+// Auto-accepts aged solutions and delivers webhooks; state lives in the database only.
+startJobTimer(ports, ports.config.JOB_INTERVAL_SECONDS);
 
 export default { fetch: (request: Request) => app.fetch(request) };

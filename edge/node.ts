@@ -10,8 +10,10 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { createApp } from './app.ts';
 import { DEMO_LOGIN, loadDemoData } from './db/demo-data.ts';
+import { startJobTimer } from './jobs/scheduled.ts';
 import { applyMigrations } from './node/migrate.ts';
 import { nodePorts } from './node/ports.ts';
+import { nodeResolver } from './node/resolver.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -20,10 +22,13 @@ const { ports } = nodePorts(process.env, {
     .flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`])
     .join(','),
 });
+ports.resolveHost = nodeResolver;
 
 await applyMigrations(ports.db);
 const tree = JSON.parse(readFileSync(new URL('../demo/categories.json', import.meta.url), 'utf8'));
 await loadDemoData(ports.db, tree, ports.config.PBKDF2_ITERATIONS, ports.clock.now());
+// Auto-accepts aged solutions and delivers webhooks; state lives in the database only.
+startJobTimer(ports, ports.config.JOB_INTERVAL_SECONDS);
 
 const site = new Hono()
   .route('/', createApp(ports))

@@ -9,6 +9,7 @@ import type { ExecutionContext } from 'hono';
 import { createApp, type PortalApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import * as schema from './db/schema.ts';
+import { runScheduledJob } from './jobs/scheduled.ts';
 import { consoleMailer } from './mail/console-mailer.ts';
 import { systemClock, type AttachmentStore, type Ports } from './ports.ts';
 
@@ -52,4 +53,7 @@ function portalFor(env: WorkerEnv): Portal {
 export default {
   fetch: (request: Request, env: WorkerEnv, ctx: ExecutionContext) =>
     portalFor(env).app.fetch(request, env, ctx),
+  /** The Cron Trigger of wrangler.toml: auto-accept aged solutions, deliver due webhooks. */
+  scheduled: (_controller: unknown, env: WorkerEnv, ctx: ExecutionContext) =>
+    ctx.waitUntil(runScheduledJob(portalFor(env).ports)),
 };
