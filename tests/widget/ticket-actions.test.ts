@@ -1,0 +1,191 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import type { PublicConfig } from '../../edge/contract/types.ts';
+import type { ApiClient } from '../../widget/api/client.ts';
+import '../../widget/components/attach-file.ts';
+import type { AttachFile } from '../../widget/components/attach-file.ts';
+import type { FilePicker } from '../../widget/components/file-picker.ts';
+import '../../widget/screens/add-information-screen.ts';
+import '../../widget/screens/solution-screen.ts';
+import { $, button, seriousViolations, type, visibleText, waitForText } from './helpers.ts';
+import { chooseFiles, customerSession, makeFile, textOf } from './ticket-flow-helpers.ts';
+
+type Screen = HTMLElement & { updateComplete: Promise<boolean> };
+
+async function mount(
+  tag: 'sp-add-information-screen' | 'sp-solution-screen',
+  client: ApiClient,
+  config: PublicConfig,
+  number: number,
+): Promise<Screen> {
+  const el = await fixture<Screen>(
+    tag === 'sp-solution-screen'
+      ? html`<sp-solution-screen
+          .client=${client}
+          .config=${config}
+          .number=${number}
+        ></sp-solution-screen>`
+      : html`<sp-add-information-screen
+          .client=${client}
+          .config=${config}
+          .number=${number}
+        ></sp-add-information-screen>`,
+  );
+  await waitUntil(() => !$(el, '[role="status"]')?.textContent?.includes('Cargando'), 'loading');
+  await el.updateComplete;
+  return el;
+}
+
+describe('add information', () => {
+  it('appends a text to the description; the original is kept', async () => {
+    const { client, config, customer } = await customerSession({ open: 1 });
+    const [number] = customer.tickets.open as [number];
+    const el = await mount('sp-add-information-screen', client, config, number);
+    expect(textOf($(el, 'h2'))).to.equal(`Añadir información al ticket ${number}`);
+    expect(visibleText(el)).to.include('Open ticket 1');
+    expect(await seriousViolations(el)).to.deep.equal([]);
+
+    button(el, 'Añadir al ticket').click();
+    await el.updateComplete;
+    expect(textOf($(el, '#text-error'))).to.equal('Este campo es obligatorio.');
+    expect($(el, '#text')!.getAttribute('aria-describedby')!.split(' ')).to.include('text-error');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('text');
+
+    const added = oneEvent(el, 'support-portal-information-added');
+    type($(el, '#text'), 'También falla desde la oficina de <i>Lyon</i>.');
+    button(el, 'Añadir al ticket').click();
+    expect((await added).detail).to.deep.equal({ number });
+    await waitForText(el, 'Información añadida al ticket.');
+    expect(($(el, '#text') as HTMLTextAreaElement).value).to.equal('');
+    expect(textOf($(el, '.additions .text'))).to.equal(
+      'También falla desde la oficina de <i>Lyon</i>.',
+    );
+    expect(textOf($(el, '.additions .meta'))).to.contain(customer.name);
+
+    const ticket = await client.ticket(number);
+    expect(ticket.description).to.equal('Open ticket 1');
+    expect(ticket.additions.map((addition) => addition.text)).to.deep.equal([
+      'También falla desde la oficina de <i>Lyon</i>.',
+    ]);
+  });
+
+  it('says a closed ticket takes no more information', async () => {
+    const { client, config, customer } = await customerSession({ closed: 1 });
+    const el = await mount(
+      'sp-add-information-screen',
+      client,
+      config,
+      customer.tickets.closed[0]!,
+    );
+    expect(visibleText(el)).to.include('Este ticket está cerrado: ya no admite más información.');
+    expect($(el, '#text')).to.equal(null);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+  });
+});
+
+describe('solution', () => {
+  it('accepting the proposed solution closes the ticket', async () => {
+    const { client, config, customer } = await customerSession({ open: 1, solutions: 1 });
+    const [number] = customer.tickets.open as [number];
+    const el = await mount('sp-solution-screen', client, config, number);
+    expect(visibleText(el)).to.include('Try this 1');
+    expect(visibleText(el)).to.match(/la solución se aceptará automáticamente/);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+
+    const accepted = oneEvent(el, 'support-portal-solution-accepted');
+    button(el, 'Aceptar la solución').click();
+    expect((await accepted).detail).to.deep.equal({ number });
+    await waitForText(el, `Ha aceptado la solución. El ticket ${number} está cerrado.`);
+    expect(el.shadowRoot!.activeElement?.id).to.equal('outcome');
+    expect((await client.ticket(number)).status).to.equal('closed');
+    expect(await seriousViolations(el)).to.deep.equal([]);
+  });
+
+  it('rejecting needs a reason, and sends the ticket back to the service desk', async () => {
+    const { client, config, customer } = await customerSession({ open: 1, solutions: 1 });
+    const [number] = customer.tickets.open as [number];
+    const el = await mount('sp-solution-screen', client, config, number);
+
+    button(el, 'Rechazar la solución').click();
+    await el.updateComplete;
+    expect(textOf($(el, '#reason-error'))).to.equal('Este campo es obligatorio.');
+    const reason = $(el, '#reason')!;
+    expect(reason.getAttribute('aria-invalid')).to.equal('true');
+    expect(reason.getAttribute('aria-describedby')!.split(' ')).to.include('reason-error');
+    expect((await client.ticket(number)).status).to.equal('resolved');
+
+    const rejected = oneEvent(el, 'support-portal-solution-rejected');
+    type(reason, 'La VPN sigue sin conectar.');
+    button(el, 'Rechazar la solución').click();
+    expect((await rejected).detail).to.deep.equal({ number });
+    await waitForText(el, 'vuelve al equipo de soporte');
+    const ticket = await client.ticket(number);
+    expect(ticket.status).to.equal('in_progress');
+    expect(ticket.timeline.at(-1)?.text).to.equal('La VPN sigue sin conectar.');
+  });
+
+  it('shows plainly that a ticket no longer awaits an answer (409 wrong_state)', async () => {
+    const { client, config, customer } = await customerSession({ open: 1, solutions: 1 });
+    const [number] = customer.tickets.open as [number];
+    const el = await mount('sp-solution-screen', client, config, number);
+    await client.acceptSolution(number);
+
+    button(el, 'Aceptar la solución').click();
+    await waitForText(el, 'Este ticket ya no espera su respuesta a una solución.');
+    expect(visibleText(el)).to.include('Estado actual: Cerrado.');
+    expect($(el, 'button[part="accept"]')).to.equal(null);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+  });
+
+  it('offers no answer while no solution is proposed', async () => {
+    const { client, config, customer } = await customerSession({ open: 1 });
+    const el = await mount('sp-solution-screen', client, config, customer.tickets.open[0]!);
+    expect(visibleText(el)).to.include('Estado actual: Nuevo.');
+    expect($(el, 'button[part="accept"]')).to.equal(null);
+  });
+});
+
+describe('attach a file', () => {
+  it('attaches one more file with progress and reports the updated ticket', async () => {
+    const { client, config, customer } = await customerSession({ open: 1 });
+    const [number] = customer.tickets.open as [number];
+    const el = await fixture<AttachFile>(
+      html`<sp-attach-file .client=${client} .config=${config} .number=${number}></sp-attach-file>`,
+    );
+    expect(await seriousViolations(el)).to.deep.equal([]);
+    button(el, 'Adjuntar el archivo').click();
+    await el.updateComplete;
+    const picker = $(el, 'sp-file-picker') as FilePicker;
+    await picker.updateComplete;
+    expect(textOf($(picker, '[part="error"]'))).to.equal('Elija primero un archivo.');
+
+    chooseFiles($(picker, '#input') as HTMLInputElement, makeFile('traza.txt', 'ping: timeout'));
+    await el.updateComplete;
+    const updated = oneEvent(el, 'sp-ticket-updated');
+    button(el, 'Adjuntar el archivo').click();
+    await el.updateComplete;
+    expect($(el, 'sp-upload-progress')).not.to.equal(null);
+    const { detail } = await updated;
+    expect(detail.ticket.attachments.map((file: { name: string }) => file.name)).to.deep.equal([
+      'traza.txt',
+    ]);
+    await waitForText(el, 'Archivo «traza.txt» adjuntado.');
+    expect(picker.file).to.equal(null);
+    expect((await client.ticket(number)).attachments).to.have.length(1);
+  });
+
+  it('says so when the ticket was closed meanwhile', async () => {
+    const { client, config, customer } = await customerSession({ closed: 1 });
+    const el = await fixture<AttachFile>(
+      html`<sp-attach-file
+        .client=${client}
+        .config=${config}
+        .number=${customer.tickets.closed[0]!}
+      ></sp-attach-file>`,
+    );
+    const picker = $(el, 'sp-file-picker') as FilePicker;
+    await picker.updateComplete;
+    chooseFiles($(picker, '#input') as HTMLInputElement, makeFile('tarde.txt', 'demasiado tarde'));
+    button(el, 'Adjuntar el archivo').click();
+    await waitForText(el, 'Este ticket ya está cerrado y no admite más archivos.');
+  });
+});
