@@ -19,10 +19,14 @@ import { WEBHOOK_EVENTS } from './desk-webhooks.ts';
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 /** `status=new,in_progress`: one or more statuses, comma separated. */
-const statusList = z
-  .string()
-  .transform((value) => value.split(','))
-  .pipe(z.array(z.enum(TICKET_STATUSES)).min(1).max(TICKET_STATUSES.length));
+const statusList = z.string().transform((value, ctx) => {
+  const statuses = value.split(',');
+  if (statuses.every((status) => (TICKET_STATUSES as readonly string[]).includes(status))) {
+    return statuses as TicketStatus[];
+  }
+  ctx.addIssue({ code: 'invalid_value', values: [...TICKET_STATUSES], input: value });
+  return z.NEVER;
+});
 
 /** A keyset cursor: `<updatedAt ms>.<number>` of the last ticket of the previous page. */
 export const DESK_CURSOR = /^(\d{1,15})\.([1-9]\d{0,15})$/;
