@@ -53,7 +53,12 @@ function portalFor(env: WorkerEnv): Portal {
 export default {
   fetch: (request: Request, env: WorkerEnv, ctx: ExecutionContext) =>
     portalFor(env).app.fetch(request, env, ctx),
-  /** The Cron Trigger of wrangler.toml: auto-accept aged solutions, deliver due webhooks. */
-  scheduled: (_controller: unknown, env: WorkerEnv, ctx: ExecutionContext) =>
-    ctx.waitUntil(runScheduledJob(portalFor(env).ports)),
+  /**
+   * The Cron Trigger of wrangler.toml: auto-accept aged solutions, deliver due webhooks. The
+   * job's promise is returned rather than handed to `waitUntil`, so that whoever dispatched the
+   * event (the platform, or `wrangler dev --test-scheduled`) knows when it is done.
+   */
+  scheduled: async (_controller: unknown, env: WorkerEnv) => {
+    await runScheduledJob(portalFor(env).ports);
+  },
 };
