@@ -257,6 +257,37 @@ describe('the Worker under wrangler dev, with sqld and local R2', () => {
     assert.deepEqual(await details(anaApi, ticket!.number), before);
   });
 
+  test('an accepted solution closes the ticket, which moves to the closed list', async () => {
+    const ticket = (await (await anaApi.createTicket()).json()) as TicketDetails;
+    await sqld!.proposeSolution(ticket.number, 'Period 10/2026 unlocked.', new Date());
+    const accepted = await anaApi.request(apiPath(ROUTES.accept, { number: ticket.number }), {
+      method: 'POST',
+    });
+    assert.equal(accepted.status, 200);
+    assert.equal(((await accepted.json()) as TicketDetails).status, 'closed');
+    const closed = (await (
+      await anaApi.request(`${ROUTES.tickets}?state=closed`)
+    ).json()) as TicketPage;
+    assert.deepEqual(
+      closed.items.map((item) => item.number),
+      [ticket.number],
+    );
+  });
+
+  test('the Cron Trigger accepts a solution left unanswered too long', async () => {
+    const ticket = (await (await anaApi.createTicket()).json()) as TicketDetails;
+    const eightDaysAgo = new Date(Date.now() - 8 * 86_400_000);
+    await sqld!.proposeSolution(ticket.number, 'Restart the VPN client.', eightDaysAgo);
+
+    const cron = await fetch(new URL('/__scheduled?cron=*+*+*+*+*', url()));
+    assert.equal(cron.status, 200);
+    await cron.arrayBuffer();
+
+    const after = await details(anaApi, ticket.number);
+    assert.equal(after.status, 'closed');
+    assert.equal(after.timeline.at(-1)?.kind, 'solution_auto_accepted');
+  });
+
   test('an SVG is refused with 415 and leaves neither a row nor an object behind', async () => {
     const [ticket] = ((await (await anaApi.request(ROUTES.tickets)).json()) as TicketPage).items;
     const before = await details(anaApi, ticket!.number);

@@ -2,16 +2,19 @@
  * @module
  * A real libSQL server (sqld) for a runtime test: fetched by `fetch-sqld.sh`, started on a free
  * port over a fresh folder, migrated and loaded from Node with the same code the admin command
- * uses: the demo category tree and the customers the test asks for.
+ * uses: the demo category tree and the customers the test asks for; and the service desk's side,
+ * played with the same `ticketChange` the desk's own routes use.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient } from '@libsql/client';
+import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
 import { saveCategoryTree, type CategoryInput } from '../../../edge/db/category-tree.ts';
 import { createCustomer } from '../../../edge/db/customers.ts';
 import * as schema from '../../../edge/db/schema.ts';
+import { ticketChange } from '../../../edge/domain/events.ts';
 import { applyMigrations } from '../../../edge/node/migrate.ts';
 import type { Database } from '../../../edge/ports.ts';
 import { freePort, removeFolder, REPO_ROOT, startServer, temporaryFolder } from './processes.ts';
@@ -27,6 +30,8 @@ export interface LibsqlServer {
   db: Database;
   /** Creates a customer with a password and returns how to log in as them. */
   createCustomer(name: string, iterations: number): Promise<Login>;
+  /** The desk proposes a solution, as of `at`. */
+  proposeSolution(number: number, solution: string, at: Date): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -59,6 +64,24 @@ export async function startSqld(): Promise<LibsqlServer> {
       const login = { email: `${slug}@example.com`, password: `password-${slug}` };
       await createCustomer(db, { ...login, name }, iterations, new Date());
       return login;
+    },
+    async proposeSolution(number, solution, at) {
+      const [ticket] = await db
+        .select({ id: schema.tickets.id })
+        .from(schema.tickets)
+        .where(eq(schema.tickets.number, number));
+      const applied = await ticketChange(
+        db,
+        ticket!.id,
+        { type: 'desk', id: null, name: 'Service desk' },
+        {
+          from: ['new', 'in_progress'],
+          set: { status: 'resolved', solution, solutionProposedAt: at },
+          events: [{ kind: 'solution_proposed', text: solution, status: 'resolved' }],
+        },
+        at,
+      );
+      if (!applied) throw new Error(`could not propose a solution for ticket ${number}`);
     },
     async stop() {
       client.close();

@@ -47,6 +47,8 @@ export async function startWranglerDev(vars: Record<string, string>): Promise<Wr
       `--inspector-port=${inspectorPort}`,
       `--persist-to=${persistTo}`,
       '--show-interactive-dev-session=false',
+      // Serves `/__scheduled`, which runs the Worker's scheduled handler as the cron would.
+      '--test-scheduled',
       ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
     ],
     url: `http://127.0.0.1:${port}`,
