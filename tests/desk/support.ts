@@ -19,7 +19,7 @@ export class DeskClient {
     readonly key: string,
   ) {}
 
-  request(path: string, init: RequestInit = {}) {
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('authorization', `Bearer ${this.key}`);
     return this.app.request(path, { ...init, headers });
