@@ -22,6 +22,10 @@ export const newTicketStyles = css`
     outline-offset: 4px;
   }
 
+  .field-error:empty {
+    display: none;
+  }
+
   .label {
     font-weight: 600;
   }

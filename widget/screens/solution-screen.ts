@@ -173,8 +173,8 @@ export class SolutionScreen extends TicketScreenElement {
       }
       <p class="status error" role="alert">${this.formError}</p>
       <h3>${msg('¿Le ha resuelto el problema?', { id: 'solution.question' })}</h3>
-      <p>${msg('Si acepta la solución, el ticket se cerrará.', { id: 'solution.acceptHint' })}</p>
-      <div class="actions">
+      <div class="answer">
+        <p>${msg('Si acepta la solución, el ticket se cerrará.', { id: 'solution.acceptHint' })}</p>
         <button
           class="primary"
           type="button"

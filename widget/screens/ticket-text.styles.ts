@@ -47,6 +47,18 @@ export const ticketTextStyles = css`
     margin: 0 0 var(--_space);
   }
 
+  .box h3 {
+    margin-top: 0;
+  }
+
+  .field-error:empty {
+    display: none;
+  }
+
+  .answer {
+    margin: 0 0 calc(var(--_space) * 1.5);
+  }
+
   .additions {
     list-style: none;
     margin: 0 0 var(--_space);
