@@ -145,7 +145,8 @@ export async function deliverDueWebhooks(ports: Ports): Promise<DeliveryReport> 
       }),
     );
     for (const outcome of outcomes) if (outcome) report[outcome]++;
-    if (outcomes.every((outcome) => outcome !== 'delivered')) break;
+    // Only a settled row (delivered or dead) lets a ticket's next event become due now.
+    if (!outcomes.some((outcome) => outcome === 'delivered' || outcome === 'dead')) break;
   }
   return report;
 }
