@@ -99,6 +99,11 @@ describe('sp-category-menu', () => {
 
     await filter(el, 'formacion');
     expect(optionLabels(el)).to.deep.equal(['Formación para usuarios']);
+    expect($$(el, '[part~="option"] mark').map(textOf)).to.deep.equal(['Formación']);
+
+    await filter(el, 'acceso VP');
+    expect(optionLabels(el)[0]).to.equal('Acceso VPN para un empleado');
+    expect($$(el, '[part~="option"]')[0]!.querySelectorAll('mark').length).to.equal(2);
 
     await filter(el, 'xyzzy');
     expect(optionLabels(el)).to.deep.equal([]);

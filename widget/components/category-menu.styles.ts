@@ -93,6 +93,14 @@ export const categoryMenuStyles = [
       font-weight: 600;
     }
 
+    mark {
+      color: inherit;
+      background: none;
+      text-decoration: underline;
+      text-decoration-thickness: 2px;
+      text-underline-offset: 0.15em;
+    }
+
     .path {
       grid-column: 1 / -1;
       grid-row: 2;

@@ -10,7 +10,13 @@ import { defineElement } from '../define.ts';
 import { CategorySelectEvent } from '../events/category-select.ts';
 import { currentLanguage } from '../i18n/localization.ts';
 import { categoryMenuStyles } from './category-menu.styles.ts';
-import { categoryLeaves, pathTo, searchCategories, type CategoryLeaf } from './category-search.ts';
+import {
+  categoryLeaves,
+  highlightParts,
+  pathTo,
+  searchCategories,
+  type CategoryLeaf,
+} from './category-search.ts';
 
 /** One row of the list: a branch to open, or a leaf to choose (with its path when searching). */
 interface Row {
@@ -256,7 +262,15 @@ export class CategoryMenu extends LitElement {
           aria-current=${row.node.id === this.value ? 'true' : nothing}
           @click=${() => this.handleOptionClick(row)}
         >
-          <span class="label">${row.node.label}</span>
+          <span class="label">
+            ${
+              searching
+                ? highlightParts(row.node.label, this.filter, currentLanguage()).map((part) =>
+                    part.match ? html`<mark>${part.text}</mark>` : part.text,
+                  )
+                : row.node.label
+            }
+          </span>
           ${
             searching
               ? html`<span class="path"

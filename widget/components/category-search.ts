@@ -73,3 +73,28 @@ export function pathTo(nodes: CategoryNode[], id: string): CategoryNode[] {
   }
   return [];
 }
+
+/** A piece of a label, and whether it is the start of a word the query matched. */
+export interface LabelPart {
+  text: string;
+  match: boolean;
+}
+
+/**
+ * Splits a label into the parts to highlight for the query: the beginning of each word that a
+ * query word starts, as typed without accents ("formacion" marks "Formación").
+ */
+export function highlightParts(label: string, query: string, locale?: string): LabelPart[] {
+  const wanted = foldedWords(query, locale);
+  const parts: LabelPart[] = [];
+  for (const piece of label.split(/([^\p{L}\p{N}]+)/u)) {
+    const folded = foldText(piece, locale);
+    const longest = Math.max(0, ...wanted.filter((w) => folded.startsWith(w)).map((w) => w.length));
+    // Folding keeps one character per letter of these scripts, except the marks it drops.
+    let cut = 0;
+    while (cut < piece.length && foldText(piece.slice(0, cut), locale).length < longest) cut++;
+    if (cut) parts.push({ text: piece.slice(0, cut), match: true });
+    if (cut < piece.length) parts.push({ text: piece.slice(cut), match: false });
+  }
+  return parts.filter((part) => part.text);
+}

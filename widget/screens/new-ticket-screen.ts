@@ -212,7 +212,6 @@ export class NewTicketScreen extends ScreenElement {
             ? html`<p role="status">${msg('Cargando categorías…', { id: 'newTicket.loading' })}</p>`
             : html`<sp-category-menu
                 part="category-menu"
-                aria-describedby="step-1"
                 .categories=${this.categories}
                 .value=${this.category?.id ?? ''}
                 @sp-category-select=${this.handleCategorySelect}
