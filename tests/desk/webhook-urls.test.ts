@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { eq } from 'drizzle-orm';
+import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
+import type {
+  WebhookSubscription,
+  WebhookSubscriptionCreated,
+} from '../../edge/contract/desk-types.ts';
+import { webhookDeliveries } from '../../edge/db/schema.ts';
+import { runScheduledJob } from '../../edge/jobs/scheduled.ts';
+import { nodeResolver } from '../../edge/node/resolver.ts';
+import type { TestPortal } from '../support/app.ts';
+import { DEMO_LOGIN } from '../support/app.ts';
+import { logIn } from '../support/customer.ts';
+import { DeskClient, Receiver, startDesk } from './support.ts';
+
+/**
+ * Outside development. Name resolution is the system's (Node's resolver port), except where a
+ * test stands in for a DNS server that changes its answer (rebinding).
+ */
+let portal: TestPortal;
+let desk: DeskClient;
+let dnsAnswer: string[] | null = null;
+before(async () => {
+  ({ portal, desk } = await startDesk({ ENVIRONMENT: 'production' }));
+  portal.ports.resolveHost = (host) =>
+    host.endsWith('.rebind.test') && dnsAnswer ? Promise.resolve(dnsAnswer) : nodeResolver(host);
+});
+after(() => portal.close());
+
+const subscribe = (body: unknown) => desk.send('POST', DESK_ROUTES.webhooks, body);
+
+async function assertRefused(url: string) {
+  const response = await subscribe({ url });
+  assert.equal(response.status, 400, url);
+  const body = await response.json();
+  assert.equal(body.error.code, 'validation_failed');
+  assert.deepEqual(body.error.fields, { url: 'not_allowed' }, url);
+}
+
+describe('webhook URLs outside development (SSRF)', () => {
+  test('loopback, metadata, private, link-local, unique-local and unspecified: refused', async () => {
+    for (const url of [
+      'http://127.0.0.1/hooks',
+      'http://127.1.2.3:8080/',
+      'http://2130706433/',
+      'http://0x7f.0.0.1/',
+      'http://169.254.169.254/latest/meta-data/',
+      'http://10.0.0.5/',
+      'http://172.16.4.4/',
+      'http://192.168.1.10/',
+      'http://100.64.0.1/',
+      'http://0.0.0.0/',
+      'http://[::1]/',
+      'http://[::]/',
+      'http://[fd00::1]/',
+      'http://[fc00::abcd]/',
+      'http://[fe80::1]/',
+      'http://[::ffff:127.0.0.1]/',
+      'http://[::ffff:169.254.169.254]/',
+      'http://localhost/',
+      'http://LOCALHOST.:3000/',
+      'http://api.localhost/',
+    ]) {
+      await assertRefused(url);
+    }
+  });
+
+  test('names are checked after resolution', async () => {
+    // `vm` is in this machine's hosts file as 127.0.0.1, like any name pointed inside.
+    const addresses = await nodeResolver('vm');
+    assert.ok(addresses.includes('127.0.0.1'));
+    await assertRefused('http://vm/hooks');
+    await assertRefused('https://does-not-resolve.invalid/hooks');
+  });
+
+  test('not http(s), with credentials, or not a URL: refused on the field', async () => {
+    for (const url of [
+      'ftp://example.com/',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'hooks',
+    ]) {
+      const response = await subscribe({ url });
+      assert.equal(response.status, 400, url);
+      assert.ok((await response.json()).error.fields.url, url);
+    }
+    dnsAnswer = ['93.184.215.14'];
+    await assertRefused('https://user:secret@hooks.rebind.test/');
+  });
+
+  test('a public address is accepted; the secret is shown once', async () => {
+    dnsAnswer = ['93.184.215.14', '2606:2800:21f:cb07:6820:80da:af6b:8b2c'];
+    const response = await subscribe({
+      url: 'https://hooks.rebind.test/portal',
+      events: ['ticket.created'],
+    });
+    assert.equal(response.status, 201);
+    const created = (await response.json()) as WebhookSubscriptionCreated;
+    assert.match(created.secret, /^whsec_/);
+    const list = await desk.json<WebhookSubscription[]>('GET', DESK_ROUTES.webhooks);
+    const listed = list.find((item) => item.id === created.id)!;
+    assert.deepEqual(listed.events, ['ticket.created']);
+    assert.equal('secret' in listed, false);
+  });
+
+  test('bad subscription bodies', async () => {
+    const cases: [unknown, string][] = [
+      [{ url: 'https://hooks.rebind.test/', events: ['ticket.deleted'] }, 'events.0'],
+      [{ url: 'https://hooks.rebind.test/', events: [] }, 'events'],
+      [{ url: 'https://hooks.rebind.test/', secret: 'short' }, 'secret'],
+      [{ url: 'https://hooks.rebind.test/', active: false }, 'active'],
+      [{}, 'url'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await subscribe(body);
+      assert.equal(response.status, 400, JSON.stringify(body));
+      assert.ok(field in (await response.json()).error.fields, JSON.stringify(body));
+    }
+  });
+
+  test('a name re-pointed at loopback after subscribing (DNS rebinding) gets nothing', async () => {
+    const hooks = await Receiver.reserve();
+    await hooks.up();
+    try {
+      dnsAnswer = ['93.184.215.14'];
+      const created = (await (
+        await subscribe({ url: `http://evil.rebind.test:${hooks.port}/hooks` })
+      ).json()) as WebhookSubscriptionCreated;
+      dnsAnswer = ['127.0.0.1'];
+      const session = await logIn(portal, DEMO_LOGIN.email, DEMO_LOGIN.password);
+      await session.newTicket();
+      await runScheduledJob(portal.ports);
+      assert.equal(hooks.received.length, 0);
+      const [row] = await portal.db
+        .select()
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.subscriptionId, created.id));
+      assert.equal(row!.status, 'pending');
+      assert.match(row!.lastError!, /^refused: /);
+    } finally {
+      await hooks.down();
+    }
+  });
+});
