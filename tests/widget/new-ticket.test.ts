@@ -277,4 +277,23 @@ describe('new ticket', () => {
     expect(text).to.include('Alta');
     expect(text).to.include('Sin VPN desde esta mañana.');
   });
+
+  it('shows the categories again in the language the customer switches to', async () => {
+    const { el } = await loggedInPortal();
+    button(await screenNamed(el, 'sp-home-screen'), 'Registrar un nuevo ticket').click();
+    const form = (await screenNamed(el, 'sp-new-ticket-screen')) as NewTicketScreen;
+    await waitUntil(() => $(form, 'sp-category-menu'), 'no category menu');
+    await chooseCategory(form, 'wifi', 'Wifi lenta o caída');
+
+    const language = $(el, 'select[part="language"]') as HTMLSelectElement;
+    language.value = 'en';
+    language.dispatchEvent(new Event('change', { bubbles: true }));
+    await waitUntil(
+      () => textOf($(form, '#category-value')).startsWith('Infrastructure'),
+      'the chosen category kept its Spanish name',
+    );
+    expect(textOf($(form, '#category-value'))).to.equal(
+      'Infrastructure and cloud › Network and VPN › Slow or down Wi-Fi',
+    );
+  });
 });

@@ -10,6 +10,7 @@ import { newTicketFields } from '../../edge/contract/schemas.ts';
 import type { CategoryNode } from '../../edge/contract/types.ts';
 import { ApiRequestError } from '../api/client.ts';
 import '../components/category-menu.ts';
+import { pathTo } from '../components/category-search.ts';
 import { checkFields } from '../components/field-check.ts';
 import '../components/file-picker.ts';
 import type { FilePicker } from '../components/file-picker.ts';
@@ -24,6 +25,7 @@ import { currentLanguage } from '../i18n/localization.ts';
 import { shared } from '../styles/shared.ts';
 import { newTicketStyles } from './new-ticket-screen.styles.ts';
 import { ScreenElement } from './screen.ts';
+import { languageChanged } from './ticket-screen.ts';
 
 type Field = 'category' | 'urgency' | 'description' | 'file';
 
@@ -72,6 +74,10 @@ export class NewTicketScreen extends ScreenElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') && this.client && this.categories === null) void this.load();
+    else if (this.categories && languageChanged(changed.get('customer'), this.customer)) {
+      // Category names come from the API in the customer's language.
+      void this.load();
+    }
   }
 
   protected override updated(): void {
@@ -84,6 +90,10 @@ export class NewTicketScreen extends ScreenElement {
     this.loadError = '';
     try {
       this.categories = await this.client.categories();
+      if (this.category) {
+        const path = pathTo(this.categories, this.category.id).map((node) => node.label);
+        if (path.length) this.category = { ...this.category, path };
+      }
     } catch (error) {
       this.loadError = errorMessage(error);
     }
@@ -197,7 +207,7 @@ export class NewTicketScreen extends ScreenElement {
 
   private renderMenu() {
     return html`
-      <p class="step" id="step-1">
+      <p class="step">
         ${msg('Paso 1 de 2: elija la categoría que mejor describa su problema o su necesidad.', {
           id: 'newTicket.step1',
         })}

@@ -6,9 +6,14 @@
 import { msg } from '@lit/localize';
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import type { Customer, TicketDetails } from '../../edge/contract/types.ts';
 import { errorMessage } from '../i18n/errors.ts';
 import { ScreenElement } from './screen.ts';
+
+/** Whether a customer update changed their language (not their first arrival). */
+export function languageChanged(before: Customer | null | undefined, after: Customer | null) {
+  return Boolean(before && after && before.language !== after.language);
+}
 
 export abstract class TicketScreenElement extends ScreenElement {
   /** The ticket's number, from the route. */
@@ -23,12 +28,15 @@ export abstract class TicketScreenElement extends ScreenElement {
     const stale = this.ticket?.number !== this.number;
     if ((changed.has('number') || changed.has('client')) && this.client && this.number && stale) {
       void this.load();
+    } else if (this.ticket && languageChanged(changed.get('customer'), this.customer)) {
+      // Category names come from the API in the customer's language.
+      void this.load();
     }
   }
 
   protected async load(): Promise<void> {
     this.loadError = '';
-    this.ticket = null;
+    if (this.ticket?.number !== this.number) this.ticket = null;
     const number = this.number;
     try {
       const ticket = await this.client.ticket(number);
