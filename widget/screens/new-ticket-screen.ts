@@ -6,6 +6,7 @@ import { localized, msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { URGENCIES, type Urgency } from '../../edge/contract/domain.ts';
+import type { FieldErrorCode } from '../../edge/contract/errors.ts';
 import { newTicketFields } from '../../edge/contract/schemas.ts';
 import type { CategoryNode } from '../../edge/contract/types.ts';
 import { ApiRequestError } from '../api/client.ts';
@@ -183,7 +184,7 @@ export class NewTicketScreen extends ScreenElement {
   }
 
   private showFieldErrors(
-    codes: Record<string, Parameters<typeof fieldMessage>[0]>,
+    codes: Record<string, FieldErrorCode>,
     messages: Partial<Record<Field, string>> = {},
   ): void {
     const errors: Partial<Record<Field, string>> = { ...messages };
