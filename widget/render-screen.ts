@@ -4,17 +4,20 @@
  * new-ticket flow and the ticket actions are imported here as well, so the root element stays a
  * shell.
  */
-import { msg } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import type { Customer, PublicConfig } from '../edge/contract/types.ts';
 import type { ApiClient } from './api/client.ts';
 import type { Route } from './navigation.ts';
+import './screens/add-information-screen.ts';
 import './screens/change-password-screen.ts';
 import './screens/contact-block.ts';
 import './screens/forgot-password-screen.ts';
 import './screens/home-screen.ts';
 import './screens/login-screen.ts';
+import './screens/new-ticket-screen.ts';
 import './screens/set-password-screen.ts';
+import './screens/solution-screen.ts';
+import './screens/ticket-created-screen.ts';
 import './screens/ticket-details-screen.ts';
 import './screens/ticket-list-screen.ts';
 
@@ -24,14 +27,6 @@ export interface ScreenContext {
   customer: Customer | null;
   /** Whether the host page put its own contact block in the `contact` slot. */
   customContact: boolean;
-}
-
-/** A route whose element has not been registered yet: says so instead of showing nothing. */
-function pending(name: string): TemplateResult {
-  return html`<section>
-    <h2 tabindex="-1">${name}</h2>
-    <p>${msg('Esta pantalla aún no está disponible.', { id: 'portal.unavailable' })}</p>
-  </section>`;
 }
 
 export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
@@ -86,39 +81,31 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         ><slot name="contact"></slot
       ></sp-contact-block>`;
     case 'new-ticket':
-      return customElements.get('sp-new-ticket-screen')
-        ? html`<sp-new-ticket-screen
-            .client=${c.client}
-            .config=${c.config}
-            .customer=${c.customer}
-          ></sp-new-ticket-screen>`
-        : pending(msg('Nuevo ticket', { id: 'home.new' }));
+      return html`<sp-new-ticket-screen
+        .client=${c.client}
+        .config=${c.config}
+        .customer=${c.customer}
+      ></sp-new-ticket-screen>`;
     case 'ticket-created':
-      return customElements.get('sp-ticket-created-screen')
-        ? html`<sp-ticket-created-screen
-            .client=${c.client}
-            .config=${c.config}
-            .customer=${c.customer}
-            .number=${route.number}
-          ></sp-ticket-created-screen>`
-        : pending(String(route.number));
+      return html`<sp-ticket-created-screen
+        .client=${c.client}
+        .config=${c.config}
+        .customer=${c.customer}
+        .number=${route.number}
+      ></sp-ticket-created-screen>`;
     case 'add-information':
-      return customElements.get('sp-add-information-screen')
-        ? html`<sp-add-information-screen
-            .client=${c.client}
-            .config=${c.config}
-            .customer=${c.customer}
-            .number=${route.number}
-          ></sp-add-information-screen>`
-        : pending(String(route.number));
+      return html`<sp-add-information-screen
+        .client=${c.client}
+        .config=${c.config}
+        .customer=${c.customer}
+        .number=${route.number}
+      ></sp-add-information-screen>`;
     case 'solution':
-      return customElements.get('sp-solution-screen')
-        ? html`<sp-solution-screen
-            .client=${c.client}
-            .config=${c.config}
-            .customer=${c.customer}
-            .number=${route.number}
-          ></sp-solution-screen>`
-        : pending(String(route.number));
+      return html`<sp-solution-screen
+        .client=${c.client}
+        .config=${c.config}
+        .customer=${c.customer}
+        .number=${route.number}
+      ></sp-solution-screen>`;
   }
 }

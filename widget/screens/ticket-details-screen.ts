@@ -7,6 +7,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AttachmentInfo, TicketDetails } from '../../edge/contract/types.ts';
+import '../components/attach-file.ts';
 import { defineElement } from '../define.ts';
 import type { TicketUpdatedEvent } from '../events/ticket-updated.ts';
 import { errorMessage } from '../i18n/errors.ts';
