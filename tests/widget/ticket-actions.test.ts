@@ -6,8 +6,21 @@ import type { AttachFile } from '../../widget/components/attach-file.ts';
 import type { FilePicker } from '../../widget/components/file-picker.ts';
 import '../../widget/screens/add-information-screen.ts';
 import '../../widget/screens/solution-screen.ts';
-import { $, button, seriousViolations, type, visibleText, waitForText } from './helpers.ts';
+import {
+  $,
+  button,
+  logIn,
+  mountPortal,
+  newCustomer,
+  screenNamed,
+  seriousViolations,
+  type,
+  visibleText,
+  waitForText,
+} from './helpers.ts';
 import { chooseFiles, customerSession, makeFile, textOf } from './ticket-flow-helpers.ts';
+
+afterEach(() => sessionStorage.clear());
 
 type Screen = HTMLElement & { updateComplete: Promise<boolean> };
 
@@ -66,6 +79,29 @@ describe('add information', () => {
     expect(ticket.additions.map((addition) => addition.text)).to.deep.equal([
       'También falla desde la oficina de <i>Lyon</i>.',
     ]);
+  });
+
+  it('shows the addition in the ticket details, after the original description', async () => {
+    const customer = await newCustomer({ open: 1 });
+    const [number] = customer.tickets.open as [number];
+    const el = await mountPortal({ routing: 'hash' });
+    location.hash = `#sp/add-information/${number}`;
+    await logIn(el, customer);
+    const add = await screenNamed(el, 'sp-add-information-screen');
+    await waitForText(add, 'Open ticket 1');
+    type($(add, '#text'), 'Adjunto la traza más tarde.');
+    button(add, 'Añadir al ticket').click();
+    await waitForText(add, 'Información añadida al ticket.');
+    button(add, 'Ver el ticket').click();
+
+    const details = await screenNamed(el, 'sp-ticket-details-screen');
+    await waitForText(details, 'Adjunto la traza más tarde.');
+    const text = visibleText(details);
+    expect(text.indexOf('Open ticket 1')).to.be.greaterThan(-1);
+    expect(text.indexOf('Open ticket 1')).to.be.lessThan(
+      text.indexOf('Adjunto la traza más tarde.'),
+    );
+    history.replaceState(null, '', location.pathname);
   });
 
   it('says a closed ticket takes no more information', async () => {
