@@ -22,7 +22,13 @@ export interface TestCustomer {
 
 /** A customer of their own for one test, with tickets created through the API. */
 export async function newCustomer(
-  options: { language?: string; open?: number; closed?: number; solutions?: number } = {},
+  options: {
+    language?: string;
+    open?: number;
+    closed?: number;
+    solutions?: number;
+    attachment?: { name: string; content: string };
+  } = {},
 ): Promise<TestCustomer> {
   const response = await fetch(`${API}/test/customers`, {
     method: 'POST',

@@ -20,6 +20,8 @@ interface NewTestCustomer {
   closed?: number;
   /** How many of the open tickets get a proposed solution. */
   solutions?: number;
+  /** A text file attached to the newest open ticket: its name and content. */
+  attachment?: { name: string; content: string };
 }
 
 export async function startTestApi(allowedOrigins: string[]) {
@@ -62,6 +64,16 @@ export async function startTestApi(allowedOrigins: string[]) {
         const number = await newTicket(token, `Open ticket ${i}`);
         if (i <= (input.solutions ?? 0)) await proposeSolution(portal, number, `Try this ${i}`);
         numbers.open.push(number);
+      }
+      const newest = numbers.open.at(-1);
+      if (input.attachment && newest) {
+        const form = new FormData();
+        form.set('file', new File([input.attachment.content], input.attachment.name));
+        const uploaded = await api(`/api/tickets/${newest}/attachments`, token, {
+          method: 'POST',
+          body: form,
+        });
+        if (uploaded.status !== 201) throw new Error(`attachment: ${uploaded.status}`);
       }
       return c.json({
         email: customer.email,
