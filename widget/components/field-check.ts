@@ -1,26 +1,15 @@
 /**
  * @module
- * Checks a form against the contract's own request schema before it is sent, so the widget
- * refuses exactly what the API would refuse, with the same per-field codes.
+ * The checks the widget makes before sending a text, with the same per-field codes the API
+ * answers with. The API's schemas stay the authority (and answer anything these miss); they are
+ * not imported here because zod, even `zod/mini`, would be a sixth of the portal's weight budget.
  */
-import * as z from 'zod/mini';
 import type { FieldErrorCode } from '../../edge/contract/errors.ts';
 
-/** The refused fields and why, keyed by field name; empty when the value is valid. */
-export function checkFields(schema: z.ZodMiniType, value: unknown): Record<string, FieldErrorCode> {
-  const result = z.safeParse(schema, value);
-  if (result.success) return {};
-  const fields: Record<string, FieldErrorCode> = {};
-  for (const issue of result.error.issues) {
-    const key = String(issue.path[0] ?? '');
-    if (fields[key]) continue;
-    const input = (value as Record<string, unknown>)[key];
-    fields[key] =
-      input === undefined || (typeof input === 'string' && !input.trim())
-        ? 'required'
-        : issue.code === 'too_big'
-          ? 'too_long'
-          : 'invalid';
-  }
-  return fields;
+/** Why a required text would be refused: empty once trimmed, or longer than `max`; else null. */
+export function checkText(value: string, max?: number): FieldErrorCode | null {
+  const trimmed = value.trim();
+  if (!trimmed) return 'required';
+  if (max !== undefined && trimmed.length > max) return 'too_long';
+  return null;
 }

@@ -5,10 +5,9 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { informationBody } from '../../edge/contract/schemas.ts';
 import type { TicketDetails } from '../../edge/contract/types.ts';
 import { ApiRequestError } from '../api/client.ts';
-import { checkFields } from '../components/field-check.ts';
+import { checkText } from '../components/field-check.ts';
 import { defineElement } from '../define.ts';
 import { InformationAddedEvent } from '../events/information-added.ts';
 import { errorMessage, fieldMessage } from '../i18n/errors.ts';
@@ -51,8 +50,7 @@ export class AddInformationScreen extends TicketScreenElement {
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy) return;
-    const max = this.config?.limits.maxInformationLength ?? Number.MAX_SAFE_INTEGER;
-    const refused = checkFields(informationBody(max), { text: this.text }).text;
+    const refused = checkText(this.text, this.config?.limits.maxInformationLength);
     if (refused) {
       this.showFieldError(fieldMessage(refused));
       return;

@@ -7,12 +7,11 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { URGENCIES, type Urgency } from '../../edge/contract/domain.ts';
 import type { FieldErrorCode } from '../../edge/contract/errors.ts';
-import { newTicketFields } from '../../edge/contract/schemas.ts';
 import type { CategoryNode } from '../../edge/contract/types.ts';
 import { ApiRequestError } from '../api/client.ts';
 import '../components/category-menu.ts';
 import { pathTo } from '../components/category-search.ts';
-import { checkFields } from '../components/field-check.ts';
+import { checkText } from '../components/field-check.ts';
 import '../components/file-picker.ts';
 import type { FilePicker } from '../components/file-picker.ts';
 import '../components/upload-progress.ts';
@@ -138,24 +137,26 @@ export class NewTicketScreen extends ScreenElement {
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy || !this.category) return;
+    const refused: Partial<Record<Field, FieldErrorCode>> = {};
+    if (!this.urgency) refused.urgency = 'required';
+    const description = checkText(this.description, this.config?.limits.maxDescriptionLength);
+    if (description) refused.description = description;
+    if (!this.urgency || description) {
+      this.showFieldErrors(refused);
+      return;
+    }
     const fields = {
       category: this.category.id,
       urgency: this.urgency,
       description: this.description,
     };
-    const max = this.config?.limits.maxDescriptionLength ?? Number.MAX_SAFE_INTEGER;
-    const refused = checkFields(newTicketFields(max), fields);
-    if (Object.keys(refused).length) {
-      this.showFieldErrors(refused);
-      return;
-    }
     this.busy = true;
     this.formError = '';
     this.errors = {};
     this.progress = this.file ? 0 : null;
     try {
       const ticket = await this.client.createTicket(
-        { ...fields, urgency: fields.urgency as Urgency },
+        fields,
         this.file,
         (fraction) => (this.progress = fraction),
       );
@@ -184,7 +185,7 @@ export class NewTicketScreen extends ScreenElement {
   }
 
   private showFieldErrors(
-    codes: Record<string, FieldErrorCode>,
+    codes: Partial<Record<string, FieldErrorCode>>,
     messages: Partial<Record<Field, string>> = {},
   ): void {
     const errors: Partial<Record<Field, string>> = { ...messages };

@@ -5,10 +5,9 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import { rejectBody } from '../../edge/contract/schemas.ts';
 import type { TicketDetails } from '../../edge/contract/types.ts';
 import { ApiRequestError } from '../api/client.ts';
-import { checkFields } from '../components/field-check.ts';
+import { checkText } from '../components/field-check.ts';
 import { defineElement } from '../define.ts';
 import { SolutionAcceptedEvent } from '../events/solution-accepted.ts';
 import { SolutionRejectedEvent } from '../events/solution-rejected.ts';
@@ -63,7 +62,7 @@ export class SolutionScreen extends TicketScreenElement {
 
   private async handleReject(event: SubmitEvent): Promise<void> {
     event.preventDefault();
-    const refused = checkFields(rejectBody, { reason: this.reason }).reason;
+    const refused = checkText(this.reason);
     if (refused) {
       this.showReasonError(fieldMessage(refused));
       return;
