@@ -157,6 +157,12 @@ export class SolutionScreen extends TicketScreenElement {
       .filter(Boolean)
       .join(' ');
     return html`
+      <dl class="facts">
+        <dt>${msg('Categoría', { id: 'solution.category' })}</dt>
+        <dd>${ticket.category.path.join(' › ')}</dd>
+        <dt>${msg('Su descripción', { id: 'solution.description' })}</dt>
+        <dd class="text">${ticket.description}</dd>
+      </dl>
       ${this.renderSolution(ticket, solution)}
       ${
         deadline
