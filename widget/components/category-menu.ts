@@ -66,6 +66,7 @@ export class CategoryMenu extends LitElement {
   /** Where focus goes once the list has rendered after opening or closing a level. */
   private pendingFocus: string | null = null;
 
+  /** Focuses the filter box, where a keyboard user starts. */
   override focus(options?: FocusOptions): void {
     this.updateComplete.then(() => this.filterInput.focus(options));
   }

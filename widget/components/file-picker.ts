@@ -58,6 +58,7 @@ export class FilePicker extends LitElement {
 
   @query('#choose') private chooseButton!: HTMLButtonElement;
 
+  /** Focuses the choose button, which carries the picker's messages. */
   override focus(options?: FocusOptions): void {
     this.updateComplete.then(() => this.chooseButton.focus(options));
   }
