@@ -16,7 +16,12 @@ import { refuseWebhookUrl } from './url-policy.ts';
 const MAX_BACKOFF_MS = 6 * 3600_000;
 /** Rows claimed per round; rounds repeat so the next event of a ticket follows at once. */
 const ROUND_SIZE = 25;
-const MAX_ROUNDS = 40;
+/**
+ * Attempts per run. Each costs about three subrequests on Workers (two queries to libSQL over
+ * HTTP and the webhook), which must stay under the platform's per-invocation limit; the rest
+ * waits for the next run.
+ */
+const MAX_PER_RUN = 100;
 
 export interface DeliveryReport {
   delivered: number;
@@ -30,7 +35,7 @@ export function backoffMs(attempts: number, baseSeconds: number): number {
 }
 
 /** Due rows that no earlier pending row of the same endpoint and ticket holds back. */
-function dueHeads(ports: Ports, now: Date) {
+function dueHeads(ports: Ports, now: Date, limit: number) {
   const { db } = ports;
   return db
     .select({
@@ -51,7 +56,7 @@ function dueHeads(ports: Ports, now: Date) {
       ),
     )
     .orderBy(asc(webhookDeliveries.seq))
-    .limit(ROUND_SIZE);
+    .limit(limit);
 }
 
 /** Counts the attempt and leases the row; false when another run claimed it first. */
@@ -133,9 +138,11 @@ async function settle(
 /** Delivers every webhook that is due now; returns what happened. */
 export async function deliverDueWebhooks(ports: Ports): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, retrying: 0, dead: 0 };
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  let tried = 0;
+  while (tried < MAX_PER_RUN) {
     const now = ports.clock.now();
-    const heads = await dueHeads(ports, now);
+    const heads = await dueHeads(ports, now, Math.min(ROUND_SIZE, MAX_PER_RUN - tried));
+    tried += heads.length;
     if (heads.length === 0) break;
     // One head per endpoint and ticket: sending them side by side keeps each ticket in order.
     const outcomes = await Promise.all(
