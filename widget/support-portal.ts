@@ -93,7 +93,8 @@ const HASH_PREFIX = '#sp/';
  * @cssproperty --sp-color-success - Confirmations.
  * @cssproperty --sp-color-focus - The focus ring.
  * @cssproperty --sp-font-family - The portal's font.
- * @cssproperty --sp-font-size - The base font size (default 1rem).
+ * @cssproperty --sp-font-size - The base font size (default `medium`: the reader's preferred size,
+ * which the host page's root font size does not change).
  * @cssproperty --sp-radius - Corner radius of buttons, fields and cards.
  * @cssproperty --sp-space - The base spacing unit.
  * @cssproperty --sp-max-width - The widest the portal's content grows.
@@ -124,8 +125,8 @@ export class SupportPortal extends LitElement {
         display: flex;
         flex-wrap: wrap;
         align-items: center;
-        gap: 0.5rem 1rem;
-        padding: 0.75rem var(--_space);
+        gap: 0.5em 1em;
+        padding: 0.75em var(--_space);
         background: var(--_surface);
       }
 
@@ -150,7 +151,7 @@ export class SupportPortal extends LitElement {
       label {
         display: inline-flex;
         align-items: center;
-        gap: 0.5rem;
+        gap: 0.5em;
       }
 
       select,
@@ -160,8 +161,8 @@ export class SupportPortal extends LitElement {
         background: var(--_background);
         border: 1px solid var(--_border);
         border-radius: calc(var(--_radius) * 0.75);
-        min-height: 2.75rem;
-        padding: 0.25rem 0.75rem;
+        min-height: 2.75em;
+        padding: 0.25em 0.75em;
         cursor: pointer;
       }
 
@@ -189,7 +190,7 @@ export class SupportPortal extends LitElement {
 
       .notice p {
         margin: 0;
-        padding: 0.75rem 1rem;
+        padding: 0.75em 1em;
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
       }

@@ -22,16 +22,16 @@ export class HomeScreen extends ScreenElement {
         margin: 0 0 var(--_space);
         display: grid;
         gap: var(--_space);
-        grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(14em, 1fr));
       }
 
       li button {
         width: 100%;
-        min-height: 5rem;
+        min-height: 5em;
         flex-direction: column;
         align-items: flex-start;
         text-align: start;
-        padding: 1rem;
+        padding: 1em;
       }
 
       li button span {

@@ -7,8 +7,8 @@ import { css } from 'lit';
 export const detailsStyles = css`
   .facts {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-    gap: 0.75rem 1.5rem;
+    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
+    gap: 0.75em 1.5em;
     margin: 0 0 var(--_space);
   }
 
@@ -24,7 +24,7 @@ export const detailsStyles = css`
 
   .badge {
     display: inline-block;
-    padding: 0 0.5rem;
+    padding: 0 0.5em;
     border: 1px solid currentColor;
     border-radius: 999px;
     font-weight: 600;
@@ -47,7 +47,7 @@ export const detailsStyles = css`
 
   .addition {
     border-inline-start: 3px solid var(--_border);
-    padding-inline-start: 0.75rem;
+    padding-inline-start: 0.75em;
     margin: 0 0 var(--_space);
   }
 
@@ -63,14 +63,14 @@ export const detailsStyles = css`
     padding: 0;
     margin: 0 0 var(--_space);
     display: grid;
-    gap: 0.5rem;
+    gap: 0.5em;
   }
 
   .attachments li {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5rem 1rem;
+    gap: 0.5em 1em;
   }
 
   .file-name {
@@ -85,7 +85,7 @@ export const detailsStyles = css`
   }
 
   .timeline li {
-    padding: 0 0 0.75rem 1rem;
+    padding: 0 0 0.75em 1em;
   }
 
   .timeline .what {

@@ -29,21 +29,21 @@ export class TicketListScreen extends ScreenElement {
         padding: 0;
         margin: 0 0 var(--_space);
         display: grid;
-        gap: 0.75rem;
+        gap: 0.75em;
       }
 
       li {
         display: grid;
         grid-template-columns: 1fr auto;
-        gap: 0.25rem 1rem;
-        padding: 0.75rem 1rem;
+        gap: 0.25em 1em;
+        padding: 0.75em 1em;
         border: 1px solid var(--_border);
         border-radius: var(--_radius);
       }
 
       .number {
         padding-inline: 0;
-        min-height: 1.5rem;
+        min-height: 1.5em;
         font-weight: 700;
         justify-content: flex-start;
       }
@@ -57,7 +57,7 @@ export class TicketListScreen extends ScreenElement {
         grid-column: 1;
         display: flex;
         flex-wrap: wrap;
-        gap: 0.25rem 1rem;
+        gap: 0.25em 1em;
         margin: 0;
         color: var(--_muted);
         font-size: 0.9375em;
@@ -65,7 +65,7 @@ export class TicketListScreen extends ScreenElement {
 
       .facts div {
         display: flex;
-        gap: 0.25rem;
+        gap: 0.25em;
       }
 
       .facts dd {
@@ -77,12 +77,12 @@ export class TicketListScreen extends ScreenElement {
         grid-column: 2;
         grid-row: 1 / span 3;
         display: flex;
-        gap: 0.5rem;
+        gap: 0.5em;
         align-items: start;
       }
 
       .row-actions button {
-        padding: 0.5rem;
+        padding: 0.5em;
       }
 
       .pending {

@@ -55,12 +55,12 @@ export const shared = css`
   form {
     display: grid;
     gap: var(--_space);
-    max-width: 32rem;
+    max-width: 32em;
   }
 
   .field {
     display: grid;
-    gap: 0.25rem;
+    gap: 0.25em;
   }
 
   label {
@@ -75,13 +75,13 @@ export const shared = css`
     background: var(--_background);
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.75);
-    padding: 0.5rem 0.75rem;
-    min-height: 2.75rem;
+    padding: 0.5em 0.75em;
+    min-height: 2.75em;
     width: 100%;
   }
 
   textarea {
-    min-height: 8rem;
+    min-height: 8em;
     resize: vertical;
   }
 
@@ -110,10 +110,10 @@ export const shared = css`
     display: inline-flex;
     align-items: center;
     justify-content: center;
-    gap: 0.5rem;
-    min-height: 2.75rem;
-    min-width: 2.75rem;
-    padding: 0.5rem 1rem;
+    gap: 0.5em;
+    min-height: 2.75em;
+    min-width: 2.75em;
+    padding: 0.5em 1em;
     border-radius: var(--_radius);
     border: 1px solid var(--_primary);
     background: var(--_background);
@@ -143,7 +143,7 @@ export const shared = css`
   button.link {
     border-color: transparent;
     background: transparent;
-    padding-inline: 0.25rem;
+    padding-inline: 0.25em;
     text-decoration: underline;
     font-weight: 400;
   }
@@ -159,13 +159,13 @@ export const shared = css`
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.75rem;
+    gap: 0.75em;
     align-items: center;
   }
 
   .status {
     border-radius: var(--_radius);
-    padding: 0.75rem 1rem;
+    padding: 0.75em 1em;
     margin: 0 0 var(--_space);
     border: 1px solid var(--_border);
     background: var(--_surface);

@@ -28,10 +28,10 @@ export const theme = css`
       Arial,
       sans-serif
     );
-    --_font-size: var(--sp-font-size, 1rem);
-    --_radius: var(--sp-radius, 0.5rem);
-    --_space: var(--sp-space, 1rem);
-    --_max-width: var(--sp-max-width, 56rem);
+    --_font-size: var(--sp-font-size, medium);
+    --_radius: var(--sp-radius, 0.5em);
+    --_space: var(--sp-space, 1em);
+    --_max-width: var(--sp-max-width, 56em);
     --_transition: 150ms ease-out;
   }
 
