@@ -111,6 +111,10 @@ export class NewTicketScreen extends ScreenElement {
     this.focusAfterRender = 'sp-category-menu';
   }
 
+  private handleContact(): void {
+    this.navigate({ screen: 'contact' });
+  }
+
   private handleUrgencyChange(event: Event): void {
     this.urgency = (event.target as HTMLInputElement).value as Urgency;
     this.errors = { ...this.errors, urgency: undefined };
@@ -222,13 +226,30 @@ export class NewTicketScreen extends ScreenElement {
               </button>`
           : this.categories === null
             ? html`<p role="status">${msg('Cargando categorías…', { id: 'newTicket.loading' })}</p>`
-            : html`<sp-category-menu
-                part="category-menu"
-                .categories=${this.categories}
-                .value=${this.category?.id ?? ''}
-                @sp-category-select=${this.handleCategorySelect}
-              ></sp-category-menu>`
+            : this.categories.length === 0
+              ? this.renderNoCategories()
+              : html`<sp-category-menu
+                  part="category-menu"
+                  .categories=${this.categories}
+                  .value=${this.category?.id ?? ''}
+                  @sp-category-select=${this.handleCategorySelect}
+                ></sp-category-menu>`
       }
+    `;
+  }
+
+  private renderNoCategories() {
+    return html`
+      <p class="status" role="status">
+        ${msg('Todavía no hay categorías para registrar tickets. Escríbanos o llámenos.', {
+          id: 'newTicket.noCategories',
+        })}
+      </p>
+      <div class="actions">
+        <button type="button" @click=${this.handleContact}>
+          ${msg('Contacto', { id: 'newTicket.contact' })}
+        </button>
+      </div>
     `;
   }
 
