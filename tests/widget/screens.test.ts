@@ -1,0 +1,133 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import type { SupportPortal } from '../../widget/support-portal.ts';
+import {
+  $,
+  API,
+  button,
+  loggedInPortal,
+  mountPortal,
+  screenNamed,
+  seriousViolations,
+  type,
+  visibleText,
+  waitForText,
+} from './helpers.ts';
+
+afterEach(async () => {
+  sessionStorage.clear();
+  await emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
+});
+
+describe('account screens', () => {
+  it('forgotten password: asks for the e-mail, errors tied to the field, captcha place kept', async () => {
+    const el = await mountPortal();
+    button(await screenNamed(el, 'sp-login-screen'), '¿Ha olvidado su contraseña').click();
+    const forgot = await screenNamed(el, 'sp-forgot-password-screen');
+    expect($(forgot, '[data-captcha]')).not.to.equal(null);
+    button(forgot, 'Enviar el enlace').click();
+    await waitForText(forgot, 'Este campo es obligatorio.');
+    const email = $(forgot, '#email')!;
+    expect(email.getAttribute('aria-invalid')).to.equal('true');
+    expect(email.getAttribute('aria-describedby')).to.equal('email-error');
+    expect(forgot.shadowRoot!.activeElement).to.equal(email);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+    button(forgot, 'Volver a entrar').click();
+    await screenNamed(el, 'sp-login-screen');
+  });
+
+  it('set password: opened by the e-mailed link, which leaves no token in the address bar', async () => {
+    history.replaceState(null, '', `${location.pathname}#sp/set-password/abc.DEF-123`);
+    const el = await mountPortal();
+    const screen = await screenNamed(el, 'sp-set-password-screen');
+    expect(location.hash).to.equal('');
+    expect((screen as unknown as { token: string }).token).to.equal('abc.DEF-123');
+    for (const id of ['#new-password', '#repeat-password']) {
+      expect($(screen, id)!.getAttribute('autocomplete')).to.equal('new-password');
+    }
+    type($(screen, '#new-password'), 'short');
+    type($(screen, '#repeat-password'), 'other');
+    button(screen, 'Guardar la contraseña').click();
+    await waitForText(screen, 'La contraseña debe tener al menos 8 caracteres.');
+    expect(visibleText(screen)).to.include('Las dos contraseñas no coinciden.');
+    expect($(screen, '#new-password')!.getAttribute('aria-describedby')).to.include(
+      'new-password-error',
+    );
+    expect(await seriousViolations(el)).to.deep.equal([]);
+  });
+
+  it('change password: current password first, every field checked before sending', async () => {
+    const { el } = await loggedInPortal();
+    button(await screenNamed(el, 'sp-home-screen'), 'Cambiar la contraseña').click();
+    const screen = await screenNamed(el, 'sp-change-password-screen');
+    expect($(screen, '#current-password')!.getAttribute('autocomplete')).to.equal(
+      'current-password',
+    );
+    button(screen, 'Cambiar la contraseña').click();
+    await waitForText(screen, 'Este campo es obligatorio.');
+    expect(screen.shadowRoot!.activeElement?.id).to.equal('current-password');
+    expect(await seriousViolations(el)).to.deep.equal([]);
+  });
+});
+
+describe('contact', () => {
+  it('shows the contact of the API configuration', async () => {
+    const el = await mountPortal();
+    await screenNamed(el, 'sp-login-screen');
+    button(el, 'Contacto').click();
+    const contact = await screenNamed(el, 'sp-contact-block');
+    const config = await (await fetch(`${API}/api/config`)).json();
+    await waitForText(contact, config.contact.name);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+  });
+
+  it("shows the host page's own contact block from the contact slot", async () => {
+    const el = await fixture<SupportPortal>(
+      html`<support-portal api=${API} storage-key="contact-slot">
+        <div slot="contact"><p>Call Marta on extension 2040</p></div>
+      </support-portal>`,
+    );
+    await screenNamed(el, 'sp-login-screen');
+    button(el, 'Contacto').click();
+    const contact = await screenNamed(el, 'sp-contact-block');
+    await waitForText(contact, 'Call Marta on extension 2040');
+  });
+});
+
+describe('dark scheme and narrow screens', () => {
+  it('keeps AA contrast in the dark scheme on the main screens', async () => {
+    await emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
+    const { el, customer } = await loggedInPortal({ open: 1, solutions: 1 });
+    expect(await seriousViolations(el)).to.deep.equal([]);
+    button(await screenNamed(el, 'sp-home-screen'), 'Tickets abiertos').click();
+    const list = await screenNamed(el, 'sp-ticket-list-screen');
+    await waitForText(list, `Ticket ${customer.tickets.open[0]}`);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+    button(list, `Ticket ${customer.tickets.open[0]}`).click();
+    await waitForText(await screenNamed(el, 'sp-ticket-details-screen'), 'Historial');
+    expect(await seriousViolations(el)).to.deep.equal([]);
+  });
+
+  it('fits 320 px without horizontal scrolling', async () => {
+    const frame = await fixture<HTMLDivElement>(html`<div style="width: 320px"></div>`);
+    const { el, customer } = await loggedInPortal({ open: 1, solutions: 1 });
+    frame.append(el);
+    button(await screenNamed(el, 'sp-home-screen'), 'Tickets abiertos').click();
+    const list = await screenNamed(el, 'sp-ticket-list-screen');
+    await waitForText(list, `Ticket ${customer.tickets.open[0]}`);
+    expect(el.scrollWidth).to.be.at.most(320);
+    button(list, `Ticket ${customer.tickets.open[0]}`).click();
+    await waitForText(await screenNamed(el, 'sp-ticket-details-screen'), 'Historial');
+    expect(el.scrollWidth).to.be.at.most(320);
+    const details = await screenNamed(el, 'sp-ticket-details-screen');
+    const targets = [
+      ...el.shadowRoot!.querySelectorAll('button, select'),
+      ...details.shadowRoot!.querySelectorAll('button'),
+    ];
+    expect(targets.length).to.be.greaterThan(5);
+    for (const target of targets) {
+      const box = target.getBoundingClientRect();
+      expect(box.width >= 24 && box.height >= 24, target.outerHTML).to.equal(true);
+    }
+  });
+});
