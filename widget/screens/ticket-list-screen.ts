@@ -49,12 +49,12 @@ export class TicketListScreen extends ScreenElement {
       }
 
       .category {
-        grid-column: 1;
+        grid-column: 1 / -1;
         margin: 0;
       }
 
       .facts {
-        grid-column: 1;
+        grid-column: 1 / -1;
         display: flex;
         flex-wrap: wrap;
         gap: 0.25em 1em;
@@ -65,7 +65,8 @@ export class TicketListScreen extends ScreenElement {
 
       .facts div {
         display: flex;
-        gap: 0.25em;
+        flex-wrap: wrap;
+        gap: 0 0.25em;
       }
 
       .facts dd {
@@ -75,7 +76,7 @@ export class TicketListScreen extends ScreenElement {
 
       .row-actions {
         grid-column: 2;
-        grid-row: 1 / span 3;
+        grid-row: 1;
         display: flex;
         gap: 0.5em;
         align-items: start;

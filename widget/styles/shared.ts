@@ -26,13 +26,9 @@ export const shared = css`
     margin: 0 0 calc(var(--_space) * 0.75);
   }
 
-  h2:focus {
+  /* Headings take focus only so that screen readers announce a new screen; no one operates them. */
+  h2[tabindex='-1']:focus {
     outline: none;
-  }
-
-  h2:focus-visible {
-    outline: 2px solid var(--_focus);
-    outline-offset: 4px;
   }
 
   h3 {
