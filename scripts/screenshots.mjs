@@ -97,6 +97,10 @@ try {
     const context = await browser.createBrowserContext();
     const page = await context.newPage();
     await page.setViewport(viewport);
+    // The company's page is Spanish, and so is the reader the pictures imagine.
+    await page.evaluateOnNewDocument(() =>
+      Object.defineProperty(navigator, 'languages', { get: () => ['es-ES', 'es'] }),
+    );
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     await page.goto(`${base}#sp/login`);
     await waitForScreen(page, 'Contraseña');
