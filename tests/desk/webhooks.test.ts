@@ -311,6 +311,30 @@ describe('webhook delivery', () => {
     assert.equal(hooks.received.length, 1);
   });
 
+  test('two answers at once: one wins, and only its webhook is written', async () => {
+    const hooks = await receiver();
+    const subscription = await subscribe(hooks.url, [
+      'ticket.solution_accepted',
+      'ticket.solution_rejected',
+    ]);
+    for (let round = 0; round < 5; round++) {
+      const { number } = await customer.newTicket();
+      await desk.json('POST', apiPath(DESK_ROUTES.solution, { number }), { solution: 'Try' });
+      const [accepted, rejected] = await Promise.all([
+        customer.json(apiPath(ROUTES.accept, { number }), 'POST', {}),
+        customer.json(apiPath(ROUTES.reject, { number }), 'POST', { reason: 'No' }),
+      ]);
+      assert.deepEqual([accepted.status, rejected.status].sort(), [200, 409]);
+      const rows = (await deliveriesOf(subscription.id)).filter((row) =>
+        row.payload.includes(`"number":${number},`),
+      );
+      assert.deepEqual(
+        rows.map((row) => row.eventType),
+        [accepted.status === 200 ? 'ticket.solution_accepted' : 'ticket.solution_rejected'],
+      );
+    }
+  });
+
   test('removing a subscription stops its deliveries, leaving a trace', async () => {
     const hooks = await receiver();
     const subscription = await subscribe(hooks.url, ['ticket.created']);
