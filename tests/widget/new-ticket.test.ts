@@ -1,12 +1,13 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { PublicConfig } from '../../edge/contract/types.ts';
+import type { Customer, PublicConfig } from '../../edge/contract/types.ts';
 import type { ApiClient } from '../../widget/api/client.ts';
 import type { FilePicker } from '../../widget/components/file-picker.ts';
 import '../../widget/screens/new-ticket-screen.ts';
 import type { NewTicketScreen } from '../../widget/screens/new-ticket-screen.ts';
 import '../../widget/screens/add-information-screen.ts';
 import '../../widget/screens/ticket-created-screen.ts';
+import { useLanguage } from '../../widget/i18n/localization.ts';
 import type { NavigateEvent } from '../../widget/navigation.ts';
 import {
   $,
@@ -29,11 +30,23 @@ import {
   textOf,
 } from './ticket-flow-helpers.ts';
 
-afterEach(() => sessionStorage.clear());
+afterEach(async () => {
+  sessionStorage.clear();
+  // The language is page-wide: a test that switches it must not change the next one's.
+  await useLanguage('es');
+});
 
-async function screen(client: ApiClient, config: PublicConfig): Promise<NewTicketScreen> {
+async function screen(
+  client: ApiClient,
+  config: PublicConfig,
+  customer: Customer | null = null,
+): Promise<NewTicketScreen> {
   const el = await fixture<NewTicketScreen>(
-    html`<sp-new-ticket-screen .client=${client} .config=${config}></sp-new-ticket-screen>`,
+    html`<sp-new-ticket-screen
+      .client=${client}
+      .config=${config}
+      .customer=${customer}
+    ></sp-new-ticket-screen>`,
   );
   await waitUntil(() => $(el, 'sp-category-menu'), 'the category menu never showed');
   return el;
@@ -295,5 +308,38 @@ describe('new ticket', () => {
     expect(textOf($(form, '#category-value'))).to.equal(
       'Infrastructure and cloud › Network and VPN › Slow or down Wi-Fi',
     );
+  });
+
+  it('keeps what was typed for the tab, in case the session ends before it is sent', async () => {
+    const { client, config } = await customerSession();
+    const customer = await client.me();
+    const first = await screen(client, config, customer);
+    await chooseCategory(first, 'licencia', 'Ampliar licencias');
+    ($(first, 'input[value="medium"]') as HTMLInputElement).click();
+    type($(first, '#description'), 'Cinco licencias más, por favor.');
+    await first.updateComplete;
+    first.remove();
+
+    const again = await fixture<NewTicketScreen>(
+      html`<sp-new-ticket-screen
+        .client=${client}
+        .config=${config}
+        .customer=${customer}
+      ></sp-new-ticket-screen>`,
+    );
+    await waitUntil(() => $(again, '#description'), 'the draft did not bring back the form');
+    expect(textOf($(again, '#category-value'))).to.equal(
+      'Cuenta, licencias y facturación › Licencias › Ampliar licencias',
+    );
+    expect(($(again, 'input[value="medium"]') as HTMLInputElement).checked).to.equal(true);
+    expect(($(again, '#description') as HTMLTextAreaElement).value).to.equal(
+      'Cinco licencias más, por favor.',
+    );
+
+    const navigated = oneEvent(again, 'sp-navigate');
+    button(again, 'Registrar el ticket').click();
+    await navigated;
+    const fresh = await screen(client, config, customer);
+    expect(visibleText(fresh)).to.include('Paso 1 de 2');
   });
 });

@@ -12,9 +12,9 @@ import { defineElement } from '../define.ts';
 import { InformationAddedEvent } from '../events/information-added.ts';
 import { errorMessage, fieldMessage } from '../i18n/errors.ts';
 import { formatDateTime } from '../i18n/labels.ts';
-import { currentLanguage } from '../i18n/localization.ts';
 import { shared } from '../styles/shared.ts';
 import { ticketTextStyles } from './ticket-text.styles.ts';
+import { textField } from './text-field.ts';
 import { TicketScreenElement } from './ticket-screen.ts';
 
 /**
@@ -157,49 +157,22 @@ export class AddInformationScreen extends TicketScreenElement {
   }
 
   private renderForm() {
-    const max = this.config?.limits.maxInformationLength;
-    const number = new Intl.NumberFormat(currentLanguage());
-    const describedBy = ['text-hint', max ? 'text-count' : '', this.fieldError ? 'text-error' : '']
-      .filter(Boolean)
-      .join(' ');
     return html`
       <form part="form" novalidate @submit=${this.handleSubmit}>
-        <div class="field">
-          <label for="text">
-            ${msg('Información que quiere añadir', { id: 'addInformation.label' })}
-            <span class="required">${msg('(obligatoria)', { id: 'addInformation.required' })}</span>
-          </label>
-          <p id="text-hint" class="hint">
-            ${msg(
-              'Se añadirá a la descripción con la fecha y su nombre; el texto anterior no cambia.',
-              {
-                id: 'addInformation.hint',
-              },
-            )}
-          </p>
-          <textarea
-            id="text"
-            name="text"
-            required
-            maxlength=${max ?? nothing}
-            aria-invalid=${this.fieldError ? 'true' : 'false'}
-            aria-describedby=${describedBy}
-            ?readonly=${this.busy}
-            .value=${this.text}
-            @input=${this.handleInput}
-          ></textarea>
-          ${
-            max
-              ? html`<p id="text-count" class="count">
-                  ${msg(
-                    str`${number.format(this.text.length)} de ${number.format(max)} caracteres`,
-                    { id: 'addInformation.count' },
-                  )}
-                </p>`
-              : nothing
-          }
-          <p id="text-error" class="field-error">${this.fieldError}</p>
-        </div>
+        ${textField({
+          id: 'text',
+          label: msg('Información que quiere añadir', { id: 'addInformation.label' }),
+          requiredMark: msg('(obligatoria)', { id: 'addInformation.required' }),
+          hint: msg(
+            'Se añadirá a la descripción con la fecha y su nombre; el texto anterior no cambia.',
+            { id: 'addInformation.hint' },
+          ),
+          value: this.text,
+          max: this.config?.limits.maxInformationLength,
+          error: this.fieldError,
+          readonly: this.busy,
+          onInput: this.handleInput,
+        })}
         <p class="status error" role="alert">${this.formError}</p>
         <p class="status success" role="status">${this.done}</p>
         <div class="actions">

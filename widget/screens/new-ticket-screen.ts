@@ -2,7 +2,7 @@
  * @module
  * `<sp-new-ticket-screen>`: registering a ticket, in two steps: the category, then the form.
  */
-import { localized, msg, str } from '@lit/localize';
+import { localized, msg } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { URGENCIES, type Urgency } from '../../edge/contract/domain.ts';
@@ -21,13 +21,23 @@ import type { FileChangeEvent } from '../events/file-change.ts';
 import { TicketCreatedEvent } from '../events/ticket-created.ts';
 import { errorMessage, fieldMessage } from '../i18n/errors.ts';
 import { formatDate, urgencyLabel } from '../i18n/labels.ts';
-import { currentLanguage } from '../i18n/localization.ts';
 import { shared } from '../styles/shared.ts';
 import { newTicketStyles } from './new-ticket-screen.styles.ts';
+import { readDraft, writeDraft } from './draft.ts';
 import { ScreenElement } from './screen.ts';
+import { textField } from './text-field.ts';
 import { languageChanged } from './ticket-screen.ts';
 
 type Field = 'category' | 'urgency' | 'description' | 'file';
+
+/** What survives a lost session: everything typed or chosen but the file. */
+interface Draft {
+  category: CategorySelectDetail | null;
+  urgency: Urgency | '';
+  description: string;
+}
+
+const DRAFT = 'new-ticket';
 
 /** Where a field's error goes focus-wise, in the order the form shows them. */
 const FIELD_FOCUS: [Field, string][] = [
@@ -73,6 +83,7 @@ export class NewTicketScreen extends ScreenElement {
   private focusAfterRender: string | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('customer') && this.customer && !changed.get('customer')) this.restoreDraft();
     if (changed.has('client') && this.client && this.categories === null) void this.load();
     else if (this.categories && languageChanged(changed.get('customer'), this.customer)) {
       // Category names come from the API in the customer's language.
@@ -80,10 +91,34 @@ export class NewTicketScreen extends ScreenElement {
     }
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
+    if (
+      this.customer &&
+      (['category', 'urgency', 'description'] as const).some((k) => changed.has(k))
+    ) {
+      const { category, urgency, description } = this;
+      writeDraft(
+        DRAFT,
+        this.customer.id,
+        category || urgency || description ? { category, urgency, description } : null,
+      );
+    }
     if (this.focusAfterRender === null) return;
     this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
     this.focusAfterRender = null;
+  }
+
+  private restoreDraft(): void {
+    const draft = readDraft<Draft>(DRAFT, this.customer!.id);
+    if (!draft) return;
+    if (draft.category?.id && Array.isArray(draft.category.path)) {
+      this.category = { id: draft.category.id, path: draft.category.path };
+      this.step = 'details';
+    }
+    if (draft.urgency && (URGENCIES as readonly string[]).includes(draft.urgency)) {
+      this.urgency = draft.urgency;
+    }
+    if (typeof draft.description === 'string') this.description = draft.description;
   }
 
   private async load(): Promise<void> {
@@ -164,6 +199,7 @@ export class NewTicketScreen extends ScreenElement {
         this.file,
         (fraction) => (this.progress = fraction),
       );
+      if (this.customer) writeDraft(DRAFT, this.customer.id, null);
       this.dispatchEvent(new TicketCreatedEvent({ number: ticket.number }));
       this.navigate({ screen: 'ticket-created', number: ticket.number });
     } catch (error) {
@@ -254,8 +290,6 @@ export class NewTicketScreen extends ScreenElement {
   }
 
   private renderForm(category: CategorySelectDetail) {
-    const max = this.config?.limits.maxDescriptionLength;
-    const number = new Intl.NumberFormat(currentLanguage());
     const describedBy = (field: Field, ...others: string[]) =>
       [...others, this.errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ');
     return html`
@@ -311,39 +345,19 @@ export class NewTicketScreen extends ScreenElement {
           </div>
           ${this.renderError('urgency')}
         </fieldset>
-        <div class="field">
-          <label for="description">
-            ${msg('Descripción', { id: 'newTicket.description' })}
-            <span class="required">${msg('(obligatoria)', { id: 'newTicket.requiredF' })}</span>
-          </label>
-          <p id="description-hint" class="muted hint">
-            ${msg('Explique qué ocurre o qué necesita, con el detalle que pueda.', {
-              id: 'newTicket.descriptionHint',
-            })}
-          </p>
-          <textarea
-            id="description"
-            name="description"
-            required
-            maxlength=${max ?? nothing}
-            aria-invalid=${this.errors.description ? 'true' : 'false'}
-            aria-describedby=${describedBy('description', 'description-hint', 'description-count')}
-            ?readonly=${this.busy}
-            .value=${this.description}
-            @input=${this.handleDescriptionInput}
-          ></textarea>
-          ${
-            max
-              ? html`<p id="description-count" class="muted count">
-                  ${msg(
-                    str`${number.format(this.description.length)} de ${number.format(max)} caracteres`,
-                    { id: 'newTicket.count' },
-                  )}
-                </p>`
-              : nothing
-          }
-          ${this.renderError('description')}
-        </div>
+        ${textField({
+          id: 'description',
+          label: msg('Descripción', { id: 'newTicket.description' }),
+          requiredMark: msg('(obligatoria)', { id: 'newTicket.requiredF' }),
+          hint: msg('Explique qué ocurre o qué necesita, con el detalle que pueda.', {
+            id: 'newTicket.descriptionHint',
+          }),
+          value: this.description,
+          max: this.config?.limits.maxDescriptionLength,
+          error: this.errors.description ?? '',
+          readonly: this.busy,
+          onInput: this.handleDescriptionInput,
+        })}
         <sp-file-picker
           label=${msg('Archivo adjunto (opcional)', { id: 'newTicket.file' })}
           .limits=${this.config?.limits ?? null}

@@ -15,6 +15,7 @@ import { errorMessage, fieldMessage } from '../i18n/errors.ts';
 import { formatDate, formatDateTime, statusLabel } from '../i18n/labels.ts';
 import { shared } from '../styles/shared.ts';
 import { ticketTextStyles } from './ticket-text.styles.ts';
+import { textField } from './text-field.ts';
 import { TicketScreenElement } from './ticket-screen.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -153,9 +154,6 @@ export class SolutionScreen extends TicketScreenElement {
       days && ticket.solutionProposedAt
         ? formatDate(new Date(Date.parse(ticket.solutionProposedAt) + days * DAY_MS))
         : null;
-    const describedBy = ['reason-hint', this.reasonError ? 'reason-error' : '']
-      .filter(Boolean)
-      .join(' ');
     return html`
       <dl class="facts">
         <dt>${msg('Categoría', { id: 'solution.category' })}</dt>
@@ -191,31 +189,19 @@ export class SolutionScreen extends TicketScreenElement {
         </button>
       </div>
       <form part="reject-form" novalidate @submit=${this.handleReject}>
-        <div class="field">
-          <label for="reason">
-            ${msg('Motivo del rechazo', { id: 'solution.reason' })}
-            <span class="required">${msg('(obligatorio)', { id: 'solution.required' })}</span>
-          </label>
-          <p id="reason-hint" class="hint">
-            ${msg(
-              'Si la solución no le sirve, explique por qué: el ticket volverá al equipo de soporte.',
-              {
-                id: 'solution.reasonHint',
-              },
-            )}
-          </p>
-          <textarea
-            id="reason"
-            name="reason"
-            required
-            aria-invalid=${this.reasonError ? 'true' : 'false'}
-            aria-describedby=${describedBy}
-            ?readonly=${this.busy}
-            .value=${this.reason}
-            @input=${this.handleReasonInput}
-          ></textarea>
-          <p id="reason-error" class="field-error">${this.reasonError}</p>
-        </div>
+        ${textField({
+          id: 'reason',
+          label: msg('Motivo del rechazo', { id: 'solution.reason' }),
+          requiredMark: msg('(obligatorio)', { id: 'solution.required' }),
+          hint: msg(
+            'Si la solución no le sirve, explique por qué: el ticket volverá al equipo de soporte.',
+            { id: 'solution.reasonHint' },
+          ),
+          value: this.reason,
+          error: this.reasonError,
+          readonly: this.busy,
+          onInput: this.handleReasonInput,
+        })}
         <div class="actions">
           <button type="submit" ?disabled=${this.busy}>
             ${msg('Rechazar la solución', { id: 'solution.reject' })}
