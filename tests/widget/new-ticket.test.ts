@@ -156,6 +156,22 @@ describe('new ticket', () => {
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
 
+  it('refuses a file in the active language, with sizes written the way it writes them', async () => {
+    const { client, config } = await customerSession();
+    await useLanguage('fr');
+    const el = await screen(client, config);
+    await chooseCategory(el, 'vpn', 'No puedo conectar a la VPN');
+    const files = picker(el);
+    const big = makeFile('rapport.pdf', new Uint8Array(config.limits.maxAttachmentBytes + 1));
+    chooseFiles($(files, '#input') as HTMLInputElement, big);
+    await files.updateComplete;
+    const message = textOf($(files, '[part="error"]'));
+    expect(message).to.include('rapport.pdf');
+    expect(message).to.match(/\d+(,\d)?\s?Mo/);
+    expect(message).not.to.include('supera');
+    expect(files.file).to.equal(null);
+  });
+
   it('takes a dropped or pasted file, one at a time', async () => {
     const { client, config } = await customerSession();
     const el = await screen(client, config);
