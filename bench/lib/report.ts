@@ -1,0 +1,99 @@
+/**
+ * @module
+ * Results of each figure are kept as JSON under `.cache/bench/results/`, and BENCHMARKS.md is
+ * rewritten from all of them after every figure, so one figure can be rerun on its own.
+ */
+import { cpus, loadavg, totalmem } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT, RESULTS_DIR } from './paths.ts';
+
+export interface Budget {
+  what: string;
+  budget: string;
+  measured: string;
+  met: boolean;
+}
+
+export interface FigureResult {
+  /** Orders the sections: 1 to 6 as in issue 9. */
+  order: number;
+  title: string;
+  command: string;
+  date: string;
+  machine: string;
+  budgets: Budget[];
+  /** The 1-minute load average when the figure started. */
+  load: string;
+  /** The section's Markdown: tables and notes. */
+  body: string;
+}
+
+/** The machine's load when the figure started: other work on a shared machine skews it. */
+const loadAtStart = loadavg()[0]!.toFixed(1);
+
+export function machine(): string {
+  const cpu = cpus();
+  return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory, Node ${process.version}, ${process.platform} ${process.arch}`;
+}
+
+/** Prints a plain line as the figure goes. */
+export function say(line: string) {
+  console.log(line);
+}
+
+export function markdownTable(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+export function saveFigure(id: string, result: Omit<FigureResult, 'date' | 'machine' | 'load'>) {
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const full: FigureResult = {
+    ...result,
+    date: new Date().toISOString(),
+    machine: machine(),
+    load: loadAtStart,
+  };
+  writeFileSync(join(RESULTS_DIR, `${id}.json`), JSON.stringify(full, null, 2));
+  for (const budget of full.budgets) {
+    say(
+      `${budget.met ? 'MET    ' : 'NOT MET'} ${budget.what}: ${budget.measured} (budget ${budget.budget})`,
+    );
+  }
+  writeReport();
+}
+
+export function writeReport() {
+  const results: FigureResult[] = readdirSync(RESULTS_DIR)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => JSON.parse(readFileSync(join(RESULTS_DIR, name), 'utf8')))
+    .sort((a, b) => a.order - b.order);
+  const budgets = results.flatMap((r) =>
+    r.budgets.map((b) => [r.order, b.what, b.budget, b.measured, b.met ? 'met' : '**not met**']),
+  );
+  const machines = [...new Set(results.map((r) => r.machine))];
+  const text = [
+    '# Benchmarks',
+    '',
+    'Made by `npm run bench` (every figure; each also runs alone, see `package.json`), which rewrites',
+    'this file from the latest result of each figure. The machines are shared and noisy: compared',
+    'figures are ratios against a baseline measured in the same run; absolute times are context.',
+    '',
+    `Machine: ${machines.join('; ')}.`,
+    '',
+    '## Budgets',
+    '',
+    markdownTable(['figure', 'what', 'budget', 'measured', ''], budgets),
+    '',
+    ...results.flatMap((r) => [
+      `## ${r.order}. ${r.title}`,
+      '',
+      `\`${r.command}\`, ${r.date.slice(0, 16).replace('T', ' ')} UTC, load average ${r.load} when it started.`,
+      '',
+      r.body.trim(),
+      '',
+    ]),
+  ].join('\n');
+  writeFileSync(join(REPO_ROOT, 'BENCHMARKS.md'), text);
+}

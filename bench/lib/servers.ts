@@ -1,0 +1,88 @@
+/**
+ * @module
+ * Starting the servers a figure measures, as child processes of their own (reusing the runtime
+ * tests' process handling: own process group, stopped on exit, folders removed).
+ */
+import { join } from 'node:path';
+import {
+  freePort,
+  startServer,
+  temporaryFolder,
+  type Server,
+} from '../../tests/runtimes/support/processes.ts';
+import { REPO_ROOT } from './paths.ts';
+
+export { freePort, temporaryFolder, type Server };
+
+/** A secret for the benchmark's tokens, the same for every server of one run. */
+export const BENCH_TOKEN_SECRET = `bench-${crypto.randomUUID()}-${crypto.randomUUID()}`;
+
+export interface NodeServerOptions {
+  /** The libSQL file to serve. */
+  database: string;
+  /** Extra Node flags, e.g. `--cpu-prof`. */
+  nodeFlags?: string[];
+  env?: Record<string, string>;
+}
+
+/** The portal on Node over a libSQL file, attachments in a fresh folder. */
+export async function startNodeApi(options: NodeServerOptions): Promise<Server> {
+  const port = await freePort();
+  return startServer({
+    command: process.execPath,
+    args: [
+      ...(options.nodeFlags ?? []),
+      '--import',
+      'tsx',
+      join(REPO_ROOT, 'bench/servers/node-api.ts'),
+    ],
+    env: {
+      PORT: String(port),
+      LIBSQL_URL: `file:${options.database}`,
+      ATTACHMENTS_DIR: temporaryFolder('bench-attachments-'),
+      TOKEN_SECRET: BENCH_TOKEN_SECRET,
+      ALLOWED_ORIGINS: 'http://localhost:8787',
+      ...options.env,
+    },
+    url: `http://127.0.0.1:${port}`,
+    readyPath: '/api/config',
+  });
+}
+
+/** The bare Hono JSON route on Node: GET /bare. */
+export async function startNodeBare(): Promise<Server> {
+  const port = await freePort();
+  return startServer({
+    command: process.execPath,
+    args: ['--import', 'tsx', join(REPO_ROOT, 'bench/servers/node-bare.ts')],
+    env: { PORT: String(port) },
+    url: `http://127.0.0.1:${port}`,
+    readyPath: '/bare',
+  });
+}
+
+export interface Usage {
+  maxRssBytes: number;
+  rssBytes: number;
+  cpuMicros: number;
+}
+
+/** The server's peak memory and CPU time so far (the portal on Node only). */
+export async function usage(server: Server): Promise<Usage> {
+  return (await (await fetch(new URL('/__bench/usage', server.url))).json()) as Usage;
+}
+
+/**
+ * Load on a server and the server's own CPU time per request: on a shared machine the CPU a
+ * request costs is steadier than the requests per second it gets.
+ */
+export async function measured<T extends { requests: number }>(
+  server: Server,
+  run: () => Promise<T>,
+): Promise<T & { cpuMicrosPerRequest: number }> {
+  const before = await usage(server);
+  const result = await run();
+  const after = await usage(server);
+  // The two usage requests themselves cost next to nothing against thousands of requests.
+  return { ...result, cpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / result.requests };
+}
