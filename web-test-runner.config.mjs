@@ -28,7 +28,7 @@ export default {
   nodeResolve: true,
   concurrency: 4,
   testsFinishTimeout: 120_000,
-  testFramework: { config: { timeout: 15_000 } },
+  testFramework: { config: { timeout: 30_000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     {
@@ -59,6 +59,10 @@ export default {
           '--disable-component-update',
           '--no-first-run',
           '--disable-dev-shm-usage',
+          // Test files run in parallel pages: none of them may be slowed down as a background tab.
+          '--disable-background-timer-throttling',
+          '--disable-renderer-backgrounding',
+          '--disable-backgrounding-occluded-windows',
         ],
       },
     }),

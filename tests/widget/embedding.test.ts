@@ -1,9 +1,10 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
 import type { SupportPortal } from '../../widget/support-portal.ts';
 import {
   $,
   button,
   currentScreen,
+  hostMarkup,
   logIn,
   mountPortal,
   newCustomer,
@@ -80,15 +81,14 @@ describe('embedding', () => {
   });
 
   it('does not leak its styles into the host page', async () => {
-    const page = await fixture(
-      html`<div>
+    const page = hostMarkup(`<div>
         <h2>Host heading</h2>
         <p>Host text</p>
         <button>Host button</button>
         <input />
-      </div>`,
-    );
-    const probes = [...page.children];
+      </div>`);
+    const probes = [...page.querySelectorAll('h2, p, button, input')];
+    expect(probes).to.have.length(4);
     const before = probes.map(styleOf);
     const sheets = document.styleSheets.length + document.adoptedStyleSheets.length;
     const el = await mountPortal();

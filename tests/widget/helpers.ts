@@ -50,6 +50,20 @@ export async function proposeSolution(number: number, text: string): Promise<voi
 
 let instances = 0;
 
+/**
+ * Plain host-page markup for a test, removed after it. Not `fixture()`: for elements without
+ * `updateComplete` it waits for an animation frame, which a page in the background never gets.
+ */
+export function hostMarkup(markup: string): HTMLDivElement {
+  const container = document.createElement('div');
+  container.dataset.hostMarkup = '';
+  container.innerHTML = markup;
+  document.body.append(container);
+  return container;
+}
+
+afterEach(() => document.querySelectorAll('[data-host-markup]').forEach((node) => node.remove()));
+
 /** Mounts a portal with a storage key of its own, so tests never share a saved session. */
 export async function mountPortal(
   options: { lang?: string; routing?: string; storageKey?: string } = {},
@@ -145,7 +159,8 @@ export async function logIn(el: SupportPortal, customer: { email: string; passwo
   const login = await screenNamed(el, 'sp-login-screen');
   type($(login, '#email'), customer.email);
   type($(login, '#password'), customer.password);
-  button(login, 'Entrar').click();
+  // By its role, not its words: the login screen may be in any language.
+  $(login, 'button[type="submit"]')!.click();
   await waitUntil(() => currentScreen(el)?.localName !== 'sp-login-screen', 'login failed', {
     timeout: 10_000,
   });

@@ -5,6 +5,7 @@ import {
   $,
   API,
   button,
+  hostMarkup,
   loggedInPortal,
   mountPortal,
   screenNamed,
@@ -83,7 +84,7 @@ describe('contact', () => {
 
   it("shows the host page's own contact block from the contact slot", async () => {
     const el = await fixture<SupportPortal>(
-      html`<support-portal api=${API} storage-key="contact-slot">
+      html`<support-portal api=${API} lang="es" storage-key="contact-slot">
         <div slot="contact"><p>Call Marta on extension 2040</p></div>
       </support-portal>`,
     );
@@ -109,7 +110,8 @@ describe('dark scheme and narrow screens', () => {
   });
 
   it('fits 320 px without horizontal scrolling', async () => {
-    const frame = await fixture<HTMLDivElement>(html`<div style="width: 320px"></div>`);
+    const frame = hostMarkup('');
+    frame.style.width = '320px';
     const { el, customer } = await loggedInPortal({ open: 1, solutions: 1 });
     frame.append(el);
     button(await screenNamed(el, 'sp-home-screen'), 'Tickets abiertos').click();
