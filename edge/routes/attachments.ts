@@ -4,19 +4,18 @@
  * download checks the parent ticket's owner again, and is always served as a download that the
  * browser may neither sniff nor render.
  */
-import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { OPEN_STATUSES } from '../contract/domain.ts';
 import { ROUTES } from '../contract/routes.ts';
 import { attachments } from '../db/schema.ts';
 import { categoryIndex } from '../domain/categories.ts';
+import { attachmentDownload } from '../domain/downloads.ts';
 import { customerActor, ticketChange } from '../domain/events.ts';
 import { findOwnTicket, toDetails } from '../domain/tickets.ts';
 import { guardedInsert } from '../db/guarded-insert.ts';
 import { fileField, storeUpload } from '../domain/uploads.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { attachmentDisposition } from '../lib/files.ts';
 import { formFields, multipartBody } from '../middleware/multipart.ts';
 import { parseTicketNumber } from './tickets.ts';
 
@@ -61,25 +60,7 @@ export const attachmentRoutes = new Hono<AppEnv>()
     return c.json(await toDetails(db, updated, await categoryIndex(db), customer.language), 201);
   })
   .get(ROUTES.attachment, async (c) => {
-    const { db, store } = c.var.ports;
-    const ticket = await findOwnTicket(
-      db,
-      c.var.customer.id,
-      parseTicketNumber(c.req.param('number')),
-    );
-    const [file] = await db
-      .select()
-      .from(attachments)
-      .where(and(eq(attachments.id, c.req.param('id')), eq(attachments.ticketId, ticket.id)))
-      .limit(1);
-    const object = file && (await store.get(file.storageKey));
-    if (!file || !object) throw new ApiError('not_found');
-    return c.body(object.body, 200, {
-      'Content-Type': file.contentType,
-      'Content-Length': String(object.size),
-      'Content-Disposition': attachmentDisposition(file.name),
-      'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; sandbox",
-      'Cache-Control': 'private, no-store',
-    });
+    const number = parseTicketNumber(c.req.param('number'));
+    const ticket = await findOwnTicket(c.var.ports.db, c.var.customer.id, number);
+    return attachmentDownload(c, ticket.id, c.req.param('id'));
   });

@@ -1,0 +1,34 @@
+/**
+ * @module
+ * Serving one attachment of a ticket the caller may see: always as a download that the browser
+ * may neither sniff nor render, whoever asks (a customer or the desk).
+ */
+import { and, eq } from 'drizzle-orm';
+import type { Context } from 'hono';
+import { attachments } from '../db/schema.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { attachmentDisposition } from '../lib/files.ts';
+
+export async function attachmentDownload<E extends AppEnv>(
+  c: Context<E>,
+  ticketId: string,
+  attachmentId: string,
+): Promise<Response> {
+  const { db, store } = c.var.ports;
+  const [file] = await db
+    .select()
+    .from(attachments)
+    .where(and(eq(attachments.id, attachmentId), eq(attachments.ticketId, ticketId)))
+    .limit(1);
+  const object = file && (await store.get(file.storageKey));
+  if (!file || !object) throw new ApiError('not_found');
+  return c.body(object.body, 200, {
+    'Content-Type': file.contentType,
+    'Content-Length': String(object.size),
+    'Content-Disposition': attachmentDisposition(file.name),
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Cache-Control': 'private, no-store',
+  });
+}
