@@ -19,4 +19,6 @@ export const DESK_ROUTES = {
   categories: '/api/desk/categories',
   webhooks: '/api/desk/webhooks',
   webhook: '/api/desk/webhooks/:id',
+  deliveries: '/api/desk/webhooks/:id/deliveries',
+  redeliver: '/api/desk/webhooks/:id/deliveries/:deliveryId/retry',
 } as const;

@@ -96,6 +96,11 @@ export const webhookSubscriptionBody = z.strictObject({
   secret: z.string().min(24).max(256).optional(),
 });
 
+export const deliveryListQuery = z.strictObject({
+  status: z.enum(['pending', 'delivered', 'dead']).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
 export type DeskTicketListQuery = z.output<typeof deskTicketListQuery>;
 export type DeskCustomerPatch = z.output<typeof deskCustomerPatchBody>;
 export type WebhookSubscriptionInput = z.output<typeof webhookSubscriptionBody>;

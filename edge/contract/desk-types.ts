@@ -55,6 +55,19 @@ export interface WebhookSubscription {
   createdAt: string;
 }
 
+/** One event for one endpoint, as the outbox keeps it. */
+export interface WebhookDelivery {
+  id: string;
+  eventId: string;
+  type: WebhookEventType;
+  status: 'pending' | 'delivered' | 'dead';
+  attempts: number;
+  lastError: string | null;
+  nextAttemptAt: string;
+  createdAt: string;
+  deliveredAt: string | null;
+}
+
 export interface WebhookSubscriptionCreated extends WebhookSubscription {
   /** The signing secret, shown only once. */
   secret: string;

@@ -124,6 +124,8 @@ async function settle(
     return 'delivered';
   }
   const dead = attempts >= config.WEBHOOK_MAX_ATTEMPTS;
+  // Never silent: the row keeps its last error, and the operator's log says so.
+  if (dead) console.warn(`webhook ${row.id} (${row.eventType}) dead after ${attempts}: ${failure}`);
   await db
     .update(webhookDeliveries)
     .set({

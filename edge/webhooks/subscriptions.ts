@@ -2,15 +2,21 @@
  * @module
  * Webhook subscriptions, as the desk API and the admin command manage them. A removed
  * subscription is kept (its outbox rows refer to it) but inactive, and its pending deliveries
- * are marked dead with the reason, so nothing is dropped without a trace.
+ * are marked dead with the reason, so nothing is dropped without a trace. Deliveries can be
+ * listed, and a dead one sent again.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { WEBHOOK_EVENTS } from '../contract/desk-webhooks.ts';
 import type { WebhookSubscriptionInput } from '../contract/desk-schemas.ts';
-import type { WebhookSubscription, WebhookSubscriptionCreated } from '../contract/desk-types.ts';
+import type {
+  WebhookDelivery,
+  WebhookSubscription,
+  WebhookSubscriptionCreated,
+} from '../contract/desk-types.ts';
 import {
   webhookDeliveries,
   webhookSubscriptions,
+  type WebhookDeliveryRow,
   type WebhookSubscriptionRow,
 } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
@@ -75,4 +81,73 @@ export async function removeSubscription(ports: Pick<Ports, 'db'>, id: string): 
       ),
   ]);
   return removed.rowsAffected === 1;
+}
+
+function toDelivery(row: WebhookDeliveryRow): WebhookDelivery {
+  return {
+    id: row.id,
+    eventId: row.eventId,
+    type: row.eventType as WebhookDelivery['type'],
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    nextAttemptAt: row.nextAttemptAt.toISOString(),
+    createdAt: row.createdAt.toISOString(),
+    deliveredAt: row.deliveredAt?.toISOString() ?? null,
+  };
+}
+
+/** A subscription's deliveries, newest first; `not_found` for an unknown subscription. */
+export async function listDeliveries(
+  ports: Pick<Ports, 'db'>,
+  subscriptionId: string,
+  filter: { status?: WebhookDelivery['status']; limit: number },
+): Promise<WebhookDelivery[]> {
+  const { db } = ports;
+  const [subscription] = await db
+    .select({ id: webhookSubscriptions.id })
+    .from(webhookSubscriptions)
+    .where(eq(webhookSubscriptions.id, subscriptionId));
+  if (!subscription) throw new ApiError('not_found');
+  const rows = await db
+    .select()
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.subscriptionId, subscriptionId),
+        filter.status ? eq(webhookDeliveries.status, filter.status) : undefined,
+      ),
+    )
+    .orderBy(desc(webhookDeliveries.seq))
+    .limit(filter.limit);
+  return rows.map(toDelivery);
+}
+
+/**
+ * Gives a dead delivery of an active subscription a fresh set of attempts, due now; `not_found`
+ * for any other row.
+ */
+export async function redeliver(
+  ports: Pick<Ports, 'db' | 'clock'>,
+  subscriptionId: string,
+  deliveryId: string,
+): Promise<WebhookDelivery> {
+  const { db, clock } = ports;
+  const active = db
+    .select({ id: webhookSubscriptions.id })
+    .from(webhookSubscriptions)
+    .where(and(eq(webhookSubscriptions.id, subscriptionId), eq(webhookSubscriptions.active, true)));
+  const [row] = await db
+    .update(webhookDeliveries)
+    .set({ status: 'pending', attempts: 0, nextAttemptAt: clock.now() })
+    .where(
+      and(
+        eq(webhookDeliveries.id, deliveryId),
+        eq(webhookDeliveries.status, 'dead'),
+        inArray(webhookDeliveries.subscriptionId, active),
+      ),
+    )
+    .returning();
+  if (!row) throw new ApiError('not_found');
+  return toDelivery(row);
 }

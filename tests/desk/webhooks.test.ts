@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import type { WebhookSubscriptionCreated } from '../../edge/contract/desk-types.ts';
+import type {
+  WebhookDelivery,
+  WebhookSubscriptionCreated,
+} from '../../edge/contract/desk-types.ts';
 import { WEBHOOK_HEADERS, type WebhookPayload } from '../../edge/contract/desk-webhooks.ts';
 import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
 import type { TicketDetails } from '../../edge/contract/types.ts';
@@ -247,6 +250,42 @@ describe('webhook delivery', () => {
     await runScheduledJob(portal.ports);
     assert.equal((await deliveriesOf(subscription.id))[1]!.status, 'delivered');
     assert.equal((await deliveriesOf(subscription.id))[0]!.status, 'dead', 'dead stays dead');
+  });
+
+  test('a dead delivery is listed with its error, and can be sent again', async () => {
+    const hooks = await receiver();
+    hooks.respond = () => 503;
+    await hooks.up();
+    const subscription = await subscribe(hooks.url, ['ticket.created']);
+    await customer.newTicket();
+    for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+      await runScheduledJob(portal.ports);
+      portal.clock.advance(BACKOFF_SECONDS * 1000 * 2 ** attempt);
+    }
+    const deliveries = apiPath(DESK_ROUTES.deliveries, { id: subscription.id });
+    const [dead] = await desk.json<WebhookDelivery[]>('GET', `${deliveries}?status=dead`);
+    assert.equal(dead!.type, 'ticket.created');
+    assert.equal(dead!.attempts, MAX_ATTEMPTS);
+    assert.equal(dead!.lastError, 'HTTP 503');
+    const retry = (deliveryId: string) =>
+      desk.send('POST', apiPath(DESK_ROUTES.redeliver, { id: subscription.id, deliveryId }));
+
+    hooks.respond = () => 200;
+    const revived = await retry(dead!.id);
+    assert.equal(revived.status, 200);
+    assert.equal(((await revived.json()) as WebhookDelivery).status, 'pending');
+    assert.equal((await runScheduledJob(portal.ports)).delivered, 1);
+    const [delivered] = await desk.json<WebhookDelivery[]>('GET', deliveries);
+    assert.equal(delivered!.status, 'delivered');
+    const ids = hooks.received.map((hook) => header(hook, WEBHOOK_HEADERS.deliveryId));
+    assert.deepEqual(new Set(ids), new Set([dead!.id]), 'the same delivery id throughout');
+
+    assert.equal((await retry(dead!.id)).status, 404, 'only a dead one');
+    assert.equal((await retry('nope')).status, 404);
+    const unknown = await desk.send('GET', apiPath(DESK_ROUTES.deliveries, { id: 'nope' }));
+    assert.equal(unknown.status, 404);
+    const bad = await desk.send('GET', `${deliveries}?status=lost`);
+    assert.deepEqual((await bad.json()).error.fields, { status: 'not_allowed' });
   });
 
   test('a redirect is never followed and counts as a failure', async () => {

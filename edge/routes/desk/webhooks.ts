@@ -1,17 +1,20 @@
 /**
  * @module
  * The desk manages its webhook subscriptions: list, add (the signing secret is shown once),
- * remove. URLs to this machine or the private network are refused outside development.
+ * remove; and sees their deliveries, sending a dead one again. URLs to this machine or the
+ * private network are refused outside development.
  */
 import { Hono } from 'hono';
 import { DESK_ROUTES } from '../../contract/desk-routes.ts';
-import { webhookSubscriptionBody } from '../../contract/desk-schemas.ts';
+import { deliveryListQuery, webhookSubscriptionBody } from '../../contract/desk-schemas.ts';
 import { ApiError } from '../../errors.ts';
 import type { DeskEnv } from '../../middleware/desk-auth.ts';
 import { requireJson, validate } from '../../middleware/validate.ts';
 import {
   createSubscription,
+  listDeliveries,
   listSubscriptions,
+  redeliver,
   removeSubscription,
 } from '../../webhooks/subscriptions.ts';
 
@@ -25,4 +28,10 @@ export const deskWebhookRoutes = new Hono<DeskEnv>()
       throw new ApiError('not_found');
     }
     return c.body(null, 204);
-  });
+  })
+  .get(DESK_ROUTES.deliveries, validate('query', deliveryListQuery), async (c) =>
+    c.json(await listDeliveries(c.var.ports, c.req.param('id'), c.req.valid('query'))),
+  )
+  .post(DESK_ROUTES.redeliver, async (c) =>
+    c.json(await redeliver(c.var.ports, c.req.param('id'), c.req.param('deliveryId'))),
+  );

@@ -7,6 +7,7 @@
 import {
   deskCommentBody,
   deskSolutionBody,
+  deliveryListQuery,
   deskStatusBody,
   webhookSubscriptionBody,
 } from '../../contract/desk-schemas.ts';
@@ -23,7 +24,9 @@ import { nodeResolver } from '../../node/resolver.ts';
 import type { Ports } from '../../ports.ts';
 import {
   createSubscription,
+  listDeliveries,
   listSubscriptions,
+  redeliver,
   removeSubscription,
 } from '../../webhooks/subscriptions.ts';
 import type { AdminCommand } from './command.ts';
@@ -116,6 +119,29 @@ export const deskCommands: Record<string, AdminCommand> = {
     summary: 'List active webhook subscriptions.',
     async run(_args, ports) {
       console.table(await listSubscriptions(ports));
+    },
+  },
+  'webhook:deliveries': {
+    usage: '<subscription id> [--status pending|delivered|dead]',
+    summary: "List a subscription's latest deliveries, with their last error.",
+    async run(args, ports) {
+      const { values, positionals } = options(args, { status: { type: 'string' } });
+      const filter = deliveryListQuery.parse({ status: values.status });
+      const id = required(positionals[0], 'id');
+      console.table(await explained(listDeliveries(ports, id, filter)));
+    },
+  },
+  'webhook:retry': {
+    usage: '<subscription id> <delivery id>',
+    summary: 'Send a dead delivery again, with a fresh set of attempts.',
+    async run(args, ports) {
+      const { positionals } = options(args, {});
+      const [id, deliveryId] = [
+        required(positionals[0], 'id'),
+        required(positionals[1], 'delivery'),
+      ];
+      await explained(redeliver(ports, id, deliveryId));
+      console.log(`Delivery ${deliveryId} is due again`);
     },
   },
   'ticket:status': {
