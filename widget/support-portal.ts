@@ -4,7 +4,7 @@
  * registers it (once per page, however many copies of the script are loaded).
  */
 import { localized, msg } from '@lit/localize';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LANGUAGES, type Language } from '../edge/contract/domain.ts';
 import type { Customer, PublicConfig } from '../edge/contract/types.ts';
@@ -28,6 +28,7 @@ import {
 import { renderScreen } from './render-screen.ts';
 import { SessionStore } from './session.ts';
 import { theme } from './styles/theme.ts';
+import { portalStyles } from './support-portal.styles.ts';
 
 /** The e-mailed set-password link opens the host page with this hash, whatever `routing` is. */
 const HASH_PREFIX = '#sp/';
@@ -101,101 +102,7 @@ const HASH_PREFIX = '#sp/';
  */
 @localized()
 export class SupportPortal extends LitElement {
-  static override styles = [
-    theme,
-    css`
-      :host {
-        display: block;
-      }
-
-      .portal {
-        all: initial;
-        display: block;
-        color: var(--_text);
-        background: var(--_background);
-        font-family: var(--_font);
-        font-size: var(--_font-size);
-        line-height: 1.5;
-        border-radius: var(--_radius);
-        min-width: 0;
-      }
-
-      header,
-      footer {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5em 1em;
-        padding: 0.75em var(--_space);
-        background: var(--_surface);
-      }
-
-      header {
-        border-radius: var(--_radius) var(--_radius) 0 0;
-      }
-
-      footer {
-        border-radius: 0 0 var(--_radius) var(--_radius);
-      }
-
-      .title {
-        font-weight: 700;
-        font-size: 1.125em;
-        margin-inline-end: auto;
-      }
-
-      .who {
-        color: var(--_muted);
-      }
-
-      label {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.5em;
-      }
-
-      select,
-      button {
-        font: inherit;
-        color: var(--_text);
-        background: var(--_background);
-        border: 1px solid var(--_border);
-        border-radius: calc(var(--_radius) * 0.75);
-        min-height: 2.75em;
-        padding: 0.25em 0.75em;
-        cursor: pointer;
-      }
-
-      button.link {
-        border-color: transparent;
-        background: transparent;
-        color: var(--_primary);
-        text-decoration: underline;
-      }
-
-      :focus-visible {
-        outline: 2px solid var(--_focus);
-        outline-offset: 2px;
-      }
-
-      .main {
-        padding: var(--_space);
-        max-width: var(--_max-width);
-        margin-inline: auto;
-      }
-
-      .notice {
-        margin: var(--_space) var(--_space) 0;
-      }
-
-      .notice p {
-        margin: 0;
-        padding: 0.75em 1em;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-    `,
-  ];
+  static override styles = [theme, portalStyles];
 
   /** The API's base URL; empty for this page's own origin. Read when the element connects. */
   @property() api = '';
@@ -312,8 +219,7 @@ export class SupportPortal extends LitElement {
   }
 
   private async start(): Promise<void> {
-    const key = this.storageKey || `${this.api}|${this.id}`;
-    this.session = new SessionStore(key);
+    this.session = new SessionStore(this.instanceKey);
     const client = new ApiClient(this.api, this.session);
     client.onUnauthenticated = () => this.handleExpired();
     await useLanguage(pickLanguage([this.lang, ...navigator.languages]));
@@ -384,8 +290,13 @@ export class SupportPortal extends LitElement {
     }
   }
 
+  /** Names this instance's saved session and history entries. */
+  private get instanceKey(): string {
+    return this.storageKey || `${this.api}|${this.id}`;
+  }
+
   private historyKey(): string {
-    return `support-portal:${this.storageKey || `${this.api}|${this.id}`}`;
+    return `support-portal:${this.instanceKey}`;
   }
 
   private historyRoute(entry: unknown): Route | null {

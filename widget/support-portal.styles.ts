@@ -1,0 +1,99 @@
+/**
+ * @module
+ * The root element's own layout: the outer box, the header with the title, language menu and
+ * customer, the notice, the screen area and the footer.
+ */
+import { css } from 'lit';
+
+export const portalStyles = css`
+  :host {
+    display: block;
+  }
+
+  .portal {
+    all: initial;
+    display: block;
+    color: var(--_text);
+    background: var(--_background);
+    font-family: var(--_font);
+    font-size: var(--_font-size);
+    line-height: 1.5;
+    border-radius: var(--_radius);
+    min-width: 0;
+  }
+
+  header,
+  footer {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5em 1em;
+    padding: 0.75em var(--_space);
+    background: var(--_surface);
+  }
+
+  header {
+    border-radius: var(--_radius) var(--_radius) 0 0;
+  }
+
+  footer {
+    border-radius: 0 0 var(--_radius) var(--_radius);
+  }
+
+  .title {
+    font-weight: 700;
+    font-size: 1.125em;
+    margin-inline-end: auto;
+  }
+
+  .who {
+    color: var(--_muted);
+  }
+
+  label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5em;
+  }
+
+  select,
+  button {
+    font: inherit;
+    color: var(--_text);
+    background: var(--_background);
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    min-height: 2.75em;
+    padding: 0.25em 0.75em;
+    cursor: pointer;
+  }
+
+  button.link {
+    border-color: transparent;
+    background: transparent;
+    color: var(--_primary);
+    text-decoration: underline;
+  }
+
+  :focus-visible {
+    outline: 2px solid var(--_focus);
+    outline-offset: 2px;
+  }
+
+  .main {
+    padding: var(--_space);
+    max-width: var(--_max-width);
+    margin-inline: auto;
+  }
+
+  .notice {
+    margin: var(--_space) var(--_space) 0;
+  }
+
+  .notice p {
+    margin: 0;
+    padding: 0.75em 1em;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+`;
