@@ -51,14 +51,16 @@ export function textField(field: TextFieldOptions) {
         .value=${field.value}
         @input=${field.onInput}
       ></textarea>
-      ${field.max
-        ? html`<p id="${field.id}-count" class="count">
-            ${msg(
-              str`${number.format(field.value.length)} de ${number.format(field.max)} caracteres`,
-              { id: 'textField.count' },
-            )}
-          </p>`
-        : nothing}
+      ${
+        field.max
+          ? html`<p id="${field.id}-count" class="count">
+              ${msg(
+                str`${number.format(field.value.length)} de ${number.format(field.max)} caracteres`,
+                { id: 'textField.count' },
+              )}
+            </p>`
+          : nothing
+      }
       <p id="${field.id}-error" class="field-error">${field.error}</p>
     </div>
   `;
