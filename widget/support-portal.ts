@@ -108,7 +108,7 @@ export class SupportPortal extends LitElement {
   @property() api = '';
 
   /** The language before login: es, pt, en, fr, it or ca. */
-  @property({ reflect: true }) override lang = '';
+  @property() override lang = '';
 
   /** Whether screens are recorded in the browser's history: memory, hash or history. */
   @property() routing: 'memory' | 'hash' | 'history' = 'memory';
