@@ -1,7 +1,8 @@
 /**
  * Builds the widget for hosts: one minified ES module, `dist/support-portal.js`, plus one lazy
  * chunk per non-default locale (loaded only when that language is used), and `.d.ts` types in
- * `dist/types` for hosts written in TypeScript. Prints each file's gzip weight.
+ * `dist/types` for hosts written in TypeScript. Prints the gzip weights and fails when the
+ * portal (default language) passes 35 KB or another language's chunk 5 KB.
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
@@ -27,10 +28,31 @@ const result = await esbuild.build({
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
 
-for (const file of Object.keys(result.metafile.outputs).filter((name) => name.endsWith('.js'))) {
-  const bytes = readFileSync(file);
-  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
-  console.log(
-    `${file.padEnd(40)} ${kb(bytes.length).padStart(9)} ${kb(gzipSync(bytes, { level: 9 }).length).padStart(9)} gzip`,
-  );
+/** The budget: the portal as a host first loads it, and each other language, gzip. */
+const BUDGET = { main: 35 * 1024, locale: 5 * 1024 };
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const gzipped = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+const outputs = result.metafile.outputs;
+const entry = 'dist/support-portal.js';
+// What loads with the element: the entry and the chunks it imports statically.
+const initial = [
+  entry,
+  ...outputs[entry].imports.filter((i) => i.kind === 'import-statement').map((i) => i.path),
+];
+const locales = Object.keys(outputs).filter((file) =>
+  /chunks\/(pt|en|fr|it|ca)-[^/]+\.js$/.test(file),
+);
+const mainSize = initial.reduce((sum, file) => sum + gzipped(file), 0);
+console.log(
+  `${'portal as loaded (' + initial.length + ' files)'.padEnd(40)} ${kb(mainSize).padStart(9)} gzip (budget ${kb(BUDGET.main)})`,
+);
+let over = mainSize > BUDGET.main;
+for (const file of locales) {
+  const size = gzipped(file);
+  console.log(`${file.padEnd(40)} ${kb(size).padStart(9)} gzip (budget ${kb(BUDGET.locale)})`);
+  over ||= size > BUDGET.locale;
+}
+if (over) {
+  console.error('Over the size budget.');
+  process.exit(1);
 }
