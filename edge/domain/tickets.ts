@@ -25,8 +25,21 @@ export async function findOwnTicket(
   return ticket;
 }
 
+/** The columns a ticket summary is made of: a list reads these and nothing else. */
+export const summaryColumns = {
+  number: tickets.number,
+  categoryId: tickets.categoryId,
+  urgency: tickets.urgency,
+  status: tickets.status,
+  createdAt: tickets.createdAt,
+  updatedAt: tickets.updatedAt,
+  closedAt: tickets.closedAt,
+};
+
+export type SummaryRow = Pick<TicketRow, keyof typeof summaryColumns>;
+
 export function toSummary(
-  ticket: TicketRow,
+  ticket: SummaryRow,
   index: CategoryIndex,
   language: Language,
 ): TicketSummary {

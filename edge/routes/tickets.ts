@@ -12,7 +12,7 @@ import type { TicketPage } from '../contract/types.ts';
 import { attachments, tickets } from '../db/schema.ts';
 import { categoryIndex, selectableLeaf } from '../domain/categories.ts';
 import { customerActor, eventWrites } from '../domain/events.ts';
-import { findOwnTicket, toDetails, toSummary } from '../domain/tickets.ts';
+import { findOwnTicket, summaryColumns, toDetails, toSummary } from '../domain/tickets.ts';
 import { fileField, storeUpload, type StoredUpload } from '../domain/uploads.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -88,7 +88,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     const customer = c.var.customer;
     const { state, cursor, limit } = c.req.valid('query');
     const rows = await db
-      .select()
+      .select(summaryColumns)
       .from(tickets)
       .where(
         and(
