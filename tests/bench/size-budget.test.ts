@@ -1,0 +1,50 @@
+/**
+ * The widget's weight budget (issue 9, figure 1): sizes are deterministic, so unlike the timed
+ * figures this one is a test. The widget is built afresh into a temporary folder, as
+ * `scripts/build-widget.mjs` builds it.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { BUDGETS, buildWidget, heaviest, type WidgetBuild } from '../../bench/lib/widget-build.ts';
+
+const outdir = mkdtempSync(join(tmpdir(), 'portal-size-'));
+let build: WidgetBuild;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+before(async () => {
+  build = await buildWidget(outdir);
+});
+after(() => rmSync(outdir, { recursive: true, force: true }));
+
+test('the whole portal with the default locale is at most 35 KB gzip', () => {
+  const gzip = build.initial.reduce((sum, file) => sum + file.gzip, 0);
+  const top = heaviest(build)
+    .slice(0, 5)
+    .map((part) => `${part.part} ${kb(part.bytes)}`)
+    .join(', ');
+  assert.ok(
+    gzip <= BUDGETS.initialGzip,
+    `${kb(gzip)} gzip over ${kb(BUDGETS.initialGzip)}; heaviest (minified): ${top}`,
+  );
+});
+
+test('every other locale is a lazy chunk of at most 5 KB gzip', () => {
+  const locales = build.lazy.filter((file) => file.locale);
+  assert.deepEqual(locales.map((file) => file.locale).sort(), ['ca', 'en', 'fr', 'it', 'pt']);
+  for (const file of locales) {
+    assert.ok(file.gzip <= BUDGETS.localeGzip, `${file.file}: ${kb(file.gzip)} gzip`);
+  }
+});
+
+test('no translation is in what every page loads', () => {
+  const initialInputs = Object.entries(build.metafile.outputs)
+    .filter(([file]) => build.initial.some((w) => file.endsWith(w.file)))
+    .flatMap(([, output]) => Object.keys(output.inputs));
+  assert.deepEqual(
+    initialInputs.filter((input) => /widget\/i18n\/locales\//.test(input)),
+    [],
+  );
+});
