@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { SupportPortal } from '../../widget/support-portal.ts';
 import { LANGUAGES, type Language } from '../../edge/contract/domain.ts';
 import { useLanguage } from '../../widget/i18n/localization.ts';
 import {
@@ -91,6 +92,29 @@ describe('languages', () => {
     await waitForText(el, plain((await templates('en'))['portal.contact']));
     await logIn(el, customer);
     await waitForText(el, plain((await templates('it'))['portal.contact']));
+  });
+
+  it("uses the browser's language when the page gives none, and Spanish when it is not one of the six", async () => {
+    const languages = Object.getOwnPropertyDescriptor(Navigator.prototype, 'languages')!;
+    try {
+      Object.defineProperty(navigator, 'languages', {
+        configurable: true,
+        get: () => ['it-IT', 'en'],
+      });
+      const italian = await fixture<SupportPortal>(
+        html`<support-portal api=${API} storage-key="browser-it"></support-portal>`,
+      );
+      await waitForText(italian, plain((await templates('it'))['login.heading']));
+      italian.remove();
+      Object.defineProperty(navigator, 'languages', { configurable: true, get: () => ['de-DE'] });
+      const spanish = await fixture<SupportPortal>(
+        html`<support-portal api=${API} storage-key="browser-de"></support-portal>`,
+      );
+      await waitForText(spanish, 'Correo electrónico');
+    } finally {
+      delete (navigator as unknown as Record<string, unknown>).languages;
+      Object.defineProperty(Navigator.prototype, 'languages', languages);
+    }
   });
 
   it('saves a language chosen in the portal to the profile and tells the host', async () => {
