@@ -5,12 +5,13 @@
  * browser is a real cross-origin request through the CORS allowlist.
  *
  * Beside the app, and only on this test server, `/test/*` lets a test play the company and the
- * service desk: create a fresh customer with tickets, propose a solution.
+ * service desk: create a fresh customer with tickets, propose a solution, add a public comment.
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { applyDeskAction } from '../../edge/domain/desk-actions.ts';
 import { proposeSolution } from '../support/desk.ts';
 import { startPortal } from '../support/app.ts';
 
@@ -85,6 +86,18 @@ export async function startTestApi(allowedOrigins: string[]) {
     .post('/test/tickets/:number/solution', async (c) => {
       const { text } = (await c.req.json()) as { text: string };
       await proposeSolution(portal, Number(c.req.param('number')), text);
+      return c.body(null, 204);
+    })
+    .post('/test/tickets/:number/comment', async (c) => {
+      const { text } = (await c.req.json()) as { text: string };
+      const desk = { type: 'desk' as const, id: null, name: 'Marta (service desk)' };
+      await applyDeskAction(
+        portal.db,
+        Number(c.req.param('number')),
+        desk,
+        { action: 'comment', text },
+        portal.clock.now(),
+      );
       return c.body(null, 204);
     })
     .route('/', portal.app);

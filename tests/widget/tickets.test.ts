@@ -2,6 +2,7 @@ import { expect, waitUntil } from '@open-wc/testing';
 import {
   $$,
   button,
+  deskComment,
   loggedInPortal,
   screenNamed,
   seriousViolations,
@@ -84,6 +85,7 @@ describe('ticket details', () => {
       attachment: { name: 'registro <b>.txt', content },
     });
     const number = customer.tickets.open[0]!;
+    await deskComment(number, 'Estamos revisando el registro que nos envió.');
     const list = await openList(el, 'Tickets abiertos');
     await waitForText(list, `Ticket ${number}`);
     button(list, `Ticket ${number}`).click();
@@ -99,6 +101,9 @@ describe('ticket details', () => {
       'Ticket registrado',
       'Archivo adjuntado: registro <b>.txt',
       'Si no responde en 7 días, la solución se aceptará automáticamente.',
+      'Marta (service desk)',
+      'Comentario del servicio de soporte',
+      'Estamos revisando el registro que nos envió.',
     ]) {
       expect(text).to.include(expected);
     }
