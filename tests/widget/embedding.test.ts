@@ -130,6 +130,32 @@ describe('embedding', () => {
     expect(Object.keys(window).filter((key) => /portal|support/i.test(key))).to.deep.equal([]);
   });
 
+  it("with hash routing, records its screens as #sp/... and leaves the page's own hashes alone", async () => {
+    const customer = await newCustomer();
+    const el = await mountPortal({ routing: 'hash' });
+    try {
+      await logIn(el, customer);
+      await screenNamed(el, 'sp-home-screen');
+      expect(location.hash).to.equal('#sp/home');
+      button(await screenNamed(el, 'sp-home-screen'), 'Tickets cerrados').click();
+      await screenNamed(el, 'sp-ticket-list-screen');
+      expect(location.hash).to.equal('#sp/tickets/closed');
+      location.hash = '#pricing';
+      await new Promise((resolve) =>
+        window.addEventListener('hashchange', resolve, { once: true }),
+      );
+      expect(currentScreen(el).localName).to.equal('sp-ticket-list-screen');
+      history.back();
+      await new Promise((resolve) =>
+        window.addEventListener('hashchange', resolve, { once: true }),
+      );
+      history.back();
+      await screenNamed(el, 'sp-home-screen');
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  });
+
   it('keeps the back button working inside the portal with history routing', async () => {
     const customer = await newCustomer();
     const el = await mountPortal({ routing: 'history' });
