@@ -111,6 +111,12 @@ try {
       await waitForScreen(page, text);
       await shoot(page, `${name}-${suffix}`);
     }
+    // The same details in the dark scheme (the page follows it too).
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await page.evaluate(() => (location.hash = 'sp/ticket/1002'));
+    await waitForScreen(page, 'Historial');
+    await shoot(page, `ticket-details-dark-${suffix}`);
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
     // The partner intranet: another origin, another theme, Portuguese.
     await page.goto(`http://localhost:${PORT + 1}/`);
     await waitForTag(page, 'sp-login-screen');
