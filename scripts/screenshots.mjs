@@ -64,6 +64,25 @@ async function waitForScreen(page, text) {
   await page.evaluate(() => document.fonts.ready);
 }
 
+/** Picks a language in the portal's menu and waits until the portal speaks it. */
+async function chooseLanguage(page, language) {
+  await page.evaluate((value) => {
+    const select = document
+      .querySelector('support-portal')
+      .shadowRoot.querySelector('select[part="language"]');
+    select.value = value;
+    select.dispatchEvent(new Event('change'));
+  }, language);
+  await page.waitForFunction(
+    (value) =>
+      document.querySelector('support-portal').shadowRoot.querySelector('.portal').lang === value,
+    { timeout: 15_000 },
+    language,
+  );
+  // The profile is saved after the switch; give that request time to finish.
+  await page.waitForNetworkIdle();
+}
+
 /** Waits for a screen by its element, whatever the language. */
 async function waitForTag(page, tag) {
   await page.waitForFunction(
@@ -117,12 +136,15 @@ try {
     await waitForScreen(page, 'Historial');
     await shoot(page, `ticket-details-dark-${suffix}`);
     await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
-    // The partner intranet: another origin, another theme, Portuguese.
+    // The partner intranet: another origin, another theme, the event log, Portuguese.
     await page.goto(`http://localhost:${PORT + 1}/`);
     await waitForTag(page, 'sp-login-screen');
     await logIn(page);
     await waitForTag(page, 'sp-home-screen');
+    // The customer picks Portuguese in the portal (saved to her profile, so set back after).
+    await chooseLanguage(page, 'pt');
     await shoot(page, `partner-home-${suffix}`);
+    await chooseLanguage(page, 'es');
     await context.close();
   }
 } finally {
