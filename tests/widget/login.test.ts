@@ -65,13 +65,16 @@ describe('login', () => {
     history.replaceState(null, '', location.pathname);
   });
 
-  it('moves focus to the new screen heading', async () => {
+  it('moves focus to the new screen heading and tells the host', async () => {
     const { el } = await loggedInPortal();
     const home = await screenNamed(el, 'sp-home-screen');
+    const paths: string[] = [];
+    el.addEventListener('support-portal-navigate', (event) => paths.push(event.detail.path));
     button(home, 'Tickets abiertos').click();
     const list = await screenNamed(el, 'sp-ticket-list-screen');
     await waitForText(list, 'No tiene tickets abiertos.');
     expect(list.shadowRoot!.activeElement?.localName).to.equal('h2');
+    expect(paths).to.deep.equal(['tickets/open']);
   });
 
   it('keeps the customer logged in on the same screen after a reload within the tab', async () => {
