@@ -96,11 +96,17 @@ describe('contact', () => {
 });
 
 describe('dark scheme and narrow screens', () => {
-  it('keeps AA contrast in the dark scheme on the main screens', async () => {
+  it('turns dark, keeps AA contrast and stops motion when the system asks', async () => {
     await emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
     const { el, customer } = await loggedInPortal({ open: 1, solutions: 1 });
     expect(await seriousViolations(el)).to.deep.equal([]);
-    button(await screenNamed(el, 'sp-home-screen'), 'Tickets abiertos').click();
+    const home = await screenNamed(el, 'sp-home-screen');
+    // Reduced motion: nothing animates.
+    expect(getComputedStyle(button(home, 'Tickets abiertos')).transitionDuration).to.match(
+      /^0s(, 0s)*$/,
+    );
+    expect(getComputedStyle($(el, '.portal')!).backgroundColor).to.equal('rgb(22, 25, 29)');
+    button(home, 'Tickets abiertos').click();
     const list = await screenNamed(el, 'sp-ticket-list-screen');
     await waitForText(list, `Ticket ${customer.tickets.open[0]}`);
     expect(await seriousViolations(el)).to.deep.equal([]);
