@@ -121,6 +121,24 @@ describe('embedding', () => {
     await waitForText(await screenNamed(second, 'sp-ticket-details-screen'), 'Historial');
   });
 
+  it('loads another language only when it is used', async () => {
+    const localeRequests = () =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((name) => /\/i18n\/locales\/(pt|en|fr|it|ca)\.ts/.test(name));
+    const el = await mountPortal({ lang: 'es' });
+    await screenNamed(el, 'sp-login-screen');
+    expect(localeRequests()).to.deep.equal([]);
+    el.lang = 'it';
+    await waitForText(el, 'Contatti');
+    expect(
+      localeRequests().map((name) => name.replace(/^.*\/locales\//, '').replace(/\?.*$/, '')),
+    ).to.deep.equal(['it.ts']);
+    el.lang = 'es';
+    await waitForText(el, 'Contacto');
+  });
+
   it('registers once, and a second define of the same name is harmless', async () => {
     const { defineElement } = await import('../../widget/define.ts');
     const { SupportPortal } = await import('../../widget/support-portal.ts');
