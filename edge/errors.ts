@@ -16,6 +16,8 @@ import {
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   validation_failed: 'Some fields are not valid.',
   invalid_json: 'The request body is not valid JSON.',
+  captcha_failed: 'The captcha was not solved, or its solution was already used.',
+  invalid_link: 'This link is no longer valid; ask for a new one.',
   unauthenticated: 'Log in to continue.',
   invalid_credentials: 'E-mail or password is not correct.',
   not_found: 'Not found.',

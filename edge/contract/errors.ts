@@ -8,6 +8,10 @@
 export const ERROR_STATUS = {
   validation_failed: 400,
   invalid_json: 400,
+  /** The proof-of-work captcha was missing, wrong, expired or already used. */
+  captcha_failed: 400,
+  /** A set-password link that is unknown, used, expired, or older than the last password change. */
+  invalid_link: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
   not_found: 404,
@@ -30,6 +34,12 @@ export const FIELD_ERROR_CODES = [
   'too_long',
   'not_allowed',
   'unknown_field',
+  /** A new password found in the list of most common passwords. */
+  'too_common',
+  /** A new password equal to (or made of) the customer's e-mail. */
+  'same_as_email',
+  /** The current password, when changing it, is not the right one. */
+  'incorrect',
 ] as const;
 
 export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
@@ -40,6 +50,8 @@ export interface ErrorBody {
     code: ErrorCode;
     message: string;
     fields?: Record<string, FieldErrorCode>;
+    /** With `rate_limited`: how long to wait before trying again. */
+    retryAfterSeconds?: number;
   };
 }
 

@@ -7,6 +7,15 @@
 export const ROUTES = {
   config: '/api/config',
   session: '/api/session',
+  /** Renews the access token while the customer is active. */
+  sessionRefresh: '/api/session/refresh',
+  /** Exchanges a partner intranet's signed token for a portal session (single sign-on). */
+  partnerSession: '/api/session/partner',
+  /** A fresh ALTCHA proof-of-work challenge. */
+  captcha: '/api/captcha',
+  passwordForgot: '/api/password/forgot',
+  passwordReset: '/api/password/reset',
+  passwordChange: '/api/password/change',
   me: '/api/me',
   categories: '/api/categories',
   tickets: '/api/tickets',

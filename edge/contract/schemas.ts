@@ -18,6 +18,32 @@ export const mePatchBody = z.strictObject({
   language: z.enum(LANGUAGES),
 });
 
+/** The policy's length rule; the common-password and e-mail rules are checked on the edge. */
+export const NEW_PASSWORD_MIN_LENGTH = 12;
+const newPassword = z.string().check(z.minLength(NEW_PASSWORD_MIN_LENGTH), z.maxLength(256));
+
+export const forgotPasswordBody = z.strictObject({
+  email: z.string().check(z.trim(), z.minLength(1), z.maxLength(254)),
+  /** The ALTCHA widget's payload (base64 JSON of the solved challenge). */
+  captcha: z.string().check(z.minLength(1), z.maxLength(4096)),
+  /** The page the request came from; the e-mailed link points there if its origin is allowed. */
+  returnTo: z.string().check(z.minLength(1), z.maxLength(2048)),
+});
+
+export const resetPasswordBody = z.strictObject({
+  token: z.string().check(z.minLength(16), z.maxLength(256)),
+  password: newPassword,
+});
+
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().check(z.minLength(1), z.maxLength(256)),
+  newPassword,
+});
+
+export const partnerSessionBody = z.strictObject({
+  token: z.string().check(z.minLength(1), z.maxLength(8192)),
+});
+
 export const ticketListQuery = z.strictObject({
   state: z._default(z.enum(TICKET_STATES), 'open'),
   cursor: z.optional(z.string().check(z.regex(/^[1-9]\d{0,15}$/))),

@@ -12,6 +12,14 @@ const ERROR_MESSAGES: Record<ClientErrorCode, () => string> = {
   validation_failed: () => msg('Revise los campos marcados.', { id: 'error.validation_failed' }),
   invalid_json: () =>
     msg('La solicitud no es válida. Vuelva a intentarlo.', { id: 'error.invalid_json' }),
+  captcha_failed: () =>
+    msg('No se pudo comprobar que no es un robot. Vuelva a intentarlo.', {
+      id: 'error.captcha_failed',
+    }),
+  invalid_link: () =>
+    msg('Este enlace ya no es válido. Pida uno nuevo desde «He olvidado mi contraseña».', {
+      id: 'error.invalid_link',
+    }),
   unauthenticated: () =>
     msg('Su sesión ha terminado. Entre de nuevo para continuar.', { id: 'error.unauthenticated' }),
   invalid_credentials: () =>
@@ -53,6 +61,13 @@ const FIELD_MESSAGES: Record<FieldErrorCode, () => string> = {
   too_long: () => msg('El texto es demasiado largo.', { id: 'field.too_long' }),
   not_allowed: () => msg('Este valor no está permitido.', { id: 'field.not_allowed' }),
   unknown_field: () => msg('Este campo no se esperaba.', { id: 'field.unknown_field' }),
+  too_common: () =>
+    msg('Esta contraseña es demasiado común. Elija otra más difícil de adivinar.', {
+      id: 'field.too_common',
+    }),
+  same_as_email: () =>
+    msg('La contraseña no puede ser su correo electrónico.', { id: 'field.same_as_email' }),
+  incorrect: () => msg('La contraseña actual no es correcta.', { id: 'field.incorrect' }),
 };
 
 /** What to tell the customer about a failure; anything unexpected reads as our fault. */

@@ -216,4 +216,9 @@ export const templates = {
   'urgency.high': `Alta`,
   'urgency.low': `Baixa`,
   'urgency.medium': `Mitjana`,
+  'error.captcha_failed': `No se pudo comprobar que no es un robot. Vuelva a intentarlo.`,
+  'error.invalid_link': `Este enlace ya no es válido. Pida uno nuevo desde «He olvidado mi contraseña».`,
+  'field.too_common': `Esta contraseña es demasiado común. Elija otra más difícil de adivinar.`,
+  'field.same_as_email': `La contraseña no puede ser su correo electrónico.`,
+  'field.incorrect': `La contraseña actual no es correcta.`,
 };
