@@ -32,6 +32,8 @@ export const customers = sqliteTable('customers', {
   /** Raised on password change, reset or deactivation: every older session dies. */
   tokenVersion: integer('token_version').notNull().default(0),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  /** Whether ticket notifications are e-mailed; the customer turns them off in the widget. */
+  notifications: integer('notifications', { mode: 'boolean' }).notNull().default(true),
   createdAt: createdAt(),
   updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
 });
@@ -193,6 +195,68 @@ export const webhookDeliveries = sqliteTable(
     index('webhook_deliveries_due_idx').on(t.status, t.nextAttemptAt),
     index('webhook_deliveries_order_idx').on(t.subscriptionId, t.ticketId, t.status, t.seq),
     uniqueIndex('webhook_deliveries_event_idx').on(t.eventId, t.subscriptionId),
+  ],
+);
+
+/** Set-password links: only the SHA-256 of the token is kept; single use, expiring. */
+export const passwordResets = sqliteTable(
+  'password_resets',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    /** The customer's token version when asked: a later password change kills the link. */
+    tokenVersion: integer('token_version').notNull(),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+    usedAt: integer('used_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('password_resets_customer_idx').on(t.customerId, t.createdAt)],
+);
+
+/** Solved captcha challenges, remembered until they expire so each is accepted once. */
+export const usedCaptchas = sqliteTable(
+  'used_captchas',
+  {
+    signature: text('signature').primaryKey(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('used_captchas_expires_idx').on(t.expiresAt)],
+);
+
+/** Fixed-window counters for rate limits on Node and Deno (per e-mail, per client address). */
+export const rateLimits = sqliteTable(
+  'rate_limits',
+  {
+    key: text('key').primaryKey(),
+    count: integer('count').notNull(),
+    resetAt: integer('reset_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('rate_limits_reset_idx').on(t.resetAt)],
+);
+
+export const MAIL_STATUSES = ['queued', 'sent', 'dead'] as const;
+
+/** E-mails waiting to be sent (and sent ones, which the development outbox shows). */
+export const mailOutbox = sqliteTable(
+  'mail_outbox',
+  {
+    id: text('id').primaryKey(),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    text: text('text').notNull(),
+    html: text('html').notNull(),
+    status: text('status', { enum: MAIL_STATUSES }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    lastError: text('last_error'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('mail_outbox_due_idx').on(t.status, t.nextAttemptAt),
+    index('mail_outbox_created_idx').on(t.createdAt),
   ],
 );
 
