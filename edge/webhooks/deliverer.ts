@@ -55,7 +55,9 @@ function dueHeads(ports: Ports, now: Date, limit: number) {
             and earlier.status = 'pending' and earlier.seq < ${webhookDeliveries.seq})`,
       ),
     )
-    .orderBy(asc(webhookDeliveries.seq))
+    // By due time, so the (status, next_attempt_at) index is used as the table grows; the
+    // order within a ticket comes from the condition above.
+    .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.seq))
     .limit(limit);
 }
 
