@@ -135,7 +135,7 @@ describe('new ticket', () => {
     chooseFiles(input, big);
     await files.updateComplete;
     expect(textOf($(files, '[part="error"]'))).to.match(
-      /^«informe\.pdf» supera el tamaño máximo de \d+([,.]\d)? MB\.$/,
+      /^«informe\.pdf» supera el tamaño máximo de 10 MB\.$/,
     );
     expect(files.file).to.equal(null);
     const choose = $(files, '#choose')!;

@@ -51,13 +51,16 @@ export function formatDate(iso: string | Date): string {
   return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long' }).format(new Date(iso));
 }
 
-/** A file size in the unit a reader expects (bytes, kB, MB). */
+/**
+ * A file size in the unit a reader expects (bytes, kB, MB), in binary multiples as file managers
+ * count them: the 10 MB limit (10 × 1024²) reads "10 MB", not "10,5 MB".
+ */
 export function formatBytes(bytes: number): string {
   const [value, unit] =
-    bytes >= 1_000_000
-      ? [bytes / 1_000_000, 'megabyte']
-      : bytes >= 1_000
-        ? [bytes / 1_000, 'kilobyte']
+    bytes >= 1024 * 1024
+      ? [bytes / (1024 * 1024), 'megabyte']
+      : bytes >= 1024
+        ? [bytes / 1024, 'kilobyte']
         : [bytes, 'byte'];
   return new Intl.NumberFormat(currentLanguage(), {
     style: 'unit',
