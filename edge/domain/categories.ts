@@ -16,8 +16,6 @@ export interface CategoryIndex {
   childrenOf: Map<string | null, CategoryRow[]>;
 }
 
-const cache = new WeakMap<Database, { loadedAt: number; index: Promise<CategoryIndex> }>();
-
 async function load(db: Database): Promise<CategoryIndex> {
   const rows = await db
     .select()
@@ -33,18 +31,29 @@ async function load(db: Database): Promise<CategoryIndex> {
   return { byId, childrenOf };
 }
 
-export function categoryIndex(db: Database, now = Date.now()): Promise<CategoryIndex> {
+/**
+ * The loaded tree, kept as data and never as a shared promise: on Workers a request that awaits
+ * a promise another request's I/O settles is never resumed, and the runtime cancels it as hung
+ * (concurrent requests failed with 500 under load, see BENCHMARKS.md). Concurrent misses each
+ * read the tree, a few dozen rows.
+ */
+const cache = new WeakMap<Database, { loadedAt: number; index: CategoryIndex }>();
+/** Raised by `forgetCategories`, so that a read started before a change is not kept. */
+const generations = new WeakMap<Database, number>();
+
+export async function categoryIndex(db: Database, now = Date.now()): Promise<CategoryIndex> {
   const cached = cache.get(db);
   if (cached && now - cached.loadedAt < CACHE_MS) return cached.index;
-  const index = load(db);
-  cache.set(db, { loadedAt: now, index });
-  index.catch(() => cache.delete(db));
+  const generation = generations.get(db) ?? 0;
+  const index = await load(db);
+  if ((generations.get(db) ?? 0) === generation) cache.set(db, { loadedAt: now, index });
   return index;
 }
 
 /** Call after changing categories, so the next request sees the change. */
 export function forgetCategories(db: Database): void {
   cache.delete(db);
+  generations.set(db, (generations.get(db) ?? 0) + 1);
 }
 
 /** Labels from the root down to the category, in the given language. */
