@@ -54,7 +54,10 @@ export async function load(
     }),
   });
   instance.on('response', (_client: unknown, statusCode: number) => {
-    if (statusCode !== expect) wrongStatus++;
+    if (statusCode !== expect) {
+      wrongStatus++;
+      if (process.env.BENCH_DEBUG && wrongStatus === 1) console.log(`${target.url}: ${statusCode}`);
+    }
   });
   const result = await instance;
   return {
