@@ -34,36 +34,33 @@ export function backoffMs(attempts: number, baseSeconds: number): number {
   return Math.min(baseSeconds * 1000 * 2 ** Math.max(0, attempts - 1), MAX_BACKOFF_MS);
 }
 
-/** Due rows that no earlier pending row of the same endpoint and ticket holds back. */
+/**
+ * Due rows that no earlier pending row of the same endpoint and ticket holds back. Taken by due
+ * time, so the (status, next_attempt_at) index serves it however large the table grows; the
+ * order within a ticket comes from the `not exists`.
+ */
 function dueHeads(ports: Ports, now: Date, limit: number) {
   const { db } = ports;
-  return (
-    db
-      .select({
-        delivery: webhookDeliveries,
-        url: webhookSubscriptions.url,
-        secret: webhookSubscriptions.secret,
-      })
-      .from(webhookDeliveries)
-      .innerJoin(
-        webhookSubscriptions,
-        eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId),
-      )
-      .where(
-        and(
-          eq(webhookDeliveries.status, 'pending'),
-          lte(webhookDeliveries.nextAttemptAt, now),
-          sql`not exists (select 1 from ${webhookDeliveries} as earlier
+  return db
+    .select({
+      delivery: webhookDeliveries,
+      url: webhookSubscriptions.url,
+      secret: webhookSubscriptions.secret,
+    })
+    .from(webhookDeliveries)
+    .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
+    .where(
+      and(
+        eq(webhookDeliveries.status, 'pending'),
+        lte(webhookDeliveries.nextAttemptAt, now),
+        sql`not exists (select 1 from ${webhookDeliveries} as earlier
           where earlier.subscription_id = ${webhookDeliveries.subscriptionId}
             and earlier.ticket_id = ${webhookDeliveries.ticketId}
             and earlier.status = 'pending' and earlier.seq < ${webhookDeliveries.seq})`,
-        ),
-      )
-      // By due time, so the (status, next_attempt_at) index is used as the table grows; the
-      // order within a ticket comes from the condition above.
-      .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.seq))
-      .limit(limit)
-  );
+      ),
+    )
+    .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.seq))
+    .limit(limit);
 }
 
 /** Counts the attempt and leases the row; false when another run claimed it first. */
