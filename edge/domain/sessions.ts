@@ -1,0 +1,35 @@
+/**
+ * @module
+ * Starting a customer's session: one place for login, set-password, change password and partner
+ * single sign-on, so every way in gets the same session row and the same short-lived token.
+ */
+import type { SessionCreated } from '../contract/types.ts';
+import { type CustomerRow, sessions } from '../db/schema.ts';
+import { randomId } from '../lib/encoding.ts';
+import { signAccessToken } from '../lib/tokens.ts';
+import type { Ports } from '../ports.ts';
+import { toCustomer } from '../routes/me.ts';
+
+/** Records a new session at the customer's current token version and signs its access token. */
+export async function startSession(
+  ports: Pick<Ports, 'db' | 'config' | 'clock'>,
+  customer: CustomerRow,
+): Promise<SessionCreated> {
+  const { db, config, clock } = ports;
+  const now = clock.now();
+  const sessionId = randomId();
+  await db.insert(sessions).values({
+    id: sessionId,
+    customerId: customer.id,
+    tokenVersion: customer.tokenVersion,
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + config.SESSION_TTL_SECONDS * 1000),
+  });
+  const { token, expiresAt } = await signAccessToken(
+    { sub: customer.id, sid: sessionId, ver: customer.tokenVersion },
+    config.TOKEN_SECRET,
+    now,
+    config.ACCESS_TOKEN_TTL_SECONDS,
+  );
+  return { token, expiresAt: expiresAt.toISOString(), customer: toCustomer(customer) };
+}
