@@ -1,20 +1,24 @@
 /**
  * @module
  * The scheduled job: auto-accepts aged solutions, then delivers due webhooks (the new
- * `solution_auto_accepted` ones included). Workers run it from a Cron Trigger, Node and Deno
- * from a timer, the admin command once on demand; runs may overlap safely.
+ * `solution_auto_accepted` ones included) and due e-mails (the customers' notifications too).
+ * Workers run it from a Cron Trigger, Node and Deno from a timer, the admin command once on
+ * demand; runs may overlap safely.
  */
 import type { Ports } from '../ports.ts';
 import { deliverDueWebhooks, type DeliveryReport } from '../webhooks/deliverer.ts';
 import { autoAcceptSolutions } from './auto-accept.ts';
+import { deliverDueMail, type MailReport } from './mail-delivery.ts';
 
 export interface JobReport extends DeliveryReport {
   autoAccepted: number;
+  mail: MailReport;
 }
 
 export async function runScheduledJob(ports: Ports): Promise<JobReport> {
   const autoAccepted = await autoAcceptSolutions(ports);
-  return { autoAccepted, ...(await deliverDueWebhooks(ports)) };
+  const webhooks = await deliverDueWebhooks(ports);
+  return { autoAccepted, ...webhooks, mail: await deliverDueMail(ports) };
 }
 
 /**
