@@ -20,6 +20,24 @@ const origin = z.url({ protocol: /^https?$/ }).transform((value) => new URL(valu
 
 const pbkdf2Iterations = z.coerce.number().int().min(10_000);
 
+/** One partner of single sign-on: whose tokens, for whom, signed how, checked with which key. */
+const partnerSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    issuer: z.string().min(1),
+    audience: z.string().min(1),
+    /** The organization whose customers this partner may log in. */
+    organization: z.string().min(1),
+    algorithms: z.array(z.enum(['RS256', 'ES256'])).min(1),
+    jwksUrl: z.url({ protocol: /^https?$/ }).optional(),
+    publicJwk: z.record(z.string(), z.unknown()).optional(),
+  })
+  .refine((partner) => Boolean(partner.jwksUrl) !== Boolean(partner.publicJwk), {
+    message: 'a partner needs exactly one of jwksUrl and publicJwk',
+  });
+
+export type PartnerConfig = z.output<typeof partnerSchema>;
+
 const configSchema = z.object({
   ENVIRONMENT: z.enum(['development', 'production']).default('production'),
   TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters'),
@@ -49,6 +67,36 @@ const configSchema = z.object({
   CONTACT_PHONE: z.string().optional(),
   CONTACT_HOURS: z.string().optional(),
   CONTACT_URL: z.string().optional(),
+  /**
+   * The page that embeds the portal, for the ticket links of e-mails (`<page>#sp/ticket/<n>`).
+   * Node defaults it to its own demo page.
+   */
+  PORTAL_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** `console` prints and keeps mail (development); `postmark` sends through Postmark's API. */
+  MAIL_PROVIDER: z.enum(['console', 'postmark']).default('console'),
+  MAIL_API_TOKEN: z.string().optional(),
+  MAIL_FROM: z.string().optional(),
+  /** The provider's endpoint; tests point it at a local server. */
+  MAIL_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.postmarkapp.com/email'),
+  /** Attempts per e-mail before it is marked dead. */
+  MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
+  /** The first retry's delay; each further retry waits twice as long (at most six hours). */
+  MAIL_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Partners whose signed tokens log their users in (JSON list, see edge/lib/partner-tokens.ts). */
+  PARTNERS: z
+    .string()
+    .default('[]')
+    .transform((value, ctx) => {
+      try {
+        return JSON.parse(value) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'PARTNERS must be JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.array(partnerSchema)),
+  /** The oldest partner token accepted, by its `iat`, whatever its `exp` says. */
+  PARTNER_TOKEN_MAX_AGE_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
 });
 
 /**
