@@ -14,8 +14,10 @@ export const loginBody = z.strictObject({
   password: z.string().check(z.minLength(1), z.maxLength(256)),
 });
 
+/** Either or both; an empty body changes nothing. */
 export const mePatchBody = z.strictObject({
-  language: z.enum(LANGUAGES),
+  language: z.optional(z.enum(LANGUAGES)),
+  notifications: z.optional(z.boolean()),
 });
 
 /** The policy's length rule; the common-password and e-mail rules are checked on the edge. */

@@ -10,6 +10,8 @@ export interface Customer {
   name: string;
   organization: string | null;
   language: Language;
+  /** Whether ticket notifications are e-mailed (solution proposed, desk comment, closed). */
+  notifications: boolean;
 }
 
 export interface SessionCreated {

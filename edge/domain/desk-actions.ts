@@ -3,12 +3,13 @@
  * The desk's changes to a ticket, shared by the desk API and the admin command: move its status,
  * propose a solution (which makes it `resolved`, awaiting the customer), add a public comment.
  * Each goes through `ticketChange`, so a move from a state that no longer holds is `wrong_state`
- * and writes nothing.
+ * and writes nothing. A solution, a comment or a close e-mails the customer in the same batch.
  */
 import { DESK_STATUS_FROM, SOLUTION_FROM } from '../contract/desk-schemas.ts';
 import { TICKET_STATUSES, type TicketStatus } from '../contract/domain.ts';
 import type { TicketRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
+import { ticketNotification, type TicketNotice } from '../mail/notifications.ts';
 import type { Database } from '../ports.ts';
 import { findDeskTicket } from './desk-tickets.ts';
 import { ticketChange, type Actor, type TicketChange } from './events.ts';
@@ -39,16 +40,33 @@ function plan(action: DeskAction, now: Date): TicketChange {
   }
 }
 
-/** Applies a desk action to the ticket with this number; throws `not_found` or `wrong_state`. */
+/** The customer's e-mail about this action, if it has one. */
+function noticeOf(action: DeskAction): { notice: TicketNotice; text?: string } | null {
+  if (action.action === 'solution')
+    return { notice: 'ticket-solution-proposed', text: action.solution };
+  if (action.action === 'comment') return { notice: 'ticket-comment', text: action.text };
+  return action.status === 'closed' ? { notice: 'ticket-closed' } : null;
+}
+
+/**
+ * Applies a desk action to the ticket with this number; throws `not_found` or `wrong_state`.
+ * `portalUrl` is the page the e-mailed ticket link opens (config `PORTAL_URL`).
+ */
 export async function applyDeskAction(
   db: Database,
   number: number,
   actor: Actor,
   action: DeskAction,
   now: Date,
+  portalUrl?: string,
 ): Promise<TicketRow> {
   const { ticket } = await findDeskTicket(db, number);
   const change = plan(action, now);
+  const notice = noticeOf(action);
+  if (notice) {
+    const options = { at: now, portalUrl, text: notice.text };
+    change.extra = await ticketNotification(db, ticket.id, notice.notice, options);
+  }
   const applied = change.from.length > 0 && (await ticketChange(db, ticket.id, actor, change, now));
   if (!applied) throw new ApiError('wrong_state');
   return ticket;

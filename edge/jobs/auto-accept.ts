@@ -1,12 +1,14 @@
 /**
  * @module
  * Solutions the customer left unanswered for `AUTO_ACCEPT_DAYS` are accepted for them: the
- * ticket closes, the timeline says `solution_auto_accepted`, and the desk's webhook fires, all
- * in the one guarded change, so a customer answering at the same moment wins or loses cleanly.
+ * ticket closes, the timeline says `solution_auto_accepted`, the desk's webhook fires and the
+ * customer is e-mailed, all in the one guarded change, so a customer answering at the same
+ * moment wins or loses cleanly.
  */
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { tickets } from '../db/schema.ts';
 import { ticketChange, type Actor } from '../domain/events.ts';
+import { ticketNotification } from '../mail/notifications.ts';
 import type { Ports } from '../ports.ts';
 
 const DAY_MS = 86_400_000;
@@ -38,6 +40,10 @@ export async function autoAcceptSolutions(ports: Ports): Promise<number> {
           where: eq(tickets.solutionProposedAt, ticket.proposedAt!),
           set: { status: 'closed', closedAt: now },
           events: [{ kind: 'solution_auto_accepted', status: 'closed' }],
+          extra: await ticketNotification(db, ticket.id, 'ticket-auto-accepted', {
+            at: now,
+            portalUrl: config.PORTAL_URL,
+          }),
         },
         now,
       );

@@ -1,7 +1,7 @@
 /**
  * @module
- * `GET /api/me` and `PATCH /api/me`: the logged-in customer's profile; only the language can
- * be changed here.
+ * `GET /api/me` and `PATCH /api/me`: the logged-in customer's profile; only the language and
+ * the notification preference can be changed here.
  */
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -20,6 +20,7 @@ export function toCustomer(row: CustomerRow): Customer {
     name: row.name,
     organization: row.organization,
     language: row.language,
+    notifications: row.notifications,
   };
 }
 
@@ -27,10 +28,10 @@ export const meRoutes = new Hono<AppEnv>()
   .get(ROUTES.me, requireCustomer, (c) => c.json(toCustomer(c.var.customer)))
   .patch(ROUTES.me, requireCustomer, requireJson, validate('json', mePatchBody), async (c) => {
     const { db, clock } = c.var.ports;
-    const { language } = c.req.valid('json');
+    const { language, notifications } = c.req.valid('json');
     const [updated] = await db
       .update(customers)
-      .set({ language, updatedAt: clock.now() })
+      .set({ language, notifications, updatedAt: clock.now() })
       .where(eq(customers.id, c.var.customer.id))
       .returning();
     return c.json(toCustomer(updated!));

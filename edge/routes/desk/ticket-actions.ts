@@ -16,7 +16,8 @@ import { parseTicketNumber } from '../tickets.ts';
 async function act(c: Context<DeskEnv>, action: DeskAction) {
   const { db, clock, config } = c.var.ports;
   const number = parseTicketNumber(c.req.param('number') ?? '');
-  await applyDeskAction(db, number, deskActor(c.var.integrationKey), action, clock.now());
+  const actor = deskActor(c.var.integrationKey);
+  await applyDeskAction(db, number, actor, action, clock.now(), config.PORTAL_URL);
   const [updated, index] = await Promise.all([findDeskTicket(db, number), categoryIndex(db)]);
   return c.json(await toDeskDetails(db, updated, index, config.DEFAULT_LANGUAGE));
 }

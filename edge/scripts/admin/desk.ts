@@ -50,7 +50,10 @@ function ticketNumber(value: string | undefined): number {
 }
 
 async function act(ports: Ports, number: number, action: DeskAction) {
-  await explained(applyDeskAction(ports.db, number, deskActor(null), action, ports.clock.now()));
+  const { db, clock, config } = ports;
+  await explained(
+    applyDeskAction(db, number, deskActor(null), action, clock.now(), config.PORTAL_URL),
+  );
   console.log(`Ticket ${number}: ${action.action} done`);
 }
 
