@@ -21,6 +21,15 @@ export class SessionStore {
     this.write('token', value);
   }
 
+  /** When the access token expires (ISO 8601), so it can be renewed before. */
+  get expiresAt(): string | null {
+    return this.read('expires');
+  }
+
+  set expiresAt(value: string | null) {
+    this.write('expires', value);
+  }
+
   read(name: string): string | null {
     if (this.memory.has(name)) return this.memory.get(name)!;
     try {
@@ -45,7 +54,7 @@ export class SessionStore {
 
   /** Forgets everything this instance saved: used on logout. */
   clear(): void {
-    for (const name of ['token', 'route']) this.write(name, null);
+    for (const name of ['token', 'expires', 'route']) this.write(name, null);
   }
 
   private storageKey(name: string): string {

@@ -45,17 +45,57 @@ export class ApiClient {
     return this.session.token !== null;
   }
 
+  /** When the current access token expires (ISO 8601), if known. */
+  get expiresAt(): string | null {
+    return this.session.expiresAt;
+  }
+
   config(): Promise<PublicConfig> {
     return this.request('GET', ROUTES.config);
   }
 
   async login(email: string, password: string): Promise<Customer> {
-    const created = await this.request<SessionCreated>('POST', ROUTES.session, {
-      email,
-      password,
-    });
-    this.session.token = created.token;
-    return created.customer;
+    return this.started(await this.request('POST', ROUTES.session, { email, password }));
+  }
+
+  /** Where the captcha widget fetches its proof-of-work challenge. */
+  get captchaUrl(): string {
+    return this.url(ROUTES.captcha);
+  }
+
+  /**
+   * Asks for a set-password link. The API answers the same whether or not the e-mail exists;
+   * the link points back to `returnTo` (this page, without its hash).
+   */
+  async forgotPassword(email: string, captcha: string, returnTo: string): Promise<void> {
+    await this.request('POST', ROUTES.passwordForgot, { email, captcha, returnTo });
+  }
+
+  /** Sets the password from an e-mailed link's token; the customer is then logged in. */
+  async resetPassword(token: string, password: string): Promise<Customer> {
+    return this.started(await this.request('POST', ROUTES.passwordReset, { token, password }));
+  }
+
+  /** Changes the password; this client gets a new token, every other session ends. */
+  async changePassword(currentPassword: string, newPassword: string): Promise<Customer> {
+    return this.started(
+      await this.request('POST', ROUTES.passwordChange, { currentPassword, newPassword }),
+    );
+  }
+
+  /** Renews the access token of the same session before it expires. */
+  async refreshSession(): Promise<void> {
+    const renewed = await this.request<{ token: string; expiresAt: string }>(
+      'POST',
+      ROUTES.sessionRefresh,
+    );
+    this.session.token = renewed.token;
+    this.session.expiresAt = renewed.expiresAt;
+  }
+
+  /** Exchanges a partner intranet's signed token for a portal session (single sign-on). */
+  async partnerSession(token: string): Promise<Customer> {
+    return this.started(await this.request('POST', ROUTES.partnerSession, { token }));
   }
 
   /** Ends the session on the server when it can; forgets the token in any case. */
@@ -66,6 +106,7 @@ export class ApiClient {
       // An expired or revoked token is already logged out: nothing left to end.
     } finally {
       this.session.token = null;
+      this.session.expiresAt = null;
     }
   }
 
@@ -74,7 +115,11 @@ export class ApiClient {
   }
 
   updateLanguage(language: Language): Promise<Customer> {
-    return this.request('PATCH', ROUTES.me, { language });
+    return this.updateProfile({ language });
+  }
+
+  updateProfile(changes: { language?: Language; notifications?: boolean }): Promise<Customer> {
+    return this.request('PATCH', ROUTES.me, changes);
   }
 
   categories(): Promise<CategoryNode[]> {
@@ -126,6 +171,12 @@ export class ApiClient {
   async downloadAttachment(number: number, id: string): Promise<Blob> {
     const response = await this.send('GET', apiPath(ROUTES.attachment, { number, id }));
     return response.blob();
+  }
+
+  private started(created: SessionCreated): Customer {
+    this.session.token = created.token;
+    this.session.expiresAt = created.expiresAt;
+    return created.customer;
   }
 
   private url(path: string): string {

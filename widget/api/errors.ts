@@ -14,6 +14,8 @@ export class ApiRequestError extends Error {
     readonly status: number,
     readonly code: ClientErrorCode,
     readonly fields?: Record<string, FieldErrorCode>,
+    /** With `rate_limited`: how long to wait before trying again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(code);
     this.name = 'ApiRequestError';
@@ -21,7 +23,10 @@ export class ApiRequestError extends Error {
 
   /** Builds the error from a failed response's status and parsed body (if any). */
   static from(status: number, body: unknown): ApiRequestError {
-    if (isErrorBody(body)) return new ApiRequestError(status, body.error.code, body.error.fields);
+    if (isErrorBody(body)) {
+      const { code, fields, retryAfterSeconds } = body.error;
+      return new ApiRequestError(status, code, fields, retryAfterSeconds);
+    }
     return new ApiRequestError(status, status === 401 ? 'unauthenticated' : 'internal');
   }
 }

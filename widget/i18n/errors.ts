@@ -4,9 +4,10 @@
  * reason a single field can be refused. The `Record` types make a new contract code a compile
  * error here until it has its message.
  */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import type { FieldErrorCode } from '../../edge/contract/errors.ts';
 import { ApiRequestError, type ClientErrorCode } from '../api/errors.ts';
+import { currentLanguage } from './localization.ts';
 
 const ERROR_MESSAGES: Record<ClientErrorCode, () => string> = {
   validation_failed: () => msg('Revise los campos marcados.', { id: 'error.validation_failed' }),
@@ -73,7 +74,25 @@ const FIELD_MESSAGES: Record<FieldErrorCode, () => string> = {
 /** What to tell the customer about a failure; anything unexpected reads as our fault. */
 export function errorMessage(error: unknown): string {
   const code = error instanceof ApiRequestError ? error.code : 'internal';
+  const wait = error instanceof ApiRequestError ? error.retryAfterSeconds : undefined;
+  if (code === 'rate_limited' && wait !== undefined && wait > 0) return tryAgainIn(wait);
   return ERROR_MESSAGES[code]();
+}
+
+/**
+ * "Try again in N minutes", rounded up to whole minutes. The six languages have only the `one`
+ * and `other` plural forms that matter here, picked by `Intl.PluralRules` in the active language.
+ */
+function tryAgainIn(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  const count = new Intl.NumberFormat(currentLanguage()).format(minutes);
+  return new Intl.PluralRules(currentLanguage()).select(minutes) === 'one'
+    ? msg(str`Demasiados intentos. Vuelva a intentarlo dentro de ${count} minuto.`, {
+        id: 'error.rate_limited_wait.one',
+      })
+    : msg(str`Demasiados intentos. Vuelva a intentarlo dentro de ${count} minutos.`, {
+        id: 'error.rate_limited_wait.other',
+      });
 }
 
 export function fieldMessage(code: FieldErrorCode): string {
