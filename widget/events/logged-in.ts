@@ -8,7 +8,14 @@ import type { Customer } from '../../edge/contract/types.ts';
 export class LoggedInEvent extends Event {
   static readonly type = 'sp-logged-in';
 
-  constructor(readonly customer: Customer) {
+  /**
+   * @param customer Who logged in.
+   * @param notice What the root shows once it has moved on, e.g. "Password changed".
+   */
+  constructor(
+    readonly customer: Customer,
+    readonly notice = '',
+  ) {
     super(LoggedInEvent.type, { bubbles: true, composed: true });
   }
 }

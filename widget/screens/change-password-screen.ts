@@ -2,19 +2,22 @@
  * @module
  * `<sp-change-password-screen>`: the logged-in customer changes their password, giving the
  * current one first.
- *
- * Not wired yet: the API has no change-password endpoint. The accounts issue adds it (ending the
- * customer's other sessions) and replaces `handleSubmit`'s notice with the request.
+ * The API ends every other session of the customer and gives this client a new token, so the
+ * customer stays logged in here.
  */
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { ApiRequestError } from '../api/client.ts';
 import { defineElement } from '../define.ts';
-import { fieldMessage } from '../i18n/errors.ts';
+import { LoggedInEvent } from '../events/logged-in.ts';
+import { errorMessage, fieldMessage } from '../i18n/errors.ts';
 import { ScreenElement } from './screen.ts';
+import { passwordChanged } from './set-password-screen.ts';
 import {
   checkNewPassword,
+  newPasswordMessage,
   renderNewPasswordFields,
   type PasswordErrors,
 } from './password-fields.ts';
@@ -25,12 +28,15 @@ import {
 export class ChangePasswordScreen extends ScreenElement {
   @state() private currentError = '';
   @state() private errors: PasswordErrors = {};
-  @state() private notice = '';
+  @state() private error = '';
+  @state() private busy = false;
 
   override render() {
     return html`
       <h2 tabindex="-1">${msg('Cambiar la contraseña', { id: 'home.change_password' })}</h2>
-      <div role="status">${this.notice ? html`<p class="status">${this.notice}</p>` : nothing}</div>
+      <div role="alert">
+        ${this.error ? html`<p class="status error">${this.error}</p>` : nothing}
+      </div>
       <form novalidate @submit=${this.handleSubmit}>
         <input
           type="email"
@@ -60,7 +66,7 @@ export class ChangePasswordScreen extends ScreenElement {
         </div>
         ${renderNewPasswordFields(this.errors)}
         <div class="actions">
-          <button class="primary" type="submit">
+          <button class="primary" type="submit" ?disabled=${this.busy}>
             ${msg('Cambiar la contraseña', { id: 'home.change_password' })}
           </button>
           <button class="link" type="button" @click=${this.handleCancel}>
@@ -75,16 +81,38 @@ export class ChangePasswordScreen extends ScreenElement {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    this.currentError = data.get('current') ? '' : fieldMessage('required');
-    this.errors = checkNewPassword(String(data.get('password')), String(data.get('repeat')));
+    const current = String(data.get('current') ?? '');
+    const password = String(data.get('password'));
+    this.error = '';
+    this.currentError = current ? '' : fieldMessage('required');
+    this.errors = checkNewPassword(password, String(data.get('repeat')));
     if (this.currentError || this.errors.password || this.errors.repeat) {
-      await this.updateComplete;
-      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      await this.focusInvalid(form);
       return;
     }
-    this.notice = msg('Este portal todavía no permite cambiar la contraseña.', {
-      id: 'change_password.unavailable',
-    });
+    this.busy = true;
+    try {
+      const customer = await this.client.changePassword(current, password);
+      this.dispatchEvent(new LoggedInEvent(customer, passwordChanged()));
+    } catch (error) {
+      const fields = error instanceof ApiRequestError ? error.fields : undefined;
+      if (fields?.currentPassword || fields?.newPassword) {
+        this.currentError = fields.currentPassword ? fieldMessage(fields.currentPassword) : '';
+        this.errors = fields.newPassword
+          ? { password: newPasswordMessage(fields.newPassword) }
+          : {};
+        await this.focusInvalid(form);
+      } else {
+        this.error = errorMessage(error);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private async focusInvalid(form: HTMLFormElement) {
+    await this.updateComplete;
+    form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
   private handleCancel() {

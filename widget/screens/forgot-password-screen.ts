@@ -1,19 +1,25 @@
 /**
  * @module
  * `<sp-forgot-password-screen>`: forgotten password and first access. The customer gives their
- * e-mail; the portal will answer the same way whether or not it exists.
- *
- * Not wired yet: the API has no reset endpoint and no captcha. The accounts issue adds both: it
- * fills the `captcha` block below (a proof-of-work widget, no puzzle) and replaces
- * `handleSubmit`'s notice with the request.
+ * e-mail; a proof-of-work captcha solves itself meanwhile (loaded only on this screen); the API
+ * answers the same way whether or not the address exists, and so does this screen.
  */
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { ApiRequestError } from '../api/client.ts';
+import '../components/captcha.ts';
+import type { Captcha, CaptchaChangeEvent } from '../components/captcha.ts';
 import { defineElement } from '../define.ts';
-import { fieldMessage } from '../i18n/errors.ts';
+import { errorMessage, fieldMessage } from '../i18n/errors.ts';
+import { currentLanguage } from '../i18n/localization.ts';
 import { ScreenElement } from './screen.ts';
+
+/** The page the request comes from, without its hash: the e-mailed link opens it again. */
+function thisPage(): string {
+  return `${location.origin}${location.pathname}${location.search}`;
+}
 
 /**
  * @summary Asks for the e-mail to which a set-password link is sent.
@@ -21,6 +27,11 @@ import { ScreenElement } from './screen.ts';
 export class ForgotPasswordScreen extends ScreenElement {
   @state() private emailError = '';
   @state() private notice = '';
+  @state() private error = '';
+  @state() private busy = false;
+
+  /** The e-mail waiting for the captcha to be solved, when the customer was quicker than it. */
+  private pending: string | null = null;
 
   override render() {
     return html`
@@ -32,6 +43,9 @@ export class ForgotPasswordScreen extends ScreenElement {
         )}
       </p>
       <div role="status">${this.notice ? html`<p class="status">${this.notice}</p>` : nothing}</div>
+      <div role="alert">
+        ${this.error ? html`<p class="status error">${this.error}</p>` : nothing}
+      </div>
       <form novalidate @submit=${this.handleSubmit}>
         <div class="field">
           <label for="email">${msg('Correo electrónico', { id: 'login.email' })}</label>
@@ -50,9 +64,14 @@ export class ForgotPasswordScreen extends ScreenElement {
               : nothing
           }
         </div>
-        <div class="captcha" data-captcha></div>
+        <sp-captcha
+          class="captcha"
+          .challengeUrl=${this.client.captchaUrl}
+          .language=${currentLanguage()}
+          @sp-captcha-change=${this.handleCaptcha}
+        ></sp-captcha>
         <div class="actions">
-          <button class="primary" type="submit">
+          <button class="primary" type="submit" ?disabled=${this.busy}>
             ${msg('Enviar el enlace', { id: 'forgot.submit' })}
           </button>
           <button class="link" type="button" @click=${this.handleBack}>
@@ -63,19 +82,56 @@ export class ForgotPasswordScreen extends ScreenElement {
     `;
   }
 
+  private get captcha(): Captcha {
+    return this.renderRoot.querySelector('sp-captcha')!;
+  }
+
   private handleSubmit(event: SubmitEvent) {
     event.preventDefault();
     const input = (event.currentTarget as HTMLFormElement).querySelector('input')!;
-    if (!input.value.trim()) {
+    const email = input.value.trim();
+    this.error = '';
+    if (!email) {
       this.emailError = fieldMessage('required');
       input.focus();
       return;
     }
     this.emailError = '';
-    this.notice = msg(
-      'Este portal todavía no envía enlaces para elegir contraseña. Póngase en contacto con nosotros para recuperar el acceso.',
-      { id: 'forgot.unavailable' },
-    );
+    if (this.captcha.payload) {
+      void this.send(email, this.captcha.payload);
+    } else {
+      this.pending = email;
+      this.busy = true;
+      this.notice = msg('Comprobando que no es un robot…', { id: 'forgot.verifying' });
+    }
+  }
+
+  private handleCaptcha(event: CaptchaChangeEvent) {
+    if (event.payload && this.pending) {
+      const email = this.pending;
+      this.pending = null;
+      void this.send(email, event.payload);
+    }
+  }
+
+  private async send(email: string, captcha: string) {
+    this.busy = true;
+    this.notice = '';
+    try {
+      await this.client.forgotPassword(email, captcha, thisPage());
+      this.notice = msg(
+        'Si el correo electrónico está registrado, le hemos enviado un enlace para elegir su contraseña. Caduca en una hora.',
+        { id: 'forgot.sent' },
+      );
+    } catch (error) {
+      const field = error instanceof ApiRequestError ? error.fields?.email : undefined;
+      if (field) this.emailError = fieldMessage(field);
+      else this.error = errorMessage(error);
+    } finally {
+      this.busy = false;
+      // A solved challenge is accepted once: the next request needs a fresh one.
+      this.captcha.reset();
+    }
   }
 
   private handleBack() {

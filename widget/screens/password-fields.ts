@@ -3,12 +3,12 @@
  * The "new password" and "repeat it" pair that setting and changing a password share: paste and
  * password managers allowed (`autocomplete="new-password"`), each error tied to its field.
  */
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-
-/** The portal's minimum, the same as the API's rule for customer passwords. */
-export const MIN_PASSWORD_LENGTH = 8;
+import type { FieldErrorCode } from '../../edge/contract/errors.ts';
+import { NEW_PASSWORD_MIN_LENGTH } from '../../edge/contract/schemas.ts';
+import { fieldMessage } from '../i18n/errors.ts';
 
 export interface PasswordErrors {
   password?: string;
@@ -18,15 +18,22 @@ export interface PasswordErrors {
 /** Checks the pair before anything is sent. */
 export function checkNewPassword(password: string, repeat: string): PasswordErrors {
   const errors: PasswordErrors = {};
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    errors.password = msg('La contraseña debe tener al menos 8 caracteres.', {
-      id: 'password.too_short',
-    });
-  }
+  if (password.length < NEW_PASSWORD_MIN_LENGTH) errors.password = tooShort();
   if (repeat !== password) {
     errors.repeat = msg('Las dos contraseñas no coinciden.', { id: 'password.mismatch' });
   }
   return errors;
+}
+
+function tooShort(): string {
+  return msg(str`La contraseña debe tener al menos ${NEW_PASSWORD_MIN_LENGTH} caracteres.`, {
+    id: 'password.too_short_n',
+  });
+}
+
+/** The API's reason for refusing the new password, as the field's message. */
+export function newPasswordMessage(code: FieldErrorCode): string {
+  return code === 'too_short' ? tooShort() : fieldMessage(code);
 }
 
 export function renderNewPasswordFields(errors: PasswordErrors) {
@@ -38,13 +45,13 @@ export function renderNewPasswordFields(errors: PasswordErrors) {
         name="password"
         type="password"
         autocomplete="new-password"
-        minlength=${MIN_PASSWORD_LENGTH}
+        minlength=${NEW_PASSWORD_MIN_LENGTH}
         required
         aria-invalid=${errors.password ? 'true' : 'false'}
         aria-describedby="new-password-hint ${errors.password ? 'new-password-error' : ''}"
       />
       <p id="new-password-hint" class="muted">
-        ${msg('Al menos 8 caracteres.', { id: 'password.hint' })}
+        ${msg(str`Al menos ${NEW_PASSWORD_MIN_LENGTH} caracteres. No use su correo electrónico ni una contraseña común.`, { id: 'password.hint_n' })}
       </p>
       ${
         errors.password

@@ -1,22 +1,28 @@
 /**
  * @module
  * `<sp-set-password-screen>`: opened by the e-mailed link (`#sp/set-password/<token>` on the
- * host page); the customer chooses a password and, once accepted, lands on the home screen.
- *
- * Not wired yet: the API has no endpoint that takes the token. The accounts issue adds it and
- * replaces `handleSubmit`'s notice with the request (then the `sp-logged-in` event with the
- * customer it returns).
+ * host page); the customer chooses a password and, once accepted, lands on the home screen,
+ * logged in, with "Password changed".
  */
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { ApiRequestError } from '../api/client.ts';
 import { defineElement } from '../define.ts';
+import { LoggedInEvent } from '../events/logged-in.ts';
+import { errorMessage } from '../i18n/errors.ts';
 import { ScreenElement } from './screen.ts';
 import {
   checkNewPassword,
+  newPasswordMessage,
   renderNewPasswordFields,
   type PasswordErrors,
 } from './password-fields.ts';
+
+/** "Password changed": shown by the root on the screen the customer lands on. */
+export function passwordChanged(): string {
+  return msg('Contraseña cambiada.', { id: 'password.changed' });
+}
 
 /**
  * @summary New password and its repetition, for the token of an e-mailed link.
@@ -26,18 +32,28 @@ export class SetPasswordScreen extends ScreenElement {
   @property() token = '';
 
   @state() private errors: PasswordErrors = {};
-  @state() private notice = '';
+  @state() private error = '';
+  @state() private busy = false;
 
   override render() {
     return html`
       <h2 tabindex="-1">${msg('Elija su contraseña', { id: 'set_password.heading' })}</h2>
-      <div role="status">${this.notice ? html`<p class="status">${this.notice}</p>` : nothing}</div>
+      <div role="alert">
+        ${this.error ? html`<p class="status error">${this.error}</p>` : nothing}
+      </div>
       <form novalidate @submit=${this.handleSubmit}>
         ${renderNewPasswordFields(this.errors)}
         <div class="actions">
-          <button class="primary" type="submit">
+          <button class="primary" type="submit" ?disabled=${this.busy}>
             ${msg('Guardar la contraseña', { id: 'set_password.submit' })}
           </button>
+          ${
+            this.error
+              ? html`<button class="link" type="button" @click=${this.handleNewLink}>
+                  ${msg('Pedir un enlace nuevo', { id: 'set_password.new_link' })}
+                </button>`
+              : nothing
+          }
         </div>
       </form>
     `;
@@ -47,16 +63,34 @@ export class SetPasswordScreen extends ScreenElement {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const data = new FormData(form);
-    this.errors = checkNewPassword(String(data.get('password')), String(data.get('repeat')));
+    const password = String(data.get('password'));
+    this.error = '';
+    this.errors = checkNewPassword(password, String(data.get('repeat')));
     if (this.errors.password || this.errors.repeat) {
       await this.updateComplete;
       form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
-    this.notice = msg(
-      'Este portal todavía no permite elegir la contraseña desde un enlace. Póngase en contacto con nosotros.',
-      { id: 'set_password.unavailable' },
-    );
+    this.busy = true;
+    try {
+      const customer = await this.client.resetPassword(this.token, password);
+      this.dispatchEvent(new LoggedInEvent(customer, passwordChanged()));
+    } catch (error) {
+      const field = error instanceof ApiRequestError ? error.fields?.password : undefined;
+      if (field) {
+        this.errors = { password: newPasswordMessage(field) };
+        await this.updateComplete;
+        form.querySelector<HTMLElement>('#new-password')?.focus();
+      } else {
+        this.error = errorMessage(error);
+      }
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private handleNewLink() {
+    this.navigate({ screen: 'forgot-password' });
   }
 }
 

@@ -1,0 +1,110 @@
+/**
+ * @module
+ * `<sp-captcha>`: the proof-of-work captcha of the forgotten-password screen. It loads the
+ * ALTCHA widget lazily (see altcha-loader.ts), renders it inside its own shadow root, solves the
+ * challenge by itself as soon as it is shown (no puzzle, no click: WCAG 2.2's accessible
+ * authentication, 3.3.8) and reports the solved payload.
+ */
+import { css, html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { defineElement } from '../define.ts';
+
+/** Fired whenever the payload changes: the solved one, or null while unsolved or expired. */
+export class CaptchaChangeEvent extends Event {
+  constructor(readonly payload: string | null) {
+    super('sp-captcha-change', { bubbles: true, composed: true });
+  }
+}
+
+/** ALTCHA's stylesheet, adopted by each captcha's shadow root (its `:root` rules on `:host`). */
+let altchaSheet: Promise<CSSStyleSheet> | null = null;
+
+function loadAltcha(): Promise<CSSStyleSheet> {
+  altchaSheet ??= (async () => {
+    const existed = document.getElementById('altcha-css') !== null;
+    const { ALTCHA_STYLE_ID } = await import('./altcha-loader.ts');
+    const style = document.getElementById(ALTCHA_STYLE_ID);
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync((style?.textContent ?? '').replaceAll(':root', ':host'));
+    // Left in the host page's head, it would restyle the page's own ALTCHA widgets, if any.
+    if (style && !existed) style.remove();
+    return sheet;
+  })();
+  return altchaSheet;
+}
+
+/**
+ * @summary A self-solving ALTCHA proof-of-work captcha.
+ * @fires {CaptchaChangeEvent} sp-captcha-change - The solved payload, or null.
+ */
+export class Captcha extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+      --altcha-max-width: 100%;
+      --altcha-color-primary: var(--_primary, #0b57d0);
+      --altcha-border-radius: var(--_radius, 0.5em);
+    }
+  `;
+
+  /** Where the challenge is fetched: the API's captcha route. */
+  @property() challengeUrl = '';
+
+  /** The language of the widget's labels: es, pt, en, fr, it or ca. */
+  @property() language = 'es';
+
+  @state() private loaded = false;
+
+  /** The solved payload, or null. */
+  payload: string | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadAltcha().then((sheet) => {
+      const root = this.renderRoot as ShadowRoot;
+      if (!root.adoptedStyleSheets.includes(sheet)) {
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+      }
+      this.loaded = true;
+    });
+  }
+
+  /** Starts again with a fresh challenge (a payload is accepted only once). */
+  reset(): void {
+    this.setPayload(null);
+    const widget = this.renderRoot.querySelector('altcha-widget');
+    widget?.reset();
+    void widget?.verify();
+  }
+
+  override render() {
+    if (!this.loaded) return nothing;
+    return html`<altcha-widget
+      challenge=${this.challengeUrl}
+      language=${this.language}
+      auto="onload"
+      name="captcha"
+      @statechange=${this.handleStateChange}
+    ></altcha-widget>`;
+  }
+
+  private handleStateChange(event: CustomEvent<{ payload?: string; state: string }>) {
+    event.stopPropagation();
+    const { payload, state } = event.detail;
+    this.setPayload(state === 'verified' && payload ? payload : null);
+  }
+
+  private setPayload(payload: string | null) {
+    if (payload === this.payload) return;
+    this.payload = payload;
+    this.dispatchEvent(new CaptchaChangeEvent(payload));
+  }
+}
+
+defineElement('sp-captcha', Captcha);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sp-captcha': Captcha;
+  }
+}
