@@ -14,6 +14,7 @@ import { LanguageChangeEvent } from './events/language-change.ts';
 import type { LoggedInEvent } from './events/logged-in.ts';
 import { LoginEvent } from './events/login.ts';
 import { LogoutEvent } from './events/logout.ts';
+import type { ProfileChangedEvent } from './events/profile-changed.ts';
 import { PortalNavigateEvent } from './events/navigate.ts';
 import { errorMessage } from './i18n/errors.ts';
 import { LANGUAGE_NAMES } from './i18n/labels.ts';
@@ -26,6 +27,7 @@ import {
   type Route,
 } from './navigation.ts';
 import { renderScreen } from './render-screen.ts';
+import { SessionRenewal } from './session-renewal.ts';
 import { SessionStore } from './session.ts';
 import { theme } from './styles/theme.ts';
 import { portalStyles } from './support-portal.styles.ts';
@@ -45,7 +47,8 @@ const HASH_PREFIX = '#sp/';
  * Sessions: the bearer token is kept in memory and in `sessionStorage` (never a cookie) under a
  * key of this instance's own (`storage-key`, else `api` and `id`), so a reload within the tab
  * keeps the customer logged in on the same screen, and two instances with different keys are
- * independent.
+ * independent. The short-lived token is renewed before it expires while the customer is active
+ * in the portal; once it has lapsed, the next action asks for login and then comes back.
  *
  * @attr api - The API's base URL, e.g. `https://support-api.example.com`; empty for this page's
  * own origin. Read when the element connects.
@@ -56,6 +59,11 @@ const HASH_PREFIX = '#sp/';
  * @attr scheme - `auto` (default, follows the system's dark or light preference), `light` or
  * `dark`.
  * @attr storage-key - Keeps this instance's saved session apart from others on the page.
+ * @attr token - Partner single sign-on: a short-lived JWT signed by a partner intranet for its
+ * logged-in user (its key or JWKS configured on the API). The portal exchanges it for a session
+ * and opens logged in, never showing the login screen; a refused token shows the login screen.
+ * Read when the element connects (unless a saved session of this tab is still valid) and each
+ * time the attribute or property changes.
  *
  * @fires {LoginEvent} support-portal-login - A customer logged in; `detail: { customer:
  * Customer }`.
@@ -119,6 +127,9 @@ export class SupportPortal extends LitElement {
   /** Keeps this instance's saved session apart from other instances on the page. */
   @property({ attribute: 'storage-key' }) storageKey = '';
 
+  /** A partner's signed token for single sign-on; exchanged for a session, never shown. */
+  @property() token = '';
+
   @state() private route: Route | null = null;
   @state() private config: PublicConfig | null = null;
   @state() private customer: Customer | null = null;
@@ -126,6 +137,7 @@ export class SupportPortal extends LitElement {
 
   private client: ApiClient | null = null;
   private session: SessionStore | null = null;
+  private renewal: SessionRenewal | null = null;
   /** The protected screen asked for before login, shown once the customer has logged in. */
   private returnTo: Route | null = null;
   /** The first screen takes no focus: the host page, not the widget, decides where focus starts. */
@@ -142,11 +154,15 @@ export class SupportPortal extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.handleHashChange);
     window.removeEventListener('popstate', this.handlePopState);
+    this.renewal?.stop();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has('lang') && changed.get('lang') !== undefined && this.route && !this.customer) {
       void this.changeLanguage(pickLanguage([this.lang]), false);
+    }
+    if (changed.has('token') && changed.get('token') !== undefined && this.token && this.route) {
+      void this.signInWithPartner().then(() => this.show({ screen: 'home' }, 'replace'));
     }
   }
 
@@ -201,6 +217,7 @@ export class SupportPortal extends LitElement {
           part="main"
           @sp-navigate=${this.handleNavigate}
           @sp-logged-in=${this.handleLoggedIn}
+          @sp-profile-changed=${this.handleProfileChanged}
         >
           ${renderScreen(this.route, {
             client: this.client,
@@ -227,6 +244,8 @@ export class SupportPortal extends LitElement {
       .config()
       .then((config) => (this.config = config))
       .catch((error) => (this.notice = errorMessage(error)));
+    this.client = client;
+    this.renewal = new SessionRenewal(this, client);
     if (client.loggedIn) {
       try {
         this.customer = await client.me();
@@ -235,8 +254,27 @@ export class SupportPortal extends LitElement {
         this.customer = null;
       }
     }
-    this.client = client;
+    if (this.token && !this.customer) await this.signInWithPartner();
+    this.renewal.start();
     this.show(this.initialRoute(), 'replace');
+  }
+
+  /** Exchanges the partner's token for a session; a refused one leaves the login screen. */
+  private async signInWithPartner(): Promise<void> {
+    try {
+      const customer = await this.client!.partnerSession(this.token);
+      await this.loggedIn(customer);
+    } catch (error) {
+      this.notice = errorMessage(error);
+    }
+  }
+
+  private async loggedIn(customer: Customer): Promise<void> {
+    const known = this.customer?.id === customer.id;
+    this.customer = customer;
+    this.renewal?.schedule();
+    await useLanguage(customer.language);
+    if (!known) this.dispatchEvent(new LoginEvent({ customer }));
   }
 
   private initialRoute(): Route {
@@ -334,13 +372,16 @@ export class SupportPortal extends LitElement {
 
   private async handleLoggedIn(event: LoggedInEvent) {
     event.stopPropagation();
-    this.customer = event.customer;
-    this.notice = '';
-    await useLanguage(event.customer.language);
-    this.dispatchEvent(new LoginEvent({ customer: event.customer }));
+    this.notice = event.notice;
+    await this.loggedIn(event.customer);
     const target = this.returnTo ?? { screen: 'home' };
     this.returnTo = null;
     this.show(target, 'replace');
+  }
+
+  private handleProfileChanged(event: ProfileChangedEvent) {
+    event.stopPropagation();
+    this.customer = event.customer;
   }
 
   private async handleLogout() {
@@ -374,8 +415,15 @@ export class SupportPortal extends LitElement {
   }
 
   private readonly handleHashChange = () => {
-    if (this.routing !== 'hash' || !location.hash.startsWith(HASH_PREFIX)) return;
+    if (!location.hash.startsWith(HASH_PREFIX)) return;
     const route = routeFromPath(location.hash.slice(HASH_PREFIX.length));
+    if (route?.screen === 'set-password') {
+      // An e-mailed link opened in a tab already showing the page: any routing mode.
+      history.replaceState(history.state, '', location.pathname + location.search);
+      this.show(route, 'none');
+      return;
+    }
+    if (this.routing !== 'hash') return;
     if (route && this.route && routeToPath(route) !== routeToPath(this.route)) {
       this.show(route, 'none');
     }

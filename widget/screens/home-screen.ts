@@ -1,12 +1,13 @@
 /**
  * @module
  * `<sp-home-screen>`: where a logged-in customer starts: register a ticket, see open and closed
- * tickets, change the password.
+ * tickets, choose ticket e-mail notifications, change the password.
  */
 import { msg, str } from '@lit/localize';
 import { css, html } from 'lit';
 import { defineElement } from '../define.ts';
 import { shared } from '../styles/shared.ts';
+import './notifications-toggle.ts';
 import { ScreenElement } from './screen.ts';
 
 /**
@@ -78,6 +79,10 @@ export class HomeScreen extends ScreenElement {
           </button>
         </li>
       </ul>
+      <sp-notifications-toggle
+        .client=${this.client}
+        .customer=${this.customer}
+      ></sp-notifications-toggle>
       <div class="actions">
         <button class="link" type="button" @click=${this.handleChangePassword}>
           ${msg('Cambiar la contraseña', { id: 'home.change_password' })}
