@@ -11,10 +11,12 @@ import { decoyHash } from './lib/password.ts';
 import { corsFromConfig } from './middleware/cors.ts';
 import type { Ports } from './ports.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
+import { captchaRoutes } from './routes/captcha.ts';
 import { categoryRoutes } from './routes/categories.ts';
 import { configRoutes } from './routes/config.ts';
 import { deskRoutes } from './routes/desk/index.ts';
 import { meRoutes } from './routes/me.ts';
+import { passwordRoutes } from './routes/password.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { ticketActionRoutes } from './routes/ticket-actions.ts';
 import { ticketRoutes } from './routes/tickets.ts';
@@ -39,6 +41,8 @@ export function createApp(ports: Ports) {
   return app
     .route('/', configRoutes)
     .route('/', sessionRoutes)
+    .route('/', captchaRoutes)
+    .route('/', passwordRoutes)
     .route('/', meRoutes)
     .route('/', categoryRoutes)
     .route('/', ticketRoutes)

@@ -61,6 +61,23 @@ const configSchema = z.object({
   WEBHOOK_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** How often Node and Deno run the scheduled job; Workers use the cron of wrangler.toml. */
   JOB_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Signs captcha challenges; when unset, a key derived from TOKEN_SECRET is used. */
+  ALTCHA_HMAC_KEY: z.string().min(32, 'ALTCHA_HMAC_KEY must be at least 32 characters').optional(),
+  /** PBKDF2 iterations per captcha attempt; about 256 attempts solve one. */
+  CAPTCHA_COST: z.coerce.number().int().min(1).max(100_000).default(5_000),
+  /**
+   * The header a trusted proxy puts the client's address in (e.g. `X-Real-IP`). Unset, the
+   * runtime's own view is used (CF-Connecting-IP on Workers, the socket on Node and Deno): a
+   * header the client itself can set is never trusted by default.
+   */
+  CLIENT_IP_HEADER: z.string().optional(),
+  /** Fixed-window rate limits: attempts per window, per e-mail and per client address. */
+  RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  RATE_LIMIT_PER_EMAIL: z.coerce.number().int().min(1).default(10),
+  RATE_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  /** Failed logins for one e-mail before it is locked for LOCKOUT_SECONDS. */
+  LOCKOUT_FAILURES: z.coerce.number().int().min(1).default(5),
+  LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('es'),
   CONTACT_NAME: z.string().default('Customer support'),
   CONTACT_EMAIL: z.string().optional(),

@@ -26,9 +26,14 @@ const ports: Ports = {
   mailer: consoleMailer(),
   clock: systemClock,
   config: loadConfig(env),
+  // `deno serve` passes the connection's info, handed on below as the app's env.
+  clientAddress: (_request, info) =>
+    (info as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr?.hostname,
 };
 const app = createApp(ports);
 // Auto-accepts aged solutions and delivers webhooks; state lives in the database only.
 startJobTimer(ports, ports.config.JOB_INTERVAL_SECONDS);
 
-export default { fetch: (request: Request) => app.fetch(request) };
+export default {
+  fetch: (request: Request, info: unknown) => app.fetch(request, info),
+};

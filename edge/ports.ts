@@ -53,6 +53,11 @@ export interface Ports {
   mailer: Mailer;
   clock: Clock;
   config: AppConfig;
+  /**
+   * The client's address as the runtime sees it (`env` is what the runtime passed to `fetch`):
+   * CF-Connecting-IP on Workers, the socket's address on Node and Deno. Used for rate limits.
+   */
+  clientAddress?: (request: Request, env: unknown) => string | undefined;
   /** Where the runtime can resolve names (Node); Workers cannot, see README. */
   resolveHost?: HostResolver;
 }

@@ -37,6 +37,8 @@ function buildPortal(env: WorkerEnv): Portal {
     mailer: consoleMailer(),
     clock: systemClock,
     config,
+    // Set by Cloudflare's edge, which replaces any value the client sent.
+    clientAddress: (request) => request.headers.get('cf-connecting-ip') ?? undefined,
   };
   return { ports, app: createApp(ports) };
 }

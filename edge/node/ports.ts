@@ -46,6 +46,10 @@ export function nodePorts(env: NodeJS.ProcessEnv, defaults: Record<string, strin
     mailer: consoleMailer(),
     clock: systemClock,
     config,
+    // @hono/node-server passes `{ incoming, outgoing }` as the env: the socket's peer address.
+    clientAddress: (_request, env) =>
+      (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
+        ?.remoteAddress,
   };
   return { ports, client };
 }

@@ -53,6 +53,12 @@ export async function startPortal(env: Record<string, string> = {}) {
       TOKEN_SECRET: 'test-secret-that-is-long-enough-for-hs256',
       PBKDF2_ITERATIONS: TEST_ITERATIONS,
       ALLOWED_ORIGINS: 'https://shop.example.com',
+      // Rate limits high enough for suites that log in many times; tests of limits lower them.
+      RATE_LIMIT_PER_ADDRESS: '10000',
+      RATE_LIMIT_PER_EMAIL: '10000',
+      LOCKOUT_FAILURES: '10000',
+      // A cheap captcha, so tests that solve one stay fast.
+      CAPTCHA_COST: '100',
       ...env,
     }),
   };
