@@ -8,9 +8,12 @@ import type { Context, ValidationTargets } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod/v4/core';
-import { safeParse as zodSafeParse } from 'zod/v4/core';
+import { safeParse as zodSafeParse, safeParseAsync as zodSafeParseAsync } from 'zod/v4/core';
 import type { FieldErrorCode } from '../contract/errors.ts';
 import { ApiError } from '../errors.ts';
+
+/** zod leaves `issue.input` out unless asked; `fieldCode` needs it to tell "missing" from "wrong". */
+const WITH_INPUT = { reportInput: true };
 
 /** Maps zod issues onto the contract's field codes, keyed by dotted path. */
 export function fieldErrors(issues: readonly z.$ZodIssue[]): Record<string, FieldErrorCode> {
@@ -28,9 +31,10 @@ export function fieldErrors(issues: readonly z.$ZodIssue[]): Record<string, Fiel
 }
 
 function fieldCode(issue: z.$ZodIssue): FieldErrorCode {
+  if (issue.input === undefined && issue.code !== 'custom') return 'required';
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'required' : 'invalid';
+      return 'invalid';
     case 'too_small':
       return issue.minimum === 1 && issue.origin === 'string' ? 'required' : 'too_short';
     case 'too_big':
@@ -47,9 +51,16 @@ export function validate<T extends z.$ZodType, Target extends keyof ValidationTa
   target: Target,
   schema: T,
 ) {
-  return zValidator(target, schema, (result) => {
-    if (!result.success) throw new ApiError('validation_failed', fieldErrors(result.error.issues));
-  });
+  return zValidator(
+    target,
+    schema,
+    (result) => {
+      if (!result.success)
+        throw new ApiError('validation_failed', fieldErrors(result.error.issues));
+    },
+    // The core result has the same shape as classic zod's, which is the type the validator names.
+    { validationFunction: (s, value) => zodSafeParseAsync(s, value, WITH_INPUT) as never },
+  );
 }
 
 /** Far above any valid JSON request of the API, far below what would cost memory. */
@@ -71,7 +82,7 @@ export const requireJson = createMiddleware(async (c, next) => {
 
 /** Parses a value already read from the request (form fields, a config-dependent schema). */
 export function parseWith<T extends z.$ZodType>(schema: T, value: unknown): z.output<T> {
-  const result = zodSafeParse(schema, value);
+  const result = zodSafeParse(schema, value, WITH_INPUT);
   if (!result.success) throw new ApiError('validation_failed', fieldErrors(result.error.issues));
   return result.data;
 }

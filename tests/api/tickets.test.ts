@@ -201,3 +201,27 @@ describe('listing tickets', () => {
     assert.equal(details.solution, null);
   });
 });
+
+describe('field codes', () => {
+  test('a missing field is required, a wrong type is invalid, a wrong choice is not allowed', async () => {
+    const missing = await session.request(`${ROUTES.tickets}?state=open`);
+    assert.equal(missing.status, 200);
+    const login = (body: unknown) =>
+      portal.request(ROUTES.session, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    assert.deepEqual((await (await login({ password: 'x' })).json()).error.fields, {
+      email: 'required',
+    });
+    assert.deepEqual((await (await login({ email: 42, password: 'x' })).json()).error.fields, {
+      email: 'invalid',
+    });
+    const form = new FormData();
+    form.set('category', 'software.erp.error');
+    form.set('description', 'No urgency given');
+    const noUrgency = await session.request(ROUTES.tickets, { method: 'POST', body: form });
+    assert.deepEqual((await noUrgency.json()).error.fields, { urgency: 'required' });
+  });
+});
