@@ -16,6 +16,7 @@ import { categoryRoutes } from './routes/categories.ts';
 import { configRoutes } from './routes/config.ts';
 import { deskRoutes } from './routes/desk/index.ts';
 import { meRoutes } from './routes/me.ts';
+import { partnerSessionRoutes } from './routes/partner-session.ts';
 import { passwordRoutes } from './routes/password.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { ticketActionRoutes } from './routes/ticket-actions.ts';
@@ -41,6 +42,7 @@ export function createApp(ports: Ports) {
   return app
     .route('/', configRoutes)
     .route('/', sessionRoutes)
+    .route('/', partnerSessionRoutes)
     .route('/', captchaRoutes)
     .route('/', passwordRoutes)
     .route('/', meRoutes)

@@ -1,0 +1,41 @@
+/**
+ * @module
+ * `POST /api/session/partner` `{ token }`: partner single sign-on. A token a configured partner
+ * signed for one of its users (see ../lib/partner-tokens.ts) starts a session for the active
+ * customer with that e-mail in the partner's organization; anything else is 401, with no hint
+ * of which check failed.
+ */
+import { and, eq } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { ROUTES } from '../contract/routes.ts';
+import { partnerSessionBody } from '../contract/schemas.ts';
+import { customers } from '../db/schema.ts';
+import { startSession } from '../domain/sessions.ts';
+import type { AppEnv } from '../env.ts';
+import { ApiError } from '../errors.ts';
+import { verifyPartnerToken } from '../lib/partner-tokens.ts';
+import { requireJson, validate } from '../middleware/validate.ts';
+
+export const partnerSessionRoutes = new Hono<AppEnv>().post(
+  ROUTES.partnerSession,
+  requireJson,
+  validate('json', partnerSessionBody),
+  async (c) => {
+    const { db, config, clock } = c.var.ports;
+    const identity = await verifyPartnerToken(c.req.valid('json').token, config, clock.now());
+    if (!identity) throw new ApiError('unauthenticated');
+    const [customer] = await db
+      .select()
+      .from(customers)
+      .where(
+        and(
+          eq(customers.email, identity.email),
+          eq(customers.organization, identity.organization),
+          eq(customers.active, true),
+        ),
+      )
+      .limit(1);
+    if (!customer) throw new ApiError('unauthenticated');
+    return c.json(await startSession(c.var.ports, customer), 201);
+  },
+);
