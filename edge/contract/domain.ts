@@ -16,6 +16,12 @@ export const OPEN_STATUSES = ['new', 'in_progress', 'resolved'] as const satisfi
 export const TICKET_STATES = ['open', 'closed'] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
 
+/**
+ * The new-password policy's length rule (the common-password and e-mail rules are the edge's).
+ * Here, not in schemas.ts, so the widget can show it without bundling zod.
+ */
+export const NEW_PASSWORD_MIN_LENGTH = 12;
+
 export const URGENCIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Urgency = (typeof URGENCIES)[number];
 

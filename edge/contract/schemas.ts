@@ -5,7 +5,7 @@
  * them; nothing else defines what a valid request is.
  */
 import * as z from 'zod/mini';
-import { LANGUAGES, TICKET_STATES, URGENCIES } from './domain.ts';
+import { LANGUAGES, NEW_PASSWORD_MIN_LENGTH, TICKET_STATES, URGENCIES } from './domain.ts';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
@@ -20,8 +20,7 @@ export const mePatchBody = z.strictObject({
   notifications: z.optional(z.boolean()),
 });
 
-/** The policy's length rule; the common-password and e-mail rules are checked on the edge. */
-export const NEW_PASSWORD_MIN_LENGTH = 12;
+export { NEW_PASSWORD_MIN_LENGTH };
 const newPassword = z.string().check(z.minLength(NEW_PASSWORD_MIN_LENGTH), z.maxLength(256));
 
 export const forgotPasswordBody = z.strictObject({
