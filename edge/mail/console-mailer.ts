@@ -9,7 +9,8 @@ export interface OutboxMailer extends Mailer {
   readonly sent: Mail[];
 }
 
-export function consoleMailer(log: (line: string) => void = console.log): OutboxMailer {
+/** Prints on stderr, so a command whose stdout is its report (`admin jobs:run`) stays parseable. */
+export function consoleMailer(log: (line: string) => void = console.error): OutboxMailer {
   const sent: Mail[] = [];
   return {
     sent,
