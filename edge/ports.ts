@@ -27,6 +27,11 @@ export interface AttachmentStore {
   get(key: string): Promise<StoredObject | null>;
   head(key: string): Promise<{ size: number } | null>;
   delete(key: string): Promise<void>;
+  /**
+   * Keys under a prefix, for the orphan check (`storage:check`). Optional: R2 lists natively
+   * (with a cursor, see the storage command), the disk and Deno stores implement this.
+   */
+  list?(prefix: string): Promise<string[]>;
 }
 
 export interface Mail {
@@ -38,6 +43,19 @@ export interface Mail {
 
 export interface Mailer {
   send(mail: Mail): Promise<void>;
+}
+
+/** Cloudflare's rate-limiting binding (`[[ratelimits]]` in wrangler.toml), as the portal uses it. */
+export interface RateLimitBinding {
+  limit(options: { key: string }): Promise<{ success: boolean }>;
+}
+
+/** Workers: per-address and per-e-mail limits kept by Cloudflare instead of the database. */
+export interface EdgeRateLimits {
+  address: RateLimitBinding;
+  email: RateLimitBinding;
+  /** The bindings' period (10 or 60 seconds): how long a refused client is told to wait. */
+  periodSeconds: number;
 }
 
 export interface Clock {
@@ -58,6 +76,8 @@ export interface Ports {
    * CF-Connecting-IP on Workers, the socket's address on Node and Deno. Used for rate limits.
    */
   clientAddress?: (request: Request, env: unknown) => string | undefined;
+  /** Set on Workers when the bindings exist; elsewhere the limits are counted in the database. */
+  edgeRateLimits?: EdgeRateLimits;
   /** Where the runtime can resolve names (Node); Workers cannot, see README. */
   resolveHost?: HostResolver;
 }

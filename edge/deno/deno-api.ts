@@ -16,6 +16,7 @@ export interface DenoApi {
   writeFile(path: string, data: Uint8Array | ReadableStream<Uint8Array>): Promise<void>;
   rename(from: string, to: string): Promise<void>;
   remove(path: string): Promise<void>;
+  readDir(path: string): AsyncIterable<{ name: string; isFile: boolean; isDirectory: boolean }>;
   errors: { NotFound: new (...args: never[]) => Error };
 }
 

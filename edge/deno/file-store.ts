@@ -53,5 +53,22 @@ export function denoFileStore(root: string): AttachmentStore {
         if (!(error instanceof deno.errors.NotFound)) throw error;
       }
     },
+    async list(prefix) {
+      const keys: string[] = [];
+      const walk = async (dir: string, keyPrefix: string): Promise<void> => {
+        try {
+          for await (const entry of deno.readDir(dir)) {
+            const key = `${keyPrefix}${entry.name}`;
+            if (entry.isDirectory) await walk(`${dir}/${entry.name}`, `${key}/`);
+            // Half-written `.partial` files fail SAFE_KEY: they are not objects yet.
+            else if (entry.isFile && SAFE_KEY.test(key) && key.startsWith(prefix)) keys.push(key);
+          }
+        } catch (error) {
+          if (!(error instanceof deno.errors.NotFound)) throw error;
+        }
+      };
+      await walk(base, '');
+      return keys.sort();
+    },
   };
 }

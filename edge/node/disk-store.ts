@@ -4,8 +4,8 @@
  * as an R2 bucket. Node only.
  */
 import { createReadStream } from 'node:fs';
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { AttachmentStore, StoredObject } from '../ports.ts';
 
@@ -48,6 +48,23 @@ export function diskStore(root: string): AttachmentStore {
     },
     async delete(key) {
       await rm(pathOf(key), { force: true });
+    },
+    async list(prefix) {
+      let entries: string[];
+      try {
+        entries = await readdir(base, { recursive: true });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+        throw error;
+      }
+      const keys: string[] = [];
+      for (const entry of entries) {
+        const key = relative(base, join(base, entry)).split(sep).join('/');
+        // Folders and anything not shaped like a server-made key are not objects.
+        if (!key.startsWith(prefix) || !SAFE_KEY.test(key)) continue;
+        if ((await stat(join(base, entry))).isFile()) keys.push(key);
+      }
+      return keys.sort();
     },
   };
 }

@@ -9,6 +9,7 @@ import { categoryCommands } from './admin/categories.ts';
 import { describeError, type AdminCommand } from './admin/command.ts';
 import { customerCommands } from './admin/customers.ts';
 import { deskCommands } from './admin/desk.ts';
+import { storageCommands } from './admin/storage.ts';
 import { ticketCommands } from './admin/tickets.ts';
 
 const commands: Record<string, AdminCommand> = {
@@ -16,6 +17,7 @@ const commands: Record<string, AdminCommand> = {
   ...categoryCommands,
   ...ticketCommands,
   ...deskCommands,
+  ...storageCommands,
 };
 
 function help(): string {
