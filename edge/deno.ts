@@ -12,7 +12,7 @@ import * as schema from './db/schema.ts';
 import { deno } from './deno/deno-api.ts';
 import { denoFileStore } from './deno/file-store.ts';
 import { startJobTimer } from './jobs/scheduled.ts';
-import { consoleMailer } from './mail/console-mailer.ts';
+import { mailerFromConfig } from './mail/mailer.ts';
 import { systemClock, type Ports } from './ports.ts';
 
 const env = deno.env.toObject();
@@ -20,12 +20,13 @@ if (!env.LIBSQL_URL) {
   throw new Error('Set LIBSQL_URL to a libSQL server or Turso (http://, https:// or libsql://)');
 }
 
+const config = loadConfig(env);
 const ports: Ports = {
   db: drizzle(createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN }), { schema }),
   store: denoFileStore(env.ATTACHMENTS_DIR ?? '.data/attachments'),
-  mailer: consoleMailer(),
+  mailer: mailerFromConfig(config),
   clock: systemClock,
-  config: loadConfig(env),
+  config,
   // `deno serve` passes the connection's info, handed on below as the app's env.
   clientAddress: (_request, info) =>
     (info as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr?.hostname,

@@ -10,8 +10,8 @@ import { createApp, type PortalApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import * as schema from './db/schema.ts';
 import { runScheduledJob } from './jobs/scheduled.ts';
-import { consoleMailer } from './mail/console-mailer.ts';
-import { systemClock, type AttachmentStore, type Ports } from './ports.ts';
+import { mailerFromConfig } from './mail/mailer.ts';
+import { systemClock, type AttachmentStore, type Ports, type RateLimitBinding } from './ports.ts';
 
 /**
  * The bindings of wrangler.toml. `ATTACHMENTS` is an `R2Bucket`, typed by the subset the portal
@@ -21,7 +21,13 @@ export interface WorkerEnv extends Record<string, unknown> {
   ATTACHMENTS: AttachmentStore;
   LIBSQL_URL: string;
   LIBSQL_AUTH_TOKEN?: string;
+  /** Cloudflare's rate-limiting bindings of wrangler.toml; without them the database counts. */
+  RATE_LIMIT_ADDRESS?: RateLimitBinding;
+  RATE_LIMIT_EMAIL?: RateLimitBinding;
 }
+
+/** The `period` of both `[[ratelimits]]` bindings in wrangler.toml. */
+const RATE_LIMIT_PERIOD_SECONDS = 60;
 
 interface Portal {
   ports: Ports;
@@ -34,11 +40,19 @@ function buildPortal(env: WorkerEnv): Portal {
   const ports: Ports = {
     db: drizzle(client, { schema }),
     store: env.ATTACHMENTS,
-    mailer: consoleMailer(),
+    mailer: mailerFromConfig(config),
     clock: systemClock,
     config,
     // Set by Cloudflare's edge, which replaces any value the client sent.
     clientAddress: (request) => request.headers.get('cf-connecting-ip') ?? undefined,
+    edgeRateLimits:
+      env.RATE_LIMIT_ADDRESS && env.RATE_LIMIT_EMAIL
+        ? {
+            address: env.RATE_LIMIT_ADDRESS,
+            email: env.RATE_LIMIT_EMAIL,
+            periodSeconds: RATE_LIMIT_PERIOD_SECONDS,
+          }
+        : undefined,
   };
   return { ports, app: createApp(ports) };
 }

@@ -1,7 +1,7 @@
 /**
  * @module
  * The ports of the embedded default on Node: a libSQL file, attachments on local disk, the
- * console mailer. Secrets come from the environment; when none is set, a random token secret is
+ * console mailer (or the configured provider). Secrets come from the environment; when none is set, a random token secret is
  * made once and kept in the data folder, never in the repository.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { loadConfig } from '../config.ts';
 import * as schema from '../db/schema.ts';
 import { randomId } from '../lib/encoding.ts';
-import { consoleMailer } from '../mail/console-mailer.ts';
+import { mailerFromConfig } from '../mail/mailer.ts';
 import { systemClock, type Ports } from '../ports.ts';
 import { diskStore } from './disk-store.ts';
 
@@ -43,7 +43,7 @@ export function nodePorts(env: NodeJS.ProcessEnv, defaults: Record<string, strin
   const ports: Ports = {
     db: drizzle(client, { schema }),
     store: diskStore(env.ATTACHMENTS_DIR ?? resolve(DATA_DIR, 'attachments')),
-    mailer: consoleMailer(),
+    mailer: mailerFromConfig(config),
     clock: systemClock,
     config,
     // @hono/node-server passes `{ incoming, outgoing }` as the env: the socket's peer address.
