@@ -24,7 +24,7 @@ import { fmt, load, type Target } from './lib/load.ts';
 import { markdownTable, say, saveFigure, type Budget } from './lib/report.ts';
 import { measured, startNodeApi, temporaryFolder } from './lib/servers.ts';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 const ROUNDS = 3;
 const LARGE = Number(process.env.BENCH_SCALE_CUSTOMERS ?? 10_000);
 /** The measured customer: the same 100 tickets in both databases. */

@@ -17,9 +17,10 @@ import { logIn } from './lib/customer.ts';
 import { REPO_ROOT } from './lib/paths.ts';
 import { markdownTable, say, saveFigure } from './lib/report.ts';
 import { freePort, startNodeApi, temporaryFolder } from './lib/servers.ts';
+import { longTasks, TRACE_CATEGORIES, type LongTask } from './lib/long-tasks.ts';
 import { buildWidget } from './lib/widget-build.ts';
 
-const RUNS = Number(process.env.BENCH_WIDGET_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_WIDGET_RUNS ?? 11);
 const root = temporaryFolder('bench-widget-start-');
 await buildWidget(join(root, 'widget'));
 await esbuild.build({
@@ -73,7 +74,11 @@ interface Run {
  * Loads the page, waits for the element's definition, then adds it and measures in the page
  * (bench/widget/measure-start.js) until its first usable screen is painted.
  */
-async function run(browser: Browser, kind: 'hello' | 'anonymous' | 'logged-in'): Promise<Run> {
+async function run(
+  browser: Browser,
+  kind: 'hello' | 'anonymous' | 'logged-in',
+  traced = false,
+): Promise<Run & { trace?: LongTask[] }> {
   const tab = await browser.newPage();
   const requests: string[] = [];
   tab.on('request', (request) => void requests.push(new URL(request.url()).pathname));
@@ -88,11 +93,15 @@ async function run(browser: Browser, kind: 'hello' | 'anonymous' | 'logged-in'):
   await tab.evaluate(`customElements.whenDefined(${JSON.stringify(tag)}).then(() => true)`);
   const before = [...requests];
   await tab.addScriptTag({ content: MEASURE });
+  if (traced) await tab.tracing.start({ categories: TRACE_CATEGORIES });
   const result = (await tab.evaluate(
     `benchMeasureStart(${JSON.stringify(tag)}, ${JSON.stringify(api.url)}, ${JSON.stringify(kind)})`,
   )) as { ms: number; longTasks: number[] };
+  const trace = traced
+    ? longTasks(JSON.parse(new TextDecoder().decode(await tab.tracing.stop())))
+    : undefined;
   await tab.close();
-  return { ...result, before };
+  return { ...result, before, trace };
 }
 
 const browser = await puppeteer.launch({
@@ -109,11 +118,16 @@ const browser = await puppeteer.launch({
 });
 const kinds = ['hello', 'anonymous', 'logged-in'] as const;
 const runs: Record<(typeof kinds)[number], Run[]> = { hello: [], anonymous: [], 'logged-in': [] };
+const traced: Record<'anonymous' | 'logged-in', LongTask[]> = { anonymous: [], 'logged-in': [] };
 try {
   // One warm-up of each (Chromium's caches, the API's JIT), then alternated measured runs.
   for (const kind of kinds) await run(browser, kind);
   for (let i = 0; i < RUNS; i++) {
     for (const kind of kinds) runs[kind].push(await run(browser, kind));
+  }
+  // One more of each start under Chromium's tracing, to see what fills its long tasks.
+  for (const kind of ['anonymous', 'logged-in'] as const) {
+    traced[kind] = (await run(browser, kind, true)).trace ?? [];
   }
 } finally {
   await browser.close();
@@ -187,5 +201,23 @@ ${markdownTable(
 )}
 
 Before the element was added the page had loaded: ${before.map((p) => `\`${p}\``).join(', ')}.
+
+### What fills the long tasks
+
+One more start of each kind under Chromium's tracing (DevTools timeline categories): every
+main-thread task over 50 ms, and its largest parts (script by file, style, layout, paint). Tracing
+adds its own overhead, and a busy machine stretches every task.
+
+${
+  [
+    ...traced.anonymous.map((t) => ['anonymous', t] as const),
+    ...traced['logged-in'].map((t) => ['logged in', t] as const),
+  ]
+    .map(
+      ([kind, task]) =>
+        `- ${kind}, a task of ${task.ms.toFixed(0)} ms: ${task.parts.map((p) => `${p.part} ${p.ms.toFixed(0)} ms`).join(', ')}`,
+    )
+    .join('\n') || 'No task over 50 ms in the traced starts.'
+}
 `,
 });

@@ -24,7 +24,7 @@ import {
   temporaryFolder,
 } from './lib/servers.ts';
 
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 2);
 /**
  * Up to 8 connections the Worker's queries stay under @libsql/client's own limit of 20 queries in
  * flight; at 16 they queue behind it, and workerd cancels the queued ones (see the note).

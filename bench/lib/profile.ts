@@ -40,6 +40,7 @@ const PARTS: [string, (url: string, fn: string) => boolean][] = [
     'HTTP: @hono/node-server (Node request to Web Request)',
     (url) => /@hono\/node-server/.test(url),
   ],
+  ['module loading (start-up)', (url) => /^node:internal\/modules\//.test(url)],
   ['HTTP: Node (http, net, streams)', (url) => /^node:/.test(url)],
   ['other (V8, runtime)', () => true],
 ];

@@ -69,7 +69,9 @@ export interface Usage {
 
 /** The server's peak memory and CPU time so far (the portal on Node only). */
 export async function usage(server: Server): Promise<Usage> {
-  return (await (await fetch(new URL('/__bench/usage', server.url))).json()) as Usage;
+  return (await (
+    await fetchAgain(() => fetch(new URL('/__bench/usage', server.url)))
+  ).json()) as Usage;
 }
 
 /**
@@ -85,4 +87,17 @@ export async function measured<T extends { requests: number }>(
   const after = await usage(server);
   // The two usage requests themselves cost next to nothing against thousands of requests.
   return { ...result, cpuMicrosPerRequest: (after.cpuMicros - before.cpuMicros) / result.requests };
+}
+
+/**
+ * `fetch` that tries once more when the server had closed the kept-alive connection just as it
+ * was reused (after a long pause, such as a few log ins' password hashes).
+ */
+export async function fetchAgain(make: () => Promise<Response>): Promise<Response> {
+  try {
+    return await make();
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return make();
+  }
 }
