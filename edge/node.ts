@@ -2,7 +2,9 @@
  * @module
  * The embedded default on Node: migrations applied and demo data loaded on first run, then the
  * API and the demo pages served on one port, and the partner intranet demo on the next port, so
- * that it reaches the API across origins.
+ * that it reaches the API across origins. In development, also the mail outbox at `/dev/outbox`
+ * and the demo partner's single sign-on (its key kept in DATA_DIR, its tokens from the partner
+ * port's `/dev/partner-token`).
  */
 import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
@@ -11,16 +13,22 @@ import { Hono } from 'hono';
 import { createApp } from './app.ts';
 import { DEMO_LOGIN, loadDemoData } from './db/demo-data.ts';
 import { startJobTimer } from './jobs/scheduled.ts';
+import { devOutboxApp } from './node/dev-outbox.ts';
 import { applyMigrations } from './node/migrate.ts';
-import { nodePorts } from './node/ports.ts';
+import { demoPartnerConfig, demoPartnerKey, partnerTokenApp } from './node/partner-demo.ts';
+import { DATA_DIR, nodePorts } from './node/ports.ts';
 import { nodeResolver } from './node/resolver.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
+const development = (process.env.ENVIRONMENT ?? 'development') === 'development';
+const partnerKey = development ? await demoPartnerKey(DATA_DIR) : null;
 const { ports } = nodePorts(process.env, {
   ALLOWED_ORIGINS: [port, port + 1]
     .flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`])
     .join(','),
+  PORTAL_URL: `http://localhost:${port}/`,
+  ...(partnerKey && { PARTNERS: JSON.stringify([demoPartnerConfig(partnerKey.publicJwk)]) }),
 });
 ports.resolveHost = nodeResolver;
 
@@ -30,12 +38,16 @@ await loadDemoData(ports.db, tree, ports.config.PBKDF2_ITERATIONS, ports.clock.n
 // Auto-accepts aged solutions and delivers webhooks; state lives in the database only.
 startJobTimer(ports, ports.config.JOB_INTERVAL_SECONDS);
 
-const site = new Hono()
+const site = new Hono();
+if (development) site.route('/', devOutboxApp(ports.db));
+site
   .route('/', createApp(ports))
   .use('/dist/*', serveStatic({ root: './' }))
   .use('/*', serveStatic({ root: './demo' }));
 
-const partner = new Hono()
+const partner = new Hono();
+if (partnerKey) partner.route('/', partnerTokenApp(partnerKey.privateJwk));
+partner
   .use('/dist/*', serveStatic({ root: './' }))
   .use('/*', serveStatic({ root: './demo/partner' }));
 
