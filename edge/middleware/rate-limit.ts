@@ -3,7 +3,9 @@
  * Rate limits on login, forgotten password and reset: per client address and, when the body has
  * one, per e-mail; on login also a lockout after repeated failures for one e-mail. Over a limit
  * the answer is 429 `rate_limited` with `retryAfterSeconds` and a `Retry-After` header. Placed
- * after body validation, so the e-mail read here is the validated one.
+ * after body validation, so the e-mail read here is the validated one. On Workers with the
+ * rate-limiting bindings, Cloudflare counts the address and e-mail limits (their limit and period
+ * are in wrangler.toml); the lockout, which spans minutes, is counted in the database everywhere.
  */
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
@@ -47,11 +49,17 @@ export function rateLimit(action: LimitedAction) {
       if (lock && lock.count >= config.LOCKOUT_FAILURES)
         return rateLimited(c, secondsUntil(lock.resetAt, now));
     }
-    const checks: [string, number][] = [
-      [`${action}:address:${clientAddress(c)}`, config.RATE_LIMIT_PER_ADDRESS],
+    const checks: [string, number, 'address' | 'email'][] = [
+      [`${action}:address:${clientAddress(c)}`, config.RATE_LIMIT_PER_ADDRESS, 'address'],
     ];
-    if (email) checks.push([`${action}:email:${email}`, config.RATE_LIMIT_PER_EMAIL]);
-    for (const [key, limit] of checks) {
+    if (email) checks.push([`${action}:email:${email}`, config.RATE_LIMIT_PER_EMAIL, 'email']);
+    const edge = c.var.ports.edgeRateLimits;
+    for (const [key, limit, kind] of checks) {
+      if (edge) {
+        const { success } = await edge[kind].limit({ key });
+        if (!success) return rateLimited(c, edge.periodSeconds);
+        continue;
+      }
       const counted = await countAttempt(db, key, window, now);
       if (counted.count > limit) return rateLimited(c, secondsUntil(counted.resetAt, now));
     }
