@@ -49,7 +49,7 @@ describe('account screens', () => {
     type($(screen, '#new-password'), 'short');
     type($(screen, '#repeat-password'), 'other');
     button(screen, 'Guardar la contraseña').click();
-    await waitForText(screen, 'La contraseña debe tener al menos 8 caracteres.');
+    await waitForText(screen, 'La contraseña debe tener al menos 12 caracteres.');
     expect(visibleText(screen)).to.include('Las dos contraseñas no coinciden.');
     expect($(screen, '#new-password')!.getAttribute('aria-describedby')).to.include(
       'new-password-error',

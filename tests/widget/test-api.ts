@@ -5,12 +5,19 @@
  * browser is a real cross-origin request through the CORS allowlist.
  *
  * Beside the app, and only on this test server, `/test/*` lets a test play the company and the
- * service desk: create a fresh customer with tickets, propose a solution, add a public comment.
+ * service desk: create a fresh customer with tickets, propose a solution, add a public comment;
+ * read the mail outbox; sign a partner intranet's single sign-on token.
+ *
+ * The portal's clock is set to the real time at start (and then stands still), so that what the
+ * browser checks against its own clock (the captcha challenge's and the tokens' expiry) agrees.
  */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { desc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
+import { mailOutbox } from '../../edge/db/schema.ts';
 import { applyDeskAction } from '../../edge/domain/desk-actions.ts';
 import { proposeSolution } from '../support/desk.ts';
 import { startPortal } from '../support/app.ts';
@@ -25,8 +32,30 @@ interface NewTestCustomer {
   attachment?: { name: string; content: string };
 }
 
+/** The partner intranet of the single sign-on tests, for the test customers' organization. */
+const PARTNER = { issuer: 'https://intranet.partner.test', audience: 'support-portal' };
+
 export async function startTestApi(allowedOrigins: string[]) {
-  const portal = await startPortal({ ALLOWED_ORIGINS: allowedOrigins.join(',') });
+  const partnerKeys = await generateKeyPair('ES256');
+  const partners = [
+    {
+      id: 'test-partner',
+      ...PARTNER,
+      organization: 'Example Org',
+      algorithms: ['ES256'],
+      publicJwk: await exportJWK(partnerKeys.publicKey),
+    },
+  ];
+  const portal = await startPortal({
+    ALLOWED_ORIGINS: allowedOrigins.join(','),
+    PARTNERS: JSON.stringify(partners),
+    // The production limits per e-mail (the rate-limit test trips them), but none per address:
+    // every test file logs in from this one address.
+    RATE_LIMIT_PER_ADDRESS: '100000',
+    RATE_LIMIT_PER_EMAIL: '10',
+    LOCKOUT_FAILURES: '5',
+  });
+  portal.clock.advance(Date.now() - portal.clock.now().getTime());
   const api = (path: string, token: string, init: RequestInit = {}) =>
     portal.request(path, {
       ...init,
@@ -99,6 +128,32 @@ export async function startTestApi(allowedOrigins: string[]) {
         portal.clock.now(),
       );
       return c.body(null, 204);
+    })
+    .get('/test/outbox', async (c) => {
+      const to = c.req.query('to') ?? '';
+      const mails = await portal.db
+        .select({ subject: mailOutbox.subject, text: mailOutbox.text, html: mailOutbox.html })
+        .from(mailOutbox)
+        .where(eq(mailOutbox.to, to))
+        // Newest first; the test clock stands still, so by insertion rather than by time.
+        .orderBy(desc(sql`rowid`));
+      return c.json(mails);
+    })
+    .post('/test/partner-token', async (c) => {
+      const { email, expiresInSeconds } = (await c.req.json()) as {
+        email: string;
+        expiresInSeconds: number;
+      };
+      const now = Math.floor(portal.clock.now().getTime() / 1000);
+      const token = await new SignJWT({ email })
+        .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
+        .setIssuer(PARTNER.issuer)
+        .setAudience(PARTNER.audience)
+        .setSubject(email)
+        .setIssuedAt(expiresInSeconds > 0 ? now : now - 600)
+        .setExpirationTime(now + expiresInSeconds)
+        .sign(partnerKeys.privateKey);
+      return c.json({ token });
     })
     .route('/', portal.app);
 

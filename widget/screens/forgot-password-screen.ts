@@ -66,6 +66,7 @@ export class ForgotPasswordScreen extends ScreenElement {
         </div>
         <sp-captcha
           class="captcha"
+          data-captcha
           .challengeUrl=${this.client.captchaUrl}
           .language=${currentLanguage()}
           @sp-captcha-change=${this.handleCaptcha}
