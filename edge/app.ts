@@ -27,9 +27,9 @@ export function createApp(ports: Ports) {
   void decoyHash(ports.config.PBKDF2_ITERATIONS);
   const app = new Hono<AppEnv>();
   app.onError(renderError);
-  app.notFound(() => {
-    throw new ApiError('not_found');
-  });
+  // Returned, not thrown: a throw from the not-found handler skips the middleware below on its
+  // way out, and the 404 went without its security headers.
+  app.notFound((c) => renderError(new ApiError('not_found'), c));
   app.use('/api/*', async (c, next) => {
     c.set('ports', ports);
     await next();
@@ -37,8 +37,22 @@ export function createApp(ports: Ports) {
   app.use('/api/*', corsFromConfig);
   app.use(
     '/api/*',
-    secureHeaders({ crossOriginResourcePolicy: 'cross-origin', referrerPolicy: 'no-referrer' }),
+    secureHeaders({
+      crossOriginResourcePolicy: 'cross-origin',
+      referrerPolicy: 'no-referrer',
+      // Set below, only over TLS: over plain HTTP the header means nothing (RFC 6797, 8.1).
+      strictTransportSecurity: false,
+    }),
   );
+  app.use('/api/*', async (c, next) => {
+    await next();
+    // JSON and downloads only: nothing here may load anything or be framed. A download keeps
+    // its own stricter policy (with `sandbox`), which is why this is not secureHeaders' option.
+    if (!c.res.headers.has('Content-Security-Policy'))
+      c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    if (new URL(c.req.url).protocol === 'https:')
+      c.header('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
+  });
   return app
     .route('/', configRoutes)
     .route('/', sessionRoutes)
