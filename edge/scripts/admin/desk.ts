@@ -178,7 +178,8 @@ export const deskCommands: Record<string, AdminCommand> = {
   },
   'jobs:run': {
     usage: '',
-    summary: 'Run the scheduled job once: auto-accept aged solutions, deliver due webhooks.',
+    summary:
+      'Run the scheduled job once: auto-accept aged solutions, deliver due webhooks and e-mails.',
     async run(_args, ports) {
       const report = await runScheduledJob({ ...ports, resolveHost: nodeResolver });
       console.log(JSON.stringify(report));
