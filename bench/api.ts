@@ -129,7 +129,7 @@ const budgets: Budget[] = [
 ];
 const failures = [...results.values()].flat().reduce((sum, r) => sum + r.failures, 0);
 
-saveFigure('3-api', {
+await saveFigure('3-api', {
   order: 3,
   title: 'API throughput and latency (Node, libSQL file)',
   command: 'npm run bench:api',

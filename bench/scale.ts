@@ -215,7 +215,7 @@ const planText = explained
   )
   .join('\n\n');
 
-saveFigure('4-scale', {
+await saveFigure('4-scale', {
   order: 4,
   title: 'Scale: 1 000 against 1 000 000 tickets',
   command: 'npm run bench:scale',

@@ -85,7 +85,7 @@ for (const [i, { owner, id }] of uploaded.entries()) {
 await api.stop();
 say(`uploads: ${matching} of ${UPLOADS} downloads match their sha256`);
 
-saveFigure('5-uploads', {
+await saveFigure('5-uploads', {
   order: 5,
   title: 'Uploads and memory (Node, files on disk)',
   command: 'npm run bench:uploads',

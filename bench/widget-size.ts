@@ -26,7 +26,7 @@ say(
 for (const part of parts.slice(0, 8)) say(`widget weighs: ${part.part} ${kb(part.bytes)} minified`);
 
 const largestLocale = Math.max(...locales.map((w) => w.gzip));
-saveFigure('1-widget-size', {
+await saveFigure('1-widget-size', {
   order: 1,
   title: 'Widget weight',
   command: 'npm run bench:widget-size',

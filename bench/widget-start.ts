@@ -154,7 +154,7 @@ for (const kind of kinds) {
 say(`widget start: loaded before the element was added: ${before.join(', ')}`);
 
 const ratio = (kind: (typeof kinds)[number]) => ms(kind) / ms('hello');
-saveFigure('2-widget-start', {
+await saveFigure('2-widget-start', {
   order: 2,
   title: 'Widget start (headless Chromium)',
   command: 'npm run bench:widget-start',

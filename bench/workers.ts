@@ -115,7 +115,7 @@ const bareOf = (runtime: string, connections: number) =>
       r.runtime === runtime && r.route.startsWith('bare') && r.result.connections === connections,
   )!.result;
 
-saveFigure('6-workers', {
+await saveFigure('6-workers', {
   order: 6,
   title: 'Workers path (wrangler dev, workerd, sqld) next to Node',
   command: 'npm run bench:workers',
@@ -137,9 +137,9 @@ request awaiting a promise that another request's I/O settles is never resumed b
 cache now keeps only the loaded data. What is left is consistent with \`@libsql/client/web\`'s own
 queue: the Worker builds one client per isolate (\`edge/worker.ts\`), and that client runs at most
 20 queries at once (its \`concurrency\` option) behind a shared promise limiter, so a query queued
-behind another request's is resumed from that request's context. The list (its queries one
-after another) passes at 16 connections; details (two of its queries in parallel) is the first to
-fail. A client per request in \`edge/worker.ts\` would avoid the shared queue; it was not changed
+behind another request's is resumed from that request's context. Which cells fail varies
+from run to run (details, with two queries in parallel, fails first); the cause is not confirmed.
+A client per request in \`edge/worker.ts\` would avoid the shared queue; it was not changed
 here (not this issue's file). This is a production issue, not a benchmark one: a deployed Worker
 serves concurrent requests from one isolate.
 
