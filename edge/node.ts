@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
 import { createApp } from './app.ts';
 import { DEMO_LOGIN, loadDemoData } from './db/demo-data.ts';
 import { startJobTimer } from './jobs/scheduled.ts';
@@ -38,7 +39,37 @@ await loadDemoData(ports.db, tree, ports.config.PBKDF2_ITERATIONS, ports.clock.n
 // Auto-accepts aged solutions and delivers webhooks; state lives in the database only.
 startJobTimer(ports, ports.config.JOB_INTERVAL_SECONDS);
 
+/**
+ * Headers of the demo pages. Their inline scripts and styles are the demo's own (the widget needs
+ * neither); the API's origins are the only places they may call; no one may frame them.
+ */
+const demoHeaders = secureHeaders({
+  referrerPolicy: 'no-referrer',
+  strictTransportSecurity: false,
+  contentSecurityPolicy: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'", "'unsafe-inline'"],
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    imgSrc: ["'self'", 'data:'],
+    connectSrc: [
+      "'self'",
+      ...ports.config.ALLOWED_ORIGINS.map(String),
+      `http://localhost:${port}`,
+      `http://127.0.0.1:${port}`,
+    ],
+    workerSrc: ["'self'", 'blob:'],
+    objectSrc: ["'none'"],
+    baseUri: ["'none'"],
+    frameAncestors: ["'none'"],
+  },
+});
+
 const site = new Hono();
+site.use('*', async (c, next) => {
+  // The API sets its own headers; the demo's pages and scripts get these.
+  if (c.req.path.startsWith('/api/')) return next();
+  return demoHeaders(c, next);
+});
 if (development) site.route('/', devOutboxApp(ports.db));
 site
   .route('/', createApp(ports))
@@ -46,6 +77,7 @@ site
   .use('/*', serveStatic({ root: './demo' }));
 
 const partner = new Hono();
+partner.use('*', demoHeaders);
 if (partnerKey) partner.route('/', partnerTokenApp(partnerKey.privateJwk));
 partner
   .use('/dist/*', serveStatic({ root: './' }))
