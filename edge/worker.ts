@@ -34,7 +34,12 @@ interface Portal {
   app: PortalApp;
 }
 
-function buildPortal(env: WorkerEnv): Portal {
+/**
+ * Built for each request: workerd refuses to let one request await I/O that another started,
+ * and a libSQL client shared by the isolate queues each request's queries behind the others'
+ * (tests/runtimes/workers-concurrency.test.ts). The client is only a fetch wrapper, cheap to make.
+ */
+function portalFor(env: WorkerEnv): Portal {
   const config = loadConfig(env, { runtime: 'workers' });
   const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
   const ports: Ports = {
@@ -55,15 +60,6 @@ function buildPortal(env: WorkerEnv): Portal {
         : undefined,
   };
   return { ports, app: createApp(ports) };
-}
-
-/** Built once per isolate: the runtime passes the same env object to every request. */
-const portals = new WeakMap<WorkerEnv, Portal>();
-
-function portalFor(env: WorkerEnv): Portal {
-  let portal = portals.get(env);
-  if (!portal) portals.set(env, (portal = buildPortal(env)));
-  return portal;
 }
 
 export default {
