@@ -92,6 +92,15 @@ describe('forgotten password', () => {
     expect(await outbox(email)).to.deep.equal([]);
   });
 
+  it("shows the captcha's words in the portal's language", async () => {
+    const el = await mountPortal({ lang: 'en' });
+    $(await screenNamed(el, 'sp-login-screen'), 'button.link')!.click();
+    const forgot = await screenNamed(el, 'sp-forgot-password-screen');
+    const captcha = $(forgot, 'sp-captcha')!;
+    // ALTCHA's English words: before solving, then once solved (it solves itself at once).
+    await waitForText(captcha, /I'm not a robot|Verified/);
+  });
+
   it('a used link shows that it is no longer valid', async () => {
     history.replaceState(null, '', `${location.pathname}#sp/set-password/${'x'.repeat(43)}`);
     const el = await mountPortal();

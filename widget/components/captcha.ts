@@ -74,7 +74,8 @@ export class Captcha extends LitElement {
     this.setPayload(null);
     const widget = this.renderRoot.querySelector('altcha-widget');
     widget?.reset();
-    void widget?.verify();
+    // Aborted when the screen goes away meanwhile; failures show in the widget itself.
+    widget?.verify().catch(() => {});
   }
 
   override render() {
