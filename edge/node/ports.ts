@@ -15,6 +15,9 @@ import { mailerFromConfig } from '../mail/mailer.ts';
 import { systemClock, type Ports } from '../ports.ts';
 import { diskStore } from './disk-store.ts';
 
+/** How long a write waits for another connection's write to finish. */
+export const SQLITE_BUSY_TIMEOUT_MS = 5000;
+
 export const DATA_DIR = resolve(process.env.DATA_DIR ?? '.data');
 
 function localTokenSecret(): string {
@@ -33,7 +36,13 @@ export function databaseUrl(env: NodeJS.ProcessEnv): string {
 }
 
 export function nodePorts(env: NodeJS.ProcessEnv, defaults: Record<string, string> = {}) {
-  const client = createClient({ url: databaseUrl(env), authToken: env.LIBSQL_AUTH_TOKEN });
+  // The file client keeps a pool of connections; without a busy timeout, two concurrent writes
+  // on different connections fail at once with SQLITE_BUSY instead of taking turns.
+  const client = createClient({
+    url: databaseUrl(env),
+    authToken: env.LIBSQL_AUTH_TOKEN,
+    timeout: SQLITE_BUSY_TIMEOUT_MS,
+  });
   const config = loadConfig({
     ENVIRONMENT: 'development',
     ...defaults,

@@ -17,6 +17,7 @@ import * as schema from '../../edge/db/schema.ts';
 import { consoleMailer } from '../../edge/mail/console-mailer.ts';
 import { diskStore } from '../../edge/node/disk-store.ts';
 import { applyMigrations } from '../../edge/node/migrate.ts';
+import { SQLITE_BUSY_TIMEOUT_MS } from '../../edge/node/ports.ts';
 import type { Clock, Ports } from '../../edge/ports.ts';
 
 export const demoCategories: CategoryInput[] = JSON.parse(
@@ -39,7 +40,10 @@ const TEST_ITERATIONS = '10000';
 
 export async function startPortal(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
-  const client = createClient({ url: `file:${join(dir, 'portal.db')}` });
+  const client = createClient({
+    url: `file:${join(dir, 'portal.db')}`,
+    timeout: SQLITE_BUSY_TIMEOUT_MS,
+  });
   const db = drizzle(client, { schema });
   const clock = new TestClock();
   const mailer = consoleMailer(() => {});
