@@ -18,9 +18,12 @@ const ERROR_MESSAGES: Record<ClientErrorCode, () => string> = {
       id: 'error.captcha_failed',
     }),
   invalid_link: () =>
-    msg('Este enlace ya no es válido. Pida uno nuevo desde «He olvidado mi contraseña».', {
-      id: 'error.invalid_link',
-    }),
+    msg(
+      'Este enlace ya no es válido. Pida uno nuevo desde «¿Ha olvidado su contraseña?», en la pantalla de acceso.',
+      {
+        id: 'error.invalid_link',
+      },
+    ),
   unauthenticated: () =>
     msg('Su sesión ha terminado. Entre de nuevo para continuar.', { id: 'error.unauthenticated' }),
   invalid_credentials: () =>
