@@ -29,6 +29,9 @@ import {
 } from '../runtimes/support/processes.ts';
 
 const WRITERS = 16;
+/** Acknowledged creates to wait for before the kill, so the kill lands mid-load. */
+const BEFORE_KILL = 40;
+const acknowledged = { count: 0 };
 const dataDir = temporaryFolder('portal-faults-');
 let child: ChildProcess | undefined;
 after(() => {
@@ -72,6 +75,7 @@ async function writer(customer: HttpCustomer, stop: { now: boolean }, index: num
       const response = await customer.createTicket({}, { name: `w${index}-${i}.png`, bytes });
       if (response.status !== 201) continue;
       const ticket = (await response.json()) as TicketDetails;
+      acknowledged.count++;
       created.push({
         number: ticket.number,
         attachmentId: ticket.attachments[0]!.id,
@@ -92,7 +96,8 @@ test('SIGKILL under a load of creates with uploads: every 201 survives with its 
   const customers = Array.from({ length: WRITERS }, () => session);
   const stop = { now: false };
   const writing = customers.map((customer, i) => writer(customer, stop, i));
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  for (let waited = 0; acknowledged.count < BEFORE_KILL && waited < 200; waited++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
   killGroup(child!.pid!);
   stop.now = true;
   const promised = (await Promise.all(writing)).flat();

@@ -17,7 +17,7 @@ import { PNG } from '../support/files.ts';
 import { assertRefusal, fingerprint } from './support.ts';
 
 /** Runs per property; kept low so the suite stays within its time budget. */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
 
 let portal: TestPortal;
 let customer: CustomerSession;
