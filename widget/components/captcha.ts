@@ -3,7 +3,8 @@
  * `<sp-captcha>`: the proof-of-work captcha of the forgotten-password screen. It loads the
  * ALTCHA widget lazily (see altcha-loader.ts), renders it inside its own shadow root, solves the
  * challenge by itself as soon as it is shown (no puzzle, no click: WCAG 2.2's accessible
- * authentication, 3.3.8) and reports the solved payload.
+ * authentication, 3.3.8) and reports the solved payload. Two workers solve it: enough for a
+ * challenge sized for a phone, without taking every core of the host page's machine.
  */
 import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -84,6 +85,7 @@ export class Captcha extends LitElement {
       challenge=${this.challengeUrl}
       language=${this.language}
       auto="onload"
+      workers="2"
       name="captcha"
       @statechange=${this.handleStateChange}
     ></altcha-widget>`;
