@@ -103,7 +103,7 @@ export const templates = {
   'forgot.intro': `Saisissez l’adresse e-mail de votre compte. Si elle est enregistrée, nous vous enverrons un lien pour choisir un nouveau mot de passe. Utilisez également ce formulaire pour votre première connexion.`,
   'forgot.sent': `Si cette adresse e-mail est enregistrée, nous vous avons envoyé un lien pour choisir votre mot de passe. Il expire dans une heure.`,
   'forgot.submit': `Envoyer le lien`,
-  'forgot.verifying': `Vérification que vous n’êtes pas un robot…`,
+  'forgot.verifying': `Vérification anti-robot en cours…`,
   'home.change_password': `Changer de mot de passe`,
   'home.closed': `Demandes clôturées`,
   'home.closed.hint': `Consultez l’historique de vos demandes résolues.`,

@@ -156,7 +156,7 @@ export const templates = {
   'portal.logout': `Esci`,
   'portal.title': `Assistenza clienti`,
   'set_password.heading': `Scelga la password`,
-  'set_password.new_link': `Richiedere un nuovo link`,
+  'set_password.new_link': `Richiedi un nuovo link`,
   'set_password.submit': `Salva la password`,
   'solution.accept': `Accetta la soluzione`,
   'solution.accepted': str`Ha accettato la soluzione. Il ticket ${0} è chiuso.`,

@@ -141,7 +141,7 @@ export const templates = {
   'notifications.hint': `Quando a equipa de suporte propuser uma solução, acrescentar um comentário ou fechar um pedido.`,
   'notifications.label': `Avisar-me por email sobre os meus pedidos`,
   'notifications.off': `Deixaremos de lhe enviar avisos por email.`,
-  'notifications.on': `Vamos avisá-lo por email.`,
+  'notifications.on': `Receberá os avisos por email.`,
   'password.changed': `Palavra-passe alterada.`,
   'password.current': `Palavra-passe atual`,
   'password.hint_n': str`Pelo menos ${0} caracteres. Não utilize o seu email nem uma palavra-passe comum.`,
