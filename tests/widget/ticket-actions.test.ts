@@ -43,7 +43,10 @@ async function mount(
           .number=${number}
         ></sp-add-information-screen>`,
   );
-  await waitUntil(() => !$(el, '[role="status"]')?.textContent?.includes('Cargando'), 'loading');
+  // Generous: on a loaded machine the first API answer can take more than the default second.
+  await waitUntil(() => !$(el, '[role="status"]')?.textContent?.includes('Cargando'), 'loading', {
+    timeout: 10_000,
+  });
   await el.updateComplete;
   return el;
 }
