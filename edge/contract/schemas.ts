@@ -1,8 +1,9 @@
 /**
  * @module
- * Request schemas of the customer API, written with `zod/mini` so the widget can check input
- * with the same rules without carrying zod's full build. The edge validates every request with
- * them; nothing else defines what a valid request is.
+ * Request schemas of the customer API, written with `zod/mini` to stay light. The edge validates
+ * every request with them; nothing else defines what a valid request is. The widget does not
+ * import them (even zod/mini would put it over its weight budget): it checks only what it must
+ * before sending, with the limits from `GET /api/config` and the constants in `domain.ts`.
  */
 import * as z from 'zod/mini';
 import { LANGUAGES, NEW_PASSWORD_MIN_LENGTH, TICKET_STATES, URGENCIES } from './domain.ts';
