@@ -19,7 +19,7 @@ import {
 } from '../domain/rate-limits.ts';
 import { clientAddress } from '../lib/client-address.ts';
 
-export type LimitedAction = 'login' | 'forgot' | 'reset';
+export type LimitedAction = 'login' | 'forgot' | 'reset' | 'partner';
 
 export const lockoutKey = (email: string) => `lockout:${email.trim().toLowerCase()}`;
 

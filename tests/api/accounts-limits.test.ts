@@ -109,3 +109,16 @@ describe('forgotten password and reset', () => {
     );
   });
 });
+
+describe('partner single sign-on', () => {
+  test('is limited per client address like a login', async () => {
+    for (let i = 0; i < 5; i++) {
+      const response = await postJson(portal, ROUTES.partnerSession, { token: `not.a.token${i}` });
+      assert.equal(response.status, 401);
+    }
+    await assertLimited(
+      await postJson(portal, ROUTES.partnerSession, { token: 'not.a.token' }),
+      600,
+    );
+  });
+});
