@@ -6,6 +6,20 @@
  */
 import { css } from 'lit';
 
+/** The dark scheme's defaults, used by the system preference and by `scheme="dark"` alike. */
+const darkPalette = css`
+  --_primary: var(--sp-color-primary, #a8c7fa);
+  --_on-primary: var(--sp-color-on-primary, #062e6f);
+  --_text: var(--sp-color-text, #e8eaed);
+  --_muted: var(--sp-color-muted, #bdc3cc);
+  --_background: var(--sp-color-background, #16191d);
+  --_surface: var(--sp-color-surface, #23272e);
+  --_border: var(--sp-color-border, #8d96a1);
+  --_danger: var(--sp-color-danger, #f2b8b5);
+  --_success: var(--sp-color-success, #8fd9a6);
+  --_focus: var(--sp-color-focus, #a8c7fa);
+`;
+
 export const theme = css`
   :host {
     --_primary: var(--sp-color-primary, #0b57d0);
@@ -37,30 +51,12 @@ export const theme = css`
 
   @media (prefers-color-scheme: dark) {
     :host(:not([scheme='light'])) {
-      --_primary: var(--sp-color-primary, #a8c7fa);
-      --_on-primary: var(--sp-color-on-primary, #062e6f);
-      --_text: var(--sp-color-text, #e8eaed);
-      --_muted: var(--sp-color-muted, #bdc3cc);
-      --_background: var(--sp-color-background, #16191d);
-      --_surface: var(--sp-color-surface, #23272e);
-      --_border: var(--sp-color-border, #8d96a1);
-      --_danger: var(--sp-color-danger, #f2b8b5);
-      --_success: var(--sp-color-success, #8fd9a6);
-      --_focus: var(--sp-color-focus, #a8c7fa);
+      ${darkPalette}
     }
   }
 
   :host([scheme='dark']) {
-    --_primary: var(--sp-color-primary, #a8c7fa);
-    --_on-primary: var(--sp-color-on-primary, #062e6f);
-    --_text: var(--sp-color-text, #e8eaed);
-    --_muted: var(--sp-color-muted, #bdc3cc);
-    --_background: var(--sp-color-background, #16191d);
-    --_surface: var(--sp-color-surface, #23272e);
-    --_border: var(--sp-color-border, #8d96a1);
-    --_danger: var(--sp-color-danger, #f2b8b5);
-    --_success: var(--sp-color-success, #8fd9a6);
-    --_focus: var(--sp-color-focus, #a8c7fa);
+    ${darkPalette}
   }
 
   @media (prefers-reduced-motion: reduce) {
