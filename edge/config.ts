@@ -54,6 +54,8 @@ const configSchema = z.object({
   MAX_DESCRIPTION_LENGTH: z.coerce.number().int().min(100).max(100_000).default(10_000),
   MAX_INFORMATION_LENGTH: z.coerce.number().int().min(100).max(100_000).default(5_000),
   AUTO_ACCEPT_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+  /** For how many days after a ticket is closed its requester can open a follow-up. */
+  FOLLOW_UP_DAYS: z.coerce.number().int().min(0).max(3650).default(30),
   /** Attempts per webhook delivery before it is marked dead. */
   WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(10),
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),

@@ -20,6 +20,7 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   invalid_link: 'This link is no longer valid; ask for a new one.',
   unauthenticated: 'Log in to continue.',
   invalid_credentials: 'E-mail or password is not correct.',
+  requester_only: 'Only the person who opened this ticket can do this.',
   not_found: 'Not found.',
   method_not_allowed: 'Method not allowed.',
   wrong_state: 'The ticket is not in a state that allows this.',

@@ -17,6 +17,8 @@ export const DESK_ROUTES = {
   customer: '/api/desk/customers/:id',
   deactivate: '/api/desk/customers/:id/deactivate',
   categories: '/api/desk/categories',
+  /** Satisfaction ratings, newest change first. */
+  ratings: '/api/desk/ratings',
   webhooks: '/api/desk/webhooks',
   webhook: '/api/desk/webhooks/:id',
   deliveries: '/api/desk/webhooks/:id/deliveries',

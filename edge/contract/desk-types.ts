@@ -14,7 +14,7 @@ export interface DeskCustomerRef {
   organization: string | null;
 }
 
-export interface DeskTicketSummary extends TicketSummary {
+export interface DeskTicketSummary extends Omit<TicketSummary, 'role'> {
   type: TicketType;
   customer: DeskCustomerRef;
 }
@@ -25,7 +25,7 @@ export interface DeskTicketPage {
   nextCursor: string | null;
 }
 
-export interface DeskTicketDetails extends TicketDetails {
+export interface DeskTicketDetails extends Omit<TicketDetails, 'role'> {
   type: TicketType;
   customer: DeskCustomerRef;
 }

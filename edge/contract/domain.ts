@@ -39,6 +39,12 @@ export const EVENT_KINDS = [
   'solution_rejected',
   'solution_auto_accepted',
   'public_comment',
+  /** The requester rated the solved ticket (text: the comment); again when they change it. */
+  'rated',
+  /** A colleague was put in copy (actor: who did it; text: the colleague's name). */
+  'colleague_added',
+  /** On a closed ticket: a follow-up was opened (text: the new ticket's number). */
+  'follow_up_opened',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 
@@ -47,3 +53,31 @@ export type ActorType = (typeof ACTOR_TYPES)[number];
 
 /** A text in each of the portal's languages. */
 export type Labels = Record<Language, string>;
+
+/** Satisfaction scores go from 1 (very unhappy) to 5 (very happy). */
+export const RATING_MIN = 1;
+export const RATING_MAX = 5;
+/** A rating can be changed for this long after it was first given. */
+export const RATING_CHANGE_HOURS = 24;
+export const RATING_SOURCES = ['portal', 'email'] as const;
+export type RatingSource = (typeof RATING_SOURCES)[number];
+
+/** Whose tickets a list or a search covers: the caller's own, or their organization's (managers). */
+export const TICKET_SCOPES = ['mine', 'organization'] as const;
+export type TicketScope = (typeof TICKET_SCOPES)[number];
+
+/**
+ * How the caller stands to a ticket. Only the requester accepts, rejects, rates or follows up;
+ * colleagues in copy read it and add information; managers of the organization only read it.
+ */
+export const TICKET_ROLES = ['requester', 'colleague', 'manager'] as const;
+export type TicketRole = (typeof TICKET_ROLES)[number];
+
+/** A category's guidance as stored: a text and links, each label in every language. */
+export interface CategoryHelpStored {
+  text: Labels;
+  links: { label: Labels; url: string }[];
+}
+
+/** Extra words per language that the category filter matches (synonyms, common terms). */
+export type KeywordLists = Partial<Record<Language, string[]>>;

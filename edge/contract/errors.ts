@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   invalid_link: 400,
   unauthenticated: 401,
   invalid_credentials: 401,
+  /** The caller sees the ticket (colleague in copy, manager) but only its requester may do this. */
+  requester_only: 403,
   not_found: 404,
   method_not_allowed: 405,
   wrong_state: 409,

@@ -17,14 +17,23 @@ export const ROUTES = {
   passwordReset: '/api/password/reset',
   passwordChange: '/api/password/change',
   me: '/api/me',
+  /** The caller's organization: colleagues they can put in copy. */
+  colleagues: '/api/me/colleagues',
   categories: '/api/categories',
   tickets: '/api/tickets',
+  /** Full-text search of the caller's (or, for managers, the organization's) tickets. */
+  ticketSearch: '/api/ticket-search',
   ticket: '/api/tickets/:number',
   information: '/api/tickets/:number/information',
   attachments: '/api/tickets/:number/attachments',
   attachment: '/api/tickets/:number/attachments/:id',
   accept: '/api/tickets/:number/solution/accept',
   reject: '/api/tickets/:number/solution/reject',
+  /** PUT: the requester rates the solved ticket (or changes the rating, for a while). */
+  rating: '/api/tickets/:number/rating',
+  ticketColleagues: '/api/tickets/:number/colleagues',
+  /** GET: what a one-click rating link names; POST: rate with it, without logging in. */
+  ratingLink: '/api/rating-links/:token',
 } as const;
 
 type Params<P extends string> = P extends `${string}:${infer Name}/${infer Rest}`

@@ -6,7 +6,15 @@
  * before sending, with the limits from `GET /api/config` and the constants in `domain.ts`.
  */
 import * as z from 'zod/mini';
-import { LANGUAGES, NEW_PASSWORD_MIN_LENGTH, TICKET_STATES, URGENCIES } from './domain.ts';
+import {
+  LANGUAGES,
+  NEW_PASSWORD_MIN_LENGTH,
+  RATING_MAX,
+  RATING_MIN,
+  TICKET_SCOPES,
+  TICKET_STATES,
+  URGENCIES,
+} from './domain.ts';
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
@@ -46,10 +54,22 @@ export const partnerSessionBody = z.strictObject({
   token: z.string().check(z.minLength(1), z.maxLength(8192)),
 });
 
+const ticketNumber = z.string().check(z.regex(/^[1-9]\d{0,15}$/));
+const pageLimit = z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 20);
+
 export const ticketListQuery = z.strictObject({
   state: z._default(z.enum(TICKET_STATES), 'open'),
-  cursor: z.optional(z.string().check(z.regex(/^[1-9]\d{0,15}$/))),
-  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 20),
+  scope: z._default(z.enum(TICKET_SCOPES), 'mine'),
+  cursor: z.optional(ticketNumber),
+  limit: pageLimit,
+});
+
+/** A ticket number, or words of the description and additions (accents and case ignored). */
+export const ticketSearchQuery = z.strictObject({
+  q: z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+  scope: z._default(z.enum(TICKET_SCOPES), 'mine'),
+  cursor: z.optional(ticketNumber),
+  limit: pageLimit,
 });
 
 export const newTicketFields = (maxDescription: number) =>
@@ -57,13 +77,29 @@ export const newTicketFields = (maxDescription: number) =>
     category: z.string().check(z.minLength(1), z.maxLength(64)),
     urgency: z.enum(URGENCIES),
     description: text(maxDescription),
+    /** The closed ticket this one follows up (its number). */
+    followUpOf: z.optional(ticketNumber),
+    /** Colleagues to put in copy: customer ids of the requester's organization, comma-separated. */
+    colleagues: z.optional(z.string().check(z.maxLength(2000))),
   });
 
 export const informationBody = (maxText: number) => z.strictObject({ text: text(maxText) });
 
 export const rejectBody = z.strictObject({ reason: text(2000) });
 
+export const ratingBody = z.strictObject({
+  score: z.number().check(z.int(), z.minimum(RATING_MIN), z.maximum(RATING_MAX)),
+  comment: z.optional(z.nullable(z.string().check(z.trim(), z.maxLength(2000)))),
+});
+
+export const colleaguesBody = z.strictObject({
+  /** Customer ids of the requester's organization to put in copy. */
+  add: z.array(z.string().check(z.minLength(1), z.maxLength(64))).check(z.maxLength(20)),
+});
+
 export type LoginBody = z.infer<typeof loginBody>;
 export type MePatchBody = z.infer<typeof mePatchBody>;
 export type TicketListQuery = z.infer<typeof ticketListQuery>;
+export type TicketSearchQuery = z.infer<typeof ticketSearchQuery>;
+export type RatingBody = z.infer<typeof ratingBody>;
 export type NewTicketFields = z.infer<ReturnType<typeof newTicketFields>>;

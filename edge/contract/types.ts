@@ -2,7 +2,14 @@
  * @module
  * Response bodies of the customer API, as the widget and the tests receive them.
  */
-import type { ActorType, EventKind, Language, TicketStatus, Urgency } from './domain.ts';
+import type {
+  ActorType,
+  EventKind,
+  Language,
+  TicketRole,
+  TicketStatus,
+  Urgency,
+} from './domain.ts';
 
 export interface Customer {
   id: string;
@@ -12,6 +19,15 @@ export interface Customer {
   language: Language;
   /** Whether ticket notifications are e-mailed (solution proposed, desk comment, closed). */
   notifications: boolean;
+  /** Sees every ticket of the organization, read-only unless the requester. */
+  organizationManager: boolean;
+}
+
+/** Someone of the caller's organization, as shown when choosing colleagues to put in copy. */
+export interface Colleague {
+  id: string;
+  name: string;
+  email: string;
 }
 
 export interface SessionCreated {
@@ -20,9 +36,18 @@ export interface SessionCreated {
   customer: Customer;
 }
 
+/** Shown when the customer reaches a category, before the form: in the caller's language. */
+export interface CategoryHelp {
+  text: string;
+  links: { label: string; url: string }[];
+}
+
 export interface CategoryNode {
   id: string;
   label: string;
+  help: CategoryHelp | null;
+  /** Extra words in the caller's language that the filter also matches. */
+  keywords: string[];
   /** Empty for a leaf: only leaves can be chosen for a ticket. */
   children: CategoryNode[];
 }
@@ -34,6 +59,12 @@ export interface TicketSummary {
   status: TicketStatus;
   /** True while the desk's solution awaits the customer's answer. */
   solutionPending: boolean;
+  /** How the caller stands to this ticket: what they may do with it. */
+  role: TicketRole;
+  /** Who asked; the caller's own name on their tickets. */
+  requester: { name: string };
+  /** The closed ticket this one follows up. */
+  followUpOf: number | null;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
@@ -71,7 +102,23 @@ export interface AttachmentInfo {
   createdAt: string;
 }
 
+export interface Rating {
+  score: number;
+  comment: string | null;
+  ratedAt: string;
+  /** Until then the requester may change it. */
+  changeableUntil: string;
+}
+
 export interface TicketDetails extends TicketSummary {
+  /** Colleagues in copy. */
+  colleagues: Colleague[];
+  /** Tickets opened as follow-ups of this one. */
+  followUps: number[];
+  /** Until when the requester may open a follow-up; null when they cannot (open, or too late). */
+  followUpUntil: string | null;
+  /** The requester's satisfaction rating, once given. */
+  rating: Rating | null;
   description: string;
   additions: Addition[];
   solution: string | null;
@@ -100,4 +147,13 @@ export interface PublicConfig {
   };
   contact: ContactBlock;
   autoAcceptDays: number;
+  /** For how many days after closing a follow-up can be opened. */
+  followUpDays: number;
+}
+
+/** What a one-click rating link from an e-mail names, shown before and after rating. */
+export interface RatingLinkTicket {
+  number: number;
+  category: { label: string; path: string[] };
+  rating: Rating | null;
 }

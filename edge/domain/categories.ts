@@ -89,7 +89,18 @@ export function customerTree(index: CategoryIndex, language: Language): Category
   const build = (parentId: string | null): CategoryNode[] =>
     (index.childrenOf.get(parentId) ?? [])
       .filter((row) => row.active)
-      .map((row) => ({ id: row.id, label: row.labels[language], children: build(row.id) }))
+      .map((row) => ({
+        id: row.id,
+        label: row.labels[language],
+        help: row.help
+          ? {
+              text: row.help.text[language],
+              links: row.help.links.map((link) => ({ label: link.label[language], url: link.url })),
+            }
+          : null,
+        keywords: row.keywords?.[language] ?? [],
+        children: build(row.id),
+      }))
       .filter((node) => node.children.length > 0 || index.byId.get(node.id)?.type);
   return build(null);
 }

@@ -10,9 +10,9 @@ import type { DeskCustomerRef, DeskTicketDetails, DeskTicketPage } from '../cont
 import type { Language } from '../contract/domain.ts';
 import { customers, tickets, type CustomerRow, type TicketRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
-import type { Database } from '../ports.ts';
+import type { Database, Ports } from '../ports.ts';
 import type { CategoryIndex } from './categories.ts';
-import { toDetails, toSummary } from './tickets.ts';
+import { toDetails, toSummary, type DetailsContext } from './tickets.ts';
 
 function customerRef(row: CustomerRow): DeskCustomerRef {
   return { id: row.id, email: row.email, name: row.name, organization: row.organization };
@@ -72,7 +72,7 @@ export async function listDeskTickets(
   const last = page.at(-1)?.ticket;
   return {
     items: page.map(({ ticket, customer }) => ({
-      ...toSummary(ticket, index, language),
+      ...toSummary({ ...ticket, requesterName: customer.name }, index, language),
       type: ticket.type,
       customer: customerRef(customer),
     })),
@@ -99,12 +99,21 @@ export async function findDeskTicket(
 export async function toDeskDetails(
   db: Database,
   { ticket, customer }: { ticket: TicketRow; customer: CustomerRow },
-  index: CategoryIndex,
-  language: Language,
+  context: DetailsContext,
 ): Promise<DeskTicketDetails> {
   return {
-    ...(await toDetails(db, ticket, index, language)),
+    ...(await toDetails(db, ticket, context)),
     type: ticket.type,
     customer: customerRef(customer),
+  };
+}
+
+/** The desk reads in the deployment's default language. */
+export function deskContext(ports: Ports, index: CategoryIndex): DetailsContext {
+  return {
+    index,
+    language: ports.config.DEFAULT_LANGUAGE,
+    followUpDays: ports.config.FOLLOW_UP_DAYS,
+    now: ports.clock.now(),
   };
 }

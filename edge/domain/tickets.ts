@@ -4,12 +4,22 @@
  * the same `not_found` whether it belongs to someone else or to no one.
  */
 import { and, asc, eq } from 'drizzle-orm';
-import type { Language } from '../contract/domain.ts';
-import type { TicketDetails, TicketSummary } from '../contract/types.ts';
-import { attachments, ticketEvents, tickets, type TicketRow } from '../db/schema.ts';
+import { RATING_CHANGE_HOURS, type Language, type TicketRole } from '../contract/domain.ts';
+import type { Rating, TicketDetails, TicketSummary } from '../contract/types.ts';
+import {
+  attachments,
+  customers,
+  ticketColleagues,
+  ticketEvents,
+  ticketRatings,
+  tickets,
+  type CustomerRow,
+  type TicketRatingRow,
+  type TicketRow,
+} from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
-import type { Database } from '../ports.ts';
-import { categoryPath, type CategoryIndex } from './categories.ts';
+import type { Database, Ports } from '../ports.ts';
+import { categoryIndex, categoryPath, type CategoryIndex } from './categories.ts';
 
 export async function findOwnTicket(
   db: Database,
@@ -25,9 +35,15 @@ export async function findOwnTicket(
   return ticket;
 }
 
-/** The columns a ticket summary is made of: a list reads these and nothing else. */
+/**
+ * The columns a ticket summary is made of: a list reads these and nothing else (joined with the
+ * requester's row in `customers`).
+ */
 export const summaryColumns = {
   number: tickets.number,
+  customerId: tickets.customerId,
+  requesterName: customers.name,
+  followUpOf: tickets.followUpOf,
   categoryId: tickets.categoryId,
   urgency: tickets.urgency,
   status: tickets.status,
@@ -36,16 +52,32 @@ export const summaryColumns = {
   closedAt: tickets.closedAt,
 };
 
-export type SummaryRow = Pick<TicketRow, keyof typeof summaryColumns>;
+export type SummaryRow = Pick<TicketRow, Exclude<keyof typeof summaryColumns, 'requesterName'>> & {
+  requesterName: string;
+};
+
+/** What every reader of a ticket sees; customers' routes add how they stand to it (`role`). */
+export type SharedSummary = Omit<TicketSummary, 'role'>;
+export type SharedDetails = Omit<TicketDetails, 'role'>;
+
+/** What the details depend on besides the ticket: the reader's language and the clock. */
+export interface DetailsContext {
+  index: CategoryIndex;
+  language: Language;
+  followUpDays: number;
+  now: Date;
+}
 
 export function toSummary(
   ticket: SummaryRow,
   index: CategoryIndex,
   language: Language,
-): TicketSummary {
+): SharedSummary {
   const path = categoryPath(index, ticket.categoryId, language);
   return {
     number: ticket.number,
+    requester: { name: ticket.requesterName },
+    followUpOf: ticket.followUpOf,
     category: { id: ticket.categoryId, label: path.at(-1) ?? '', path },
     urgency: ticket.urgency,
     status: ticket.status,
@@ -56,13 +88,34 @@ export function toSummary(
   };
 }
 
+export function toRating(row: TicketRatingRow): Rating {
+  return {
+    score: row.score,
+    comment: row.comment,
+    ratedAt: row.updatedAt.toISOString(),
+    changeableUntil: new Date(
+      row.createdAt.getTime() + RATING_CHANGE_HOURS * 3_600_000,
+    ).toISOString(),
+  };
+}
+
+/** Until when a closed ticket can be followed up; null when open or too late. */
+export function followUpDeadline(
+  ticket: Pick<TicketRow, 'status' | 'closedAt'>,
+  followUpDays: number,
+  now: Date,
+): Date | null {
+  if (ticket.status !== 'closed' || !ticket.closedAt) return null;
+  const until = new Date(ticket.closedAt.getTime() + followUpDays * 86_400_000);
+  return until > now ? until : null;
+}
+
 export async function toDetails(
   db: Database,
   ticket: TicketRow,
-  index: CategoryIndex,
-  language: Language,
-): Promise<TicketDetails> {
-  const [events, files] = await Promise.all([
+  { index, language, followUpDays, now }: DetailsContext,
+): Promise<SharedDetails> {
+  const [events, files, [requester], colleagues, followUps, [rating]] = await Promise.all([
     db
       .select()
       .from(ticketEvents)
@@ -73,9 +126,26 @@ export async function toDetails(
       .from(attachments)
       .where(eq(attachments.ticketId, ticket.id))
       .orderBy(asc(attachments.createdAt)),
+    db.select({ name: customers.name }).from(customers).where(eq(customers.id, ticket.customerId)),
+    db
+      .select({ id: customers.id, name: customers.name, email: customers.email })
+      .from(ticketColleagues)
+      .innerJoin(customers, eq(customers.id, ticketColleagues.customerId))
+      .where(eq(ticketColleagues.ticketId, ticket.id))
+      .orderBy(asc(customers.name)),
+    db
+      .select({ number: tickets.number })
+      .from(tickets)
+      .where(eq(tickets.followUpOf, ticket.number))
+      .orderBy(asc(tickets.number)),
+    db.select().from(ticketRatings).where(eq(ticketRatings.ticketId, ticket.id)),
   ]);
   return {
-    ...toSummary(ticket, index, language),
+    ...toSummary({ ...ticket, requesterName: requester?.name ?? '' }, index, language),
+    colleagues,
+    followUps: followUps.map((row) => row.number),
+    followUpUntil: followUpDeadline(ticket, followUpDays, now)?.toISOString() ?? null,
+    rating: rating ? toRating(rating) : null,
     description: ticket.description,
     additions: events
       .filter((event) => event.kind === 'information_added')
@@ -103,4 +173,24 @@ export async function toDetails(
       createdAt: file.createdAt.toISOString(),
     })),
   };
+}
+
+/** How a customer who can see a ticket stands to it. */
+export function ticketRole(ticket: Pick<TicketRow, 'customerId'>, viewer: CustomerRow): TicketRole {
+  return ticket.customerId === viewer.id ? 'requester' : 'manager';
+}
+
+/** A ticket's details as the given customer sees them, in their language. */
+export async function customerDetails(
+  ports: Ports,
+  viewer: CustomerRow,
+  ticket: TicketRow,
+): Promise<TicketDetails> {
+  const details = await toDetails(ports.db, ticket, {
+    index: await categoryIndex(ports.db),
+    language: viewer.language,
+    followUpDays: ports.config.FOLLOW_UP_DAYS,
+    now: ports.clock.now(),
+  });
+  return { ...details, role: ticketRole(ticket, viewer) };
 }

@@ -8,10 +8,9 @@ import { Hono } from 'hono';
 import { OPEN_STATUSES } from '../contract/domain.ts';
 import { ROUTES } from '../contract/routes.ts';
 import { attachments } from '../db/schema.ts';
-import { categoryIndex } from '../domain/categories.ts';
 import { attachmentDownload } from '../domain/downloads.ts';
 import { customerActor, ticketChange } from '../domain/events.ts';
-import { findOwnTicket, toDetails } from '../domain/tickets.ts';
+import { customerDetails, findOwnTicket } from '../domain/tickets.ts';
 import { guardedInsert } from '../db/guarded-insert.ts';
 import { fileField, storeUpload } from '../domain/uploads.ts';
 import type { AppEnv } from '../env.ts';
@@ -57,7 +56,7 @@ export const attachmentRoutes = new Hono<AppEnv>()
     }
     if (!applied) throw new ApiError('wrong_state');
     const updated = await findOwnTicket(db, customer.id, number);
-    return c.json(await toDetails(db, updated, await categoryIndex(db), customer.language), 201);
+    return c.json(await customerDetails(c.var.ports, customer, updated), 201);
   })
   .get(ROUTES.attachment, async (c) => {
     const number = parseTicketNumber(c.req.param('number'));

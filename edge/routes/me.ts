@@ -21,6 +21,7 @@ export function toCustomer(row: CustomerRow): Customer {
     organization: row.organization,
     language: row.language,
     notifications: row.notifications,
+    organizationManager: row.organizationManager,
   };
 }
 

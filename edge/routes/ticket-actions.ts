@@ -8,8 +8,7 @@ import { OPEN_STATUSES } from '../contract/domain.ts';
 import { ROUTES } from '../contract/routes.ts';
 import { informationBody, rejectBody } from '../contract/schemas.ts';
 import { customerActor, ticketChange, type TicketChange } from '../domain/events.ts';
-import { categoryIndex } from '../domain/categories.ts';
-import { findOwnTicket, toDetails } from '../domain/tickets.ts';
+import { customerDetails, findOwnTicket } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { jsonBody, parseWith, requireJson, validate } from '../middleware/validate.ts';
@@ -24,7 +23,7 @@ async function changeOwnTicket(c: Context<AppEnv>, change: TicketChange) {
   const applied = await ticketChange(db, ticket.id, customerActor(customer), change, clock.now());
   if (!applied) throw new ApiError('wrong_state');
   const updated = await findOwnTicket(db, customer.id, number);
-  return c.json(await toDetails(db, updated, await categoryIndex(db), customer.language));
+  return c.json(await customerDetails(c.var.ports, customer, updated));
 }
 
 export const ticketActionRoutes = new Hono<AppEnv>()

@@ -9,10 +9,16 @@ import { OPEN_STATUSES } from '../contract/domain.ts';
 import { ROUTES } from '../contract/routes.ts';
 import { newTicketFields, ticketListQuery } from '../contract/schemas.ts';
 import type { TicketPage } from '../contract/types.ts';
-import { attachments, tickets } from '../db/schema.ts';
+import { attachments, customers, tickets } from '../db/schema.ts';
 import { categoryIndex, selectableLeaf } from '../domain/categories.ts';
 import { customerActor, eventWrites } from '../domain/events.ts';
-import { findOwnTicket, summaryColumns, toDetails, toSummary } from '../domain/tickets.ts';
+import {
+  customerDetails,
+  findOwnTicket,
+  summaryColumns,
+  ticketRole,
+  toSummary,
+} from '../domain/tickets.ts';
 import { fileField, storeUpload, type StoredUpload } from '../domain/uploads.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -81,7 +87,7 @@ export const ticketRoutes = new Hono<AppEnv>()
       throw error;
     }
     const ticket = await findOwnTicket(db, customer.id, number);
-    return c.json(await toDetails(db, ticket, index, customer.language), 201);
+    return c.json(await customerDetails(c.var.ports, customer, ticket), 201);
   })
   .get(ROUTES.tickets, validate('query', ticketListQuery), async (c) => {
     const { db } = c.var.ports;
@@ -90,6 +96,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     const rows = await db
       .select(summaryColumns)
       .from(tickets)
+      .innerJoin(customers, eq(customers.id, tickets.customerId))
       .where(
         and(
           eq(tickets.customerId, customer.id),
@@ -104,7 +111,10 @@ export const ticketRoutes = new Hono<AppEnv>()
     const index = await categoryIndex(db);
     const page = rows.slice(0, limit);
     const body: TicketPage = {
-      items: page.map((row) => toSummary(row, index, customer.language)),
+      items: page.map((row) => ({
+        ...toSummary(row, index, customer.language),
+        role: ticketRole(row, customer),
+      })),
       nextCursor: rows.length > limit ? String(page.at(-1)!.number) : null,
     };
     return c.json(body);
@@ -113,7 +123,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     const { db } = c.var.ports;
     const customer = c.var.customer;
     const ticket = await findOwnTicket(db, customer.id, parseTicketNumber(c.req.param('number')));
-    return c.json(await toDetails(db, ticket, await categoryIndex(db), customer.language));
+    return c.json(await customerDetails(c.var.ports, customer, ticket));
   });
 
 /** A path segment that is not a ticket number names no ticket. */

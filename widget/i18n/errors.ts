@@ -30,6 +30,8 @@ const ERROR_MESSAGES: Record<ClientErrorCode, () => string> = {
     msg('El correo electrónico o la contraseña no son correctos.', {
       id: 'error.invalid_credentials',
     }),
+  requester_only: () =>
+    msg('Solo quien abrió el ticket puede hacer esto.', { id: 'error.requester_only' }),
   not_found: () =>
     msg('No encontramos lo que busca. Puede que ya no exista.', { id: 'error.not_found' }),
   method_not_allowed: () =>

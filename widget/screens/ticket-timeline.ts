@@ -37,6 +37,16 @@ function what(event: TimelineEvent, autoAcceptDays: number | null): string {
           });
     case 'public_comment':
       return msg('Comentario del servicio de soporte', { id: 'timeline.public_comment' });
+    case 'rated':
+      return msg('Atención valorada', { id: 'timeline.rated' });
+    case 'colleague_added': {
+      const name = event.text ?? '';
+      return msg(str`En copia: ${name}`, { id: 'timeline.colleague_added' });
+    }
+    case 'follow_up_opened': {
+      const number = event.text ?? '';
+      return msg(str`Seguimiento abierto: ticket ${number}`, { id: 'timeline.follow_up_opened' });
+    }
   }
 }
 

@@ -8,7 +8,7 @@ import { DESK_ROUTES } from '../../contract/desk-routes.ts';
 import { deskCommentBody, deskSolutionBody, deskStatusBody } from '../../contract/desk-schemas.ts';
 import { categoryIndex } from '../../domain/categories.ts';
 import { applyDeskAction, type DeskAction } from '../../domain/desk-actions.ts';
-import { findDeskTicket, toDeskDetails } from '../../domain/desk-tickets.ts';
+import { deskContext, findDeskTicket, toDeskDetails } from '../../domain/desk-tickets.ts';
 import { deskActor, type DeskEnv } from '../../middleware/desk-auth.ts';
 import { requireJson, validate } from '../../middleware/validate.ts';
 import { parseTicketNumber } from '../tickets.ts';
@@ -19,7 +19,7 @@ async function act(c: Context<DeskEnv>, action: DeskAction) {
   const actor = deskActor(c.var.integrationKey);
   await applyDeskAction(db, number, actor, action, clock.now(), config.PORTAL_URL);
   const [updated, index] = await Promise.all([findDeskTicket(db, number), categoryIndex(db)]);
-  return c.json(await toDeskDetails(db, updated, index, config.DEFAULT_LANGUAGE));
+  return c.json(await toDeskDetails(db, updated, deskContext(c.var.ports, index)));
 }
 
 export const deskTicketActionRoutes = new Hono<DeskEnv>()

@@ -9,7 +9,12 @@ import { DESK_ROUTES } from '../../contract/desk-routes.ts';
 import { deskTicketListQuery } from '../../contract/desk-schemas.ts';
 import { categoryIndex } from '../../domain/categories.ts';
 import { attachmentDownload } from '../../domain/downloads.ts';
-import { findDeskTicket, listDeskTickets, toDeskDetails } from '../../domain/desk-tickets.ts';
+import {
+  deskContext,
+  findDeskTicket,
+  listDeskTickets,
+  toDeskDetails,
+} from '../../domain/desk-tickets.ts';
 import type { DeskEnv } from '../../middleware/desk-auth.ts';
 import { validate } from '../../middleware/validate.ts';
 import { parseTicketNumber } from '../tickets.ts';
@@ -21,10 +26,10 @@ export const deskTicketRoutes = new Hono<DeskEnv>()
     return c.json(await listDeskTickets(db, c.req.valid('query'), index, config.DEFAULT_LANGUAGE));
   })
   .get(DESK_ROUTES.ticket, async (c) => {
-    const { db, config } = c.var.ports;
+    const { db } = c.var.ports;
     const found = await findDeskTicket(db, parseTicketNumber(c.req.param('number')));
     const index = await categoryIndex(db);
-    return c.json(await toDeskDetails(db, found, index, config.DEFAULT_LANGUAGE));
+    return c.json(await toDeskDetails(db, found, deskContext(c.var.ports, index)));
   })
   .get(DESK_ROUTES.attachment, async (c) => {
     const { ticket } = await findDeskTicket(
