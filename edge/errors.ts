@@ -1,7 +1,8 @@
 /**
  * @module
  * Errors as `HTTPException`s carrying a stable code, and the one handler that renders every
- * error (ours, Hono's, or an unexpected one) in the contract's JSON shape.
+ * error (ours, Hono's, the database being out of reach, or an unexpected one) in the contract's
+ * JSON shape.
  */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -29,7 +30,39 @@ const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   unsupported_media_type: 'Unsupported content type.',
   rate_limited: 'Too many attempts; try again later.',
   internal: 'Something went wrong on our side.',
+  service_unavailable: 'The service is briefly unavailable; try again in a few seconds.',
 };
+
+/** What a client is told to wait when the database is out of reach: a restart takes seconds. */
+export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The libSQL server did not answer: connection refused or reset, no answer in time. Thrown by
+ * the database's fetch (lib/database-fetch.ts), so it cannot be mistaken for a bug in our code.
+ */
+export class DatabaseUnavailableError extends Error {
+  constructor(cause: unknown) {
+    super('the database did not answer', { cause });
+    this.name = 'DatabaseUnavailableError';
+  }
+}
+
+/** HTTP statuses of a proxy or server in front of the database that mean "not now". */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+
+/**
+ * Whether `err` is the database being out of reach, however wrapped: drizzle wraps the client's
+ * error, the libSQL client wraps the stream's, a closed stream carries the first failure.
+ */
+function isDatabaseUnavailable(err: unknown): boolean {
+  for (let link = err, depth = 0; link instanceof Error && depth < 8; depth++) {
+    if (link instanceof DatabaseUnavailableError) return true;
+    const status = (link as { status?: unknown }).status;
+    if (link.name === 'HttpServerError' && UNAVAILABLE_STATUSES.has(status as number)) return true;
+    link = link.cause;
+  }
+  return false;
+}
 
 export class ApiError extends HTTPException {
   constructor(
@@ -64,6 +97,14 @@ export function renderError(err: Error, c: Context): Response {
   if (err instanceof HTTPException && err.status < 500) {
     const code = codeForStatus(err.status);
     return c.json(errorBody(code), ERROR_STATUS[code] as ContentfulStatusCode);
+  }
+  if (isDatabaseUnavailable(err)) {
+    console.warn(`database unavailable: ${err.message}`);
+    const retryAfterSeconds = UNAVAILABLE_RETRY_AFTER_SECONDS;
+    const body = errorBody('service_unavailable');
+    return c.json({ error: { ...body.error, retryAfterSeconds } }, 503, {
+      'Retry-After': String(retryAfterSeconds),
+    });
   }
   console.error(err);
   return c.json(errorBody('internal'), 500);

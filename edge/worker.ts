@@ -10,6 +10,7 @@ import { createApp, type PortalApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import * as schema from './db/schema.ts';
 import { runScheduledJob } from './jobs/scheduled.ts';
+import { boundedDatabaseFetch } from './lib/database-fetch.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
 import { systemClock, type AttachmentStore, type Ports, type RateLimitBinding } from './ports.ts';
 
@@ -41,7 +42,11 @@ interface Portal {
  */
 function portalFor(env: WorkerEnv): Portal {
   const config = loadConfig(env, { runtime: 'workers' });
-  const client = createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
+  const client = createClient({
+    url: env.LIBSQL_URL,
+    authToken: env.LIBSQL_AUTH_TOKEN,
+    fetch: boundedDatabaseFetch(),
+  });
   const ports: Ports = {
     db: drizzle(client, { schema }),
     store: env.ATTACHMENTS,

@@ -24,6 +24,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
+  /** The database could not be reached (restarting, unreachable): try again after `Retry-After`. */
+  service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -52,7 +54,7 @@ export interface ErrorBody {
     code: ErrorCode;
     message: string;
     fields?: Record<string, FieldErrorCode>;
-    /** With `rate_limited`: how long to wait before trying again. */
+    /** With `rate_limited` and `service_unavailable`: how long to wait before trying again. */
     retryAfterSeconds?: number;
   };
 }

@@ -54,6 +54,10 @@ const ERROR_MESSAGES: Record<ClientErrorCode, () => string> = {
     msg('Algo ha fallado por nuestra parte. Vuelva a intentarlo más tarde.', {
       id: 'error.internal',
     }),
+  service_unavailable: () =>
+    msg('El servicio no está disponible en este momento. Vuelva a intentarlo en unos segundos.', {
+      id: 'error.service_unavailable',
+    }),
   network: () =>
     msg('No hay conexión con el servicio. Compruebe su conexión y vuelva a intentarlo.', {
       id: 'error.network',

@@ -78,6 +78,8 @@ export interface Server {
   /** Waits until the process has printed a line matching `pattern`; fails after a while. */
   waitForOutput(pattern: RegExp): Promise<void>;
   stop(): Promise<void>;
+  /** Ends the process group with SIGKILL, as a crash would: no chance to clean up. */
+  kill(): Promise<void>;
 }
 
 export interface StartOptions {
@@ -127,6 +129,11 @@ export async function startServer(options: StartOptions): Promise<Server> {
       clearTimeout(forced);
       // Whatever the leader left behind in its group goes too.
       killGroup(child, 'SIGKILL');
+    },
+    async kill() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      killGroup(child, 'SIGKILL');
+      await exited;
     },
   };
 

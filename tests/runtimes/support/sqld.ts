@@ -32,6 +32,10 @@ export interface LibsqlServer {
   createCustomer(name: string, iterations: number): Promise<Login>;
   /** The desk proposes a solution, as of `at`. */
   proposeSolution(number: number, solution: string, at: Date): Promise<void>;
+  /** Kills sqld with SIGKILL, as a crash would. */
+  kill(): Promise<void>;
+  /** Starts sqld again after `kill`, on the same folder and port; resolves once it answers. */
+  restart(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -42,12 +46,14 @@ export async function startSqld(): Promise<LibsqlServer> {
   const dir = temporaryFolder('portal-sqld-');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const server = await startServer({
-    command: binary,
-    args: ['--http-listen-addr', `127.0.0.1:${port}`, '--db-path', join(dir, 'db')],
-    url,
-    readyPath: '/health',
-  });
+  const launch = () =>
+    startServer({
+      command: binary,
+      args: ['--http-listen-addr', `127.0.0.1:${port}`, '--db-path', join(dir, 'db')],
+      url,
+      readyPath: '/health',
+    });
+  let server = await launch();
   const client = createClient({ url });
   const db = drizzle(client, { schema });
   const tree: CategoryInput[] = JSON.parse(
@@ -82,6 +88,10 @@ export async function startSqld(): Promise<LibsqlServer> {
         at,
       );
       if (!applied) throw new Error(`could not propose a solution for ticket ${number}`);
+    },
+    kill: () => server.kill(),
+    async restart() {
+      server = await launch();
     },
     async stop() {
       client.close();

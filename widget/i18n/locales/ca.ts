@@ -74,6 +74,7 @@ export const templates = {
   'error.rate_limited_wait.one': str`Massa intents. Torni-ho a provar d'aquí a ${0} minut.`,
   'error.rate_limited_wait.other': str`Massa intents. Torni-ho a provar d'aquí a ${0} minuts.`,
   'error.requester_only': `Només qui ha obert el tiquet pot fer això.`,
+  'error.service_unavailable': `El servei no està disponible en aquest moment. Torni-ho a provar d'aquí a uns segons.`,
   'error.unauthenticated': `La seva sessió ha acabat. Torni a entrar per continuar.`,
   'error.unsupported_file_type': `Aquest tipus de fitxer no s'admet.`,
   'error.unsupported_media_type': `La sol·licitud no té un format admès.`,

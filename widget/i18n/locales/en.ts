@@ -74,6 +74,7 @@ export const templates = {
   'error.rate_limited_wait.one': str`Too many attempts. Please try again in ${0} minute.`,
   'error.rate_limited_wait.other': str`Too many attempts. Please try again in ${0} minutes.`,
   'error.requester_only': `Only the person who opened this ticket can do this.`,
+  'error.service_unavailable': `The service is unavailable right now. Please try again in a few seconds.`,
   'error.unauthenticated': `Your session has ended. Please sign in again to continue.`,
   'error.unsupported_file_type': `This file type isn’t supported.`,
   'error.unsupported_media_type': `The request isn’t in a supported format.`,

@@ -74,6 +74,7 @@ export const templates = {
   'error.rate_limited_wait.one': str`Trop de tentatives. Réessayez dans ${0} minute.`,
   'error.rate_limited_wait.other': str`Trop de tentatives. Réessayez dans ${0} minutes.`,
   'error.requester_only': `Seule la personne qui a ouvert ce ticket peut faire cela.`,
+  'error.service_unavailable': `Le service est momentanément indisponible. Réessayez dans quelques secondes.`,
   'error.unauthenticated': `Votre session a expiré. Reconnectez-vous pour continuer.`,
   'error.unsupported_file_type': `Ce type de fichier n’est pas accepté.`,
   'error.unsupported_media_type': `Le format de la requête n’est pas pris en charge.`,

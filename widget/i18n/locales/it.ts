@@ -74,6 +74,7 @@ export const templates = {
   'error.rate_limited_wait.one': str`Troppi tentativi. Riprovi tra ${0} minuto.`,
   'error.rate_limited_wait.other': str`Troppi tentativi. Riprovi tra ${0} minuti.`,
   'error.requester_only': `Solo chi ha aperto il ticket può farlo.`,
+  'error.service_unavailable': `Il servizio non è disponibile in questo momento. Riprovi tra qualche secondo.`,
   'error.unauthenticated': `La sessione è scaduta. Acceda di nuovo per continuare.`,
   'error.unsupported_file_type': `Questo tipo di file non è supportato.`,
   'error.unsupported_media_type': `Il formato della richiesta non è supportato.`,

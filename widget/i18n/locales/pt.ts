@@ -74,6 +74,7 @@ export const templates = {
   'error.rate_limited_wait.one': str`Demasiadas tentativas. Tente novamente dentro de ${0} minuto.`,
   'error.rate_limited_wait.other': str`Demasiadas tentativas. Tente novamente dentro de ${0} minutos.`,
   'error.requester_only': `Só quem abriu o ticket pode fazer isto.`,
+  'error.service_unavailable': `O serviço não está disponível de momento. Tente novamente dentro de alguns segundos.`,
   'error.unauthenticated': `A sua sessão terminou. Inicie sessão novamente para continuar.`,
   'error.unsupported_file_type': `Este tipo de ficheiro não é suportado.`,
   'error.unsupported_media_type': `Os dados enviados não estão num formato suportado.`,
