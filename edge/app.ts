@@ -18,6 +18,7 @@ import { deskRoutes } from './routes/desk/index.ts';
 import { meRoutes } from './routes/me.ts';
 import { partnerSessionRoutes } from './routes/partner-session.ts';
 import { passwordRoutes } from './routes/password.ts';
+import { ratingRoutes } from './routes/ratings.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { ticketActionRoutes } from './routes/ticket-actions.ts';
 import { ticketRoutes } from './routes/tickets.ts';
@@ -64,6 +65,7 @@ export function createApp(ports: Ports) {
     .route('/', ticketRoutes)
     .route('/', ticketActionRoutes)
     .route('/', attachmentRoutes)
+    .route('/', ratingRoutes)
     .route('/', deskRoutes);
 }
 

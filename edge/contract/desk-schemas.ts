@@ -45,6 +45,14 @@ export const deskTicketListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
 
+export const deskRatingListQuery = z.strictObject({
+  /** Only ratings given or changed at or after this time. */
+  since: z.iso.datetime({ offset: true }).optional(),
+  /** `<updatedAt ms>.<ticket number>` of the last rating of the previous page. */
+  cursor: z.string().regex(DESK_CURSOR).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
+
 export const deskStatusBody = z.strictObject({ status: z.enum(TICKET_STATUSES) });
 
 /**
@@ -102,5 +110,6 @@ export const deliveryListQuery = z.strictObject({
 });
 
 export type DeskTicketListQuery = z.output<typeof deskTicketListQuery>;
+export type DeskRatingListQuery = z.output<typeof deskRatingListQuery>;
 export type DeskCustomerPatch = z.output<typeof deskCustomerPatchBody>;
 export type WebhookSubscriptionInput = z.output<typeof webhookSubscriptionBody>;

@@ -3,7 +3,7 @@
  * Response bodies of the desk API. Tickets are the customer API's shapes plus what only the desk
  * sees: the hidden type and the customer.
  */
-import type { Labels, Language, TicketType } from './domain.ts';
+import type { Labels, Language, RatingSource, TicketType } from './domain.ts';
 import type { WebhookEventType } from './desk-webhooks.ts';
 import type { TicketDetails, TicketSummary } from './types.ts';
 
@@ -28,6 +28,24 @@ export interface DeskTicketPage {
 export interface DeskTicketDetails extends Omit<TicketDetails, 'role'> {
   type: TicketType;
   customer: DeskCustomerRef;
+}
+
+/** A satisfaction rating as the desk lists it. */
+export interface DeskRating {
+  ticket: { number: number };
+  customer: DeskCustomerRef;
+  score: number;
+  comment: string | null;
+  source: RatingSource;
+  /** When first given. */
+  createdAt: string;
+  /** When last changed (the list's order). */
+  updatedAt: string;
+}
+
+export interface DeskRatingPage {
+  items: DeskRating[];
+  nextCursor: string | null;
 }
 
 export interface DeskCustomer extends DeskCustomerRef {

@@ -3,7 +3,14 @@
  * The webhooks the desk hears: which timeline events fire one, under which type, the headers a
  * delivery carries and the body it sends. Receivers verify `Portal-Signature` (see README).
  */
-import type { ActorType, EventKind, TicketStatus, TicketType, Urgency } from './domain.ts';
+import type {
+  ActorType,
+  EventKind,
+  RatingSource,
+  TicketStatus,
+  TicketType,
+  Urgency,
+} from './domain.ts';
 
 /** Customer-visible timeline events that the desk is told about, and their webhook types. */
 export const WEBHOOK_EVENT_OF = {
@@ -13,6 +20,7 @@ export const WEBHOOK_EVENT_OF = {
   solution_accepted: 'ticket.solution_accepted',
   solution_rejected: 'ticket.solution_rejected',
   solution_auto_accepted: 'ticket.solution_auto_accepted',
+  rated: 'ticket.rated',
 } as const satisfies Partial<Record<EventKind, string>>;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_OF)[keyof typeof WEBHOOK_EVENT_OF];
@@ -45,6 +53,8 @@ export interface WebhookPayload {
       type: TicketType;
       urgency: Urgency;
       categoryId: string;
+      /** The closed ticket this one follows up. */
+      followUpOf: number | null;
       customer: { id: string; email: string; name: string; organization: string | null };
     };
     event: {
@@ -54,5 +64,7 @@ export interface WebhookPayload {
       text: string | null;
       attachmentId: string | null;
     };
+    /** With `ticket.rated`: the rating as given (or changed); the comment is also `event.text`. */
+    rating?: { score: number; comment: string | null; source: RatingSource };
   };
 }

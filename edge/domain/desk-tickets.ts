@@ -14,7 +14,7 @@ import type { Database, Ports } from '../ports.ts';
 import type { CategoryIndex } from './categories.ts';
 import { toDetails, toSummary, type DetailsContext } from './tickets.ts';
 
-function customerRef(row: CustomerRow): DeskCustomerRef {
+export function customerRef(row: CustomerRow): DeskCustomerRef {
   return { id: row.id, email: row.email, name: row.name, organization: row.organization };
 }
 

@@ -6,7 +6,7 @@
  * Events the desk hears about also write their webhook outbox rows in that batch.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { ActorType, EventKind, TicketStatus } from '../contract/domain.ts';
+import type { ActorType, EventKind, RatingSource, TicketStatus } from '../contract/domain.ts';
 import { guardedInsert } from '../db/guarded-insert.ts';
 import { ticketEvents, tickets, type TicketRow } from '../db/schema.ts';
 import { randomId } from '../lib/encoding.ts';
@@ -26,6 +26,8 @@ export interface NewEvent {
   text?: string | null;
   status?: TicketStatus | null;
   attachmentId?: string | null;
+  /** A rating's score and source, for the desk's webhook (the comment is `text`). */
+  rating?: { score: number; source: RatingSource };
 }
 
 type BatchItem = Parameters<Database['batch']>[0][number];

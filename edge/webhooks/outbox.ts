@@ -39,12 +39,14 @@ export function outboxInsert(
         text: event.text ?? null,
         attachmentId: event.attachmentId ?? null,
       },
+      ...(event.rating && { rating: { ...event.rating, comment: event.text ?? null } }),
     },
   };
   // Read after the batch's earlier writes, so the ticket is as this change left it.
   const ticket = sql`(select json_object(
       'number', ${tickets.number}, 'status', ${tickets.status}, 'type', ${tickets.type},
       'urgency', ${tickets.urgency}, 'categoryId', ${tickets.categoryId},
+      'followUpOf', ${tickets.followUpOf},
       'customer', json_object('id', ${customers.id}, 'email', ${customers.email},
         'name', ${customers.name}, 'organization', ${customers.organization}))
     from ${tickets} join ${customers} on ${customers.id} = ${tickets.customerId}

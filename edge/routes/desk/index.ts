@@ -7,6 +7,7 @@ import { DESK_PREFIX } from '../../contract/desk-routes.ts';
 import { requireDeskKey, type DeskEnv } from '../../middleware/desk-auth.ts';
 import { deskCategoryRoutes } from './categories.ts';
 import { deskCustomerRoutes } from './customers.ts';
+import { deskRatingRoutes } from './ratings.ts';
 import { deskTicketActionRoutes } from './ticket-actions.ts';
 import { deskTicketRoutes } from './tickets.ts';
 import { deskWebhookRoutes } from './webhooks.ts';
@@ -18,4 +19,5 @@ export const deskRoutes = new Hono<DeskEnv>()
   .route('/', deskTicketActionRoutes)
   .route('/', deskCustomerRoutes)
   .route('/', deskCategoryRoutes)
+  .route('/', deskRatingRoutes)
   .route('/', deskWebhookRoutes);
