@@ -79,7 +79,13 @@ describe('categories', () => {
     );
     const erp = tree[0]!.children[0]!;
     assert.equal(erp.label, 'ERP de gestion');
-    assert.deepEqual(Object.keys(erp.children[0]!).sort(), ['children', 'help', 'id', 'keywords', 'label']);
+    assert.deepEqual(Object.keys(erp.children[0]!).sort(), [
+      'children',
+      'help',
+      'id',
+      'keywords',
+      'label',
+    ]);
     assert.equal(JSON.stringify(tree).includes('incident'), false);
   });
 
