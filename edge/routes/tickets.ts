@@ -12,6 +12,7 @@ import type { TicketPage } from '../contract/types.ts';
 import { attachments, customers, tickets } from '../db/schema.ts';
 import { categoryIndex, selectableLeaf } from '../domain/categories.ts';
 import { customerActor, eventWrites } from '../domain/events.ts';
+import { followedUpTicket, followUpOpenedEvent } from '../domain/follow-ups.ts';
 import {
   customerDetails,
   findOwnTicket,
@@ -43,6 +44,13 @@ export const ticketRoutes = new Hono<AppEnv>()
     if (!leaf?.type) throw new ApiError('validation_failed', { category: 'not_allowed' });
 
     const now = clock.now();
+    const followed = await followedUpTicket(
+      db,
+      customer,
+      fields.followUpOf,
+      config.FOLLOW_UP_DAYS,
+      now,
+    );
     const ticketId = crypto.randomUUID();
     const actor = customerActor(customer);
     const upload: StoredUpload | null = file
@@ -57,6 +65,7 @@ export const ticketRoutes = new Hono<AppEnv>()
             id: ticketId,
             number: nextNumber,
             customerId: customer.id,
+            followUpOf: followed?.number ?? null,
             categoryId: leaf.id,
             type: leaf.type,
             urgency: fields.urgency,
@@ -68,6 +77,7 @@ export const ticketRoutes = new Hono<AppEnv>()
           })
           .returning({ number: tickets.number }),
         ...eventWrites(db, ticketId, actor, { kind: 'created', status: 'new' }, now),
+        ...(followed ? [followUpOpenedEvent(db, followed, ticketId, customer, now)] : []),
         ...(upload
           ? [
               db.insert(attachments).values(upload),
