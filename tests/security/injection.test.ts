@@ -13,6 +13,7 @@ import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
 import type { TicketDetails } from '../../edge/contract/types.ts';
 import { renderMail, TEMPLATE_NAMES } from '../../edge/mail/templates.ts';
 import { startDesk, type DeskClient } from '../desk/support.ts';
+import { askForLink, lastMailTo } from '../support/accounts.ts';
 import type { TestPortal } from '../support/app.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';
 import { proposeSolution } from '../support/desk.ts';
@@ -85,6 +86,18 @@ describe('e-mails', () => {
           assert.ok(!/[\r\n]/.test(mail.subject), `${template} ${language} subject`);
         }
       }
+    }
+  });
+
+  test('a customer named with markup gets the mail queued in the outbox with the name escaped', async () => {
+    for (const payload of PAYLOADS.slice(0, 3)) {
+      const named = await portal.createCustomer({ name: `Ana ${payload}` });
+      assert.equal((await askForLink(portal, named.email)).status, 202);
+      const mail = await lastMailTo(portal, named.email);
+      assert.ok(mail, `a mail to ${named.email}`);
+      assert.ok(!/<(script|img|svg)/i.test(mail.html), payload);
+      assert.match(mail.html, /Ana (&lt;|&quot;&gt;)/, `the name, escaped: ${payload}`);
+      assert.ok(mail.text.includes(`Ana ${payload}`), `the text part keeps the name: ${payload}`);
     }
   });
 

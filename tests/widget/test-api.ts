@@ -6,7 +6,7 @@
  *
  * Beside the app, and only on this test server, `/test/*` lets a test play the company and the
  * service desk: create a fresh customer with tickets, propose a solution, add a public comment;
- * read the mail outbox; sign a partner intranet's single sign-on token.
+ * add a category; read the mail outbox; sign a partner intranet's single sign-on token.
  *
  * The portal's clock is set to the real time at start (and then stands still), so that what the
  * browser checks against its own clock (the captcha challenge's and the tokens' expiry) agrees.
@@ -17,13 +17,19 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { mailOutbox } from '../../edge/db/schema.ts';
+import { LANGUAGES } from '../../edge/contract/domain.ts';
+import { categories, mailOutbox } from '../../edge/db/schema.ts';
 import { applyDeskAction } from '../../edge/domain/desk-actions.ts';
+import { forgetCategories } from '../../edge/domain/categories.ts';
 import { proposeSolution } from '../support/desk.ts';
 import { startPortal } from '../support/app.ts';
 
 interface NewTestCustomer {
   language?: 'es' | 'pt' | 'en' | 'fr' | 'it' | 'ca';
+  /** The customer's name; a generated one when absent. */
+  name?: string;
+  /** The leaf category of the customer's tickets; a VPN problem when absent. */
+  category?: string;
   open?: number;
   closed?: number;
   /** How many of the open tickets get a proposed solution. */
@@ -62,9 +68,13 @@ export async function startTestApi(allowedOrigins: string[]) {
       headers: { authorization: `Bearer ${token}`, ...init.headers },
     });
 
-  async function newTicket(token: string, description: string): Promise<number> {
+  async function newTicket(
+    token: string,
+    description: string,
+    category = 'infra.network.vpn',
+  ): Promise<number> {
     const form = new FormData();
-    form.set('category', 'infra.network.vpn');
+    form.set('category', category);
     form.set('urgency', 'medium');
     form.set('description', description);
     const response = await api('/api/tickets', token, { method: 'POST', body: form });
@@ -76,7 +86,10 @@ export async function startTestApi(allowedOrigins: string[]) {
     .use('/test/*', cors({ origin: allowedOrigins }))
     .post('/test/customers', async (c) => {
       const input = (await c.req.json()) as NewTestCustomer;
-      const customer = await portal.createCustomer({ language: input.language ?? 'es' });
+      const customer = await portal.createCustomer({
+        language: input.language ?? 'es',
+        ...(input.name !== undefined && { name: input.name }),
+      });
       const login = await portal.request('/api/session', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -85,13 +98,13 @@ export async function startTestApi(allowedOrigins: string[]) {
       const { token } = (await login.json()) as { token: string };
       const numbers: { open: number[]; closed: number[] } = { open: [], closed: [] };
       for (let i = 1; i <= (input.closed ?? 0); i++) {
-        const number = await newTicket(token, `Closed ticket ${i}`);
+        const number = await newTicket(token, `Closed ticket ${i}`, input.category);
         await proposeSolution(portal, number, `Solution ${i}`);
         await api(`/api/tickets/${number}/solution/accept`, token, { method: 'POST' });
         numbers.closed.push(number);
       }
       for (let i = 1; i <= (input.open ?? 0); i++) {
-        const number = await newTicket(token, `Open ticket ${i}`);
+        const number = await newTicket(token, `Open ticket ${i}`, input.category);
         if (i <= (input.solutions ?? 0)) await proposeSolution(portal, number, `Try this ${i}`);
         numbers.open.push(number);
       }
@@ -127,6 +140,27 @@ export async function startTestApi(allowedOrigins: string[]) {
         { action: 'comment', text },
         portal.clock.now(),
       );
+      return c.body(null, 204);
+    })
+    // A leaf added last under an existing service, with one label in every language: the other
+    // tests' menus keep their areas and services as they were.
+    .post('/test/categories', async (c) => {
+      const { id, parent, label } = (await c.req.json()) as {
+        id: string;
+        parent: string;
+        label: string;
+      };
+      await portal.db.insert(categories).values({
+        id,
+        parentId: parent,
+        sortOrder: 1000,
+        labels: Object.fromEntries(LANGUAGES.map((language) => [language, label])) as Record<
+          (typeof LANGUAGES)[number],
+          string
+        >,
+        type: 'request',
+      });
+      forgetCategories(portal.db);
       return c.body(null, 204);
     })
     .get('/test/outbox', async (c) => {
