@@ -1,25 +1,68 @@
 /**
  * @module
- * Which element shows which route, with the properties every screen receives. The screens of the
- * new-ticket flow and the ticket actions are imported here as well, so the root element stays a
- * shell.
+ * Which element shows which route, with the properties every screen receives. Only the screens
+ * a start can show at once (login, home) are in the initial bundle; every other one is a chunk
+ * of its own, loaded the first time it is shown or while the browser is idle after the start,
+ * so the portal parses, evaluates and weighs less before its first screen.
  */
+import { msg } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import type { Customer, PublicConfig } from '../edge/contract/types.ts';
 import type { ApiClient } from './api/client.ts';
-import type { Route } from './navigation.ts';
-import './screens/add-information-screen.ts';
-import './screens/change-password-screen.ts';
-import './screens/contact-block.ts';
-import './screens/forgot-password-screen.ts';
+import type { Route, Screen } from './navigation.ts';
 import './screens/home-screen.ts';
 import './screens/login-screen.ts';
-import './screens/new-ticket-screen.ts';
-import './screens/set-password-screen.ts';
-import './screens/solution-screen.ts';
-import './screens/ticket-created-screen.ts';
-import './screens/ticket-details-screen.ts';
-import './screens/ticket-list-screen.ts';
+
+/** Explicit imports, so the bundler emits one chunk per screen (shared parts in their own). */
+const LAZY_SCREENS: Partial<Record<Screen, () => Promise<unknown>>> = {
+  'forgot-password': () => import('./screens/forgot-password-screen.ts'),
+  'set-password': () => import('./screens/set-password-screen.ts'),
+  tickets: () => import('./screens/ticket-list-screen.ts'),
+  ticket: () => import('./screens/ticket-details-screen.ts'),
+  'change-password': () => import('./screens/change-password-screen.ts'),
+  contact: () => import('./screens/contact-block.ts'),
+  'new-ticket': () => import('./screens/new-ticket-screen.ts'),
+  'ticket-created': () => import('./screens/ticket-created-screen.ts'),
+  'add-information': () => import('./screens/add-information-screen.ts'),
+  solution: () => import('./screens/solution-screen.ts'),
+};
+
+const loading = new Map<Screen, Promise<void>>();
+const loaded = new Set<Screen>();
+
+export function isScreenLoaded(screen: Screen): boolean {
+  return !LAZY_SCREENS[screen] || loaded.has(screen);
+}
+
+/** Loads a screen's element once; a failed load (network) is tried again next time. */
+export function loadScreen(screen: Screen): Promise<void> {
+  const load = LAZY_SCREENS[screen];
+  if (!load || loaded.has(screen)) return Promise.resolve();
+  let promise = loading.get(screen);
+  if (!promise) {
+    promise = load().then(
+      () => void loaded.add(screen),
+      (error: unknown) => {
+        loading.delete(screen);
+        throw error;
+      },
+    );
+    loading.set(screen, promise);
+  }
+  return promise;
+}
+
+/** Loads the other screens one at a time when the browser is idle, so navigating never waits. */
+export function preloadScreens(): void {
+  const whenIdle = (next: () => void) =>
+    'requestIdleCallback' in window ? requestIdleCallback(next) : setTimeout(next, 200);
+  const rest = (Object.keys(LAZY_SCREENS) as Screen[]).filter((screen) => !loaded.has(screen));
+  const step = () => {
+    const screen = rest.shift();
+    if (screen) whenIdle(() => void loadScreen(screen).then(step, step));
+  };
+  step();
+}
 
 export interface ScreenContext {
   client: ApiClient;
@@ -29,7 +72,13 @@ export interface ScreenContext {
   customContact: boolean;
 }
 
+/** The route's screen, or a loading line while its chunk loads (see `loadScreen`). */
 export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
+  if (!isScreenLoaded(route.screen)) {
+    return html`<p class="loading" aria-busy="true">
+      ${msg('Cargando…', { id: 'portal.loading' })}
+    </p>`;
+  }
   switch (route.screen) {
     case 'login':
       return html`<sp-login-screen

@@ -17,7 +17,7 @@ import { LogoutEvent } from './events/logout.ts';
 import type { ProfileChangedEvent } from './events/profile-changed.ts';
 import { PortalNavigateEvent } from './events/navigate.ts';
 import { errorMessage } from './i18n/errors.ts';
-import { LANGUAGE_NAMES } from './i18n/labels.ts';
+import { LANGUAGE_NAMES, prepareDateFormats } from './i18n/labels.ts';
 import { currentLanguage, isLanguage, pickLanguage, useLanguage } from './i18n/localization.ts';
 import {
   isProtected,
@@ -26,7 +26,7 @@ import {
   type NavigateEvent,
   type Route,
 } from './navigation.ts';
-import { renderScreen } from './render-screen.ts';
+import { isScreenLoaded, loadScreen, preloadScreens, renderScreen } from './render-screen.ts';
 import { SessionRenewal } from './session-renewal.ts';
 import { SessionStore } from './session.ts';
 import { theme } from './styles/theme.ts';
@@ -247,6 +247,10 @@ export class SupportPortal extends LitElement {
     this.client = client;
     this.renewal = new SessionRenewal(this, client);
     if (client.loggedIn) {
+      // What the remembered screen will need, prepared while the customer's data is on its way.
+      prepareDateFormats();
+      const saved = routeFromPath(this.session.read('route') ?? '');
+      if (saved) loadScreen(saved.screen).catch(() => undefined);
       try {
         this.customer = await client.me();
         await useLanguage(this.customer.language);
@@ -257,6 +261,8 @@ export class SupportPortal extends LitElement {
     if (this.token && !this.customer) await this.signInWithPartner();
     this.renewal.start();
     this.show(this.initialRoute(), 'replace');
+    await this.updateComplete;
+    preloadScreens();
   }
 
   /** Exchanges the partner's token for a session; a refused one leaves the login screen. */
@@ -307,6 +313,12 @@ export class SupportPortal extends LitElement {
     }
     const path = routeToPath(route);
     this.route = route;
+    if (!isScreenLoaded(route.screen)) {
+      loadScreen(route.screen).then(
+        () => this.requestUpdate(),
+        (error: unknown) => (this.notice = errorMessage(error)),
+      );
+    }
     if (route.screen !== 'set-password') this.session?.write('route', path);
     this.record(path, route.screen === 'set-password' ? 'none' : record);
     this.dispatchEvent(new PortalNavigateEvent({ screen: route.screen, path }));
@@ -343,6 +355,7 @@ export class SupportPortal extends LitElement {
   }
 
   private async focusScreen(): Promise<void> {
+    if (this.route) await loadScreen(this.route.screen).catch(() => undefined);
     await this.updateComplete;
     const screen = this.renderRoot.querySelector<
       HTMLElement & { updateComplete?: Promise<unknown> }

@@ -39,16 +39,52 @@ export function urgencyLabel(urgency: Urgency): string {
   return URGENCY[urgency]();
 }
 
+const DATE_TIME: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+const DATE: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
+
+/**
+ * One formatter per style and language: making an `Intl.DateTimeFormat` costs about a
+ * millisecond, so making one per date turned a list of 25 tickets into a long task.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(style: 'dateTime' | 'date'): Intl.DateTimeFormat {
+  const key = `${style}:${currentLanguage()}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(currentLanguage(), style === 'date' ? DATE : DATE_TIME);
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+/**
+ * Makes the active language's date formatters ahead of the first list of tickets, a step per
+ * task. A page's first use of `Intl` loads the browser's locale data (tens of milliseconds, more
+ * on a busy machine), which would otherwise lengthen the task that renders that list; called
+ * while the logged-in customer's data is still on its way.
+ */
+export function prepareDateFormats(): void {
+  const steps = [
+    () => new Intl.Locale(currentLanguage()).maximize(),
+    () => new Intl.NumberFormat(currentLanguage()).format(0),
+    () => formatter('dateTime').format(0),
+    () => formatter('date').format(0),
+  ];
+  const next = () => {
+    steps.shift()?.();
+    if (steps.length) setTimeout(next);
+  };
+  setTimeout(next);
+}
+
 /** A date and time, as people of the active language write it. */
 export function formatDateTime(iso: string): string {
-  return new Intl.DateTimeFormat(currentLanguage(), {
-    dateStyle: 'medium',
-    timeStyle: 'short',
-  }).format(new Date(iso));
+  return formatter('dateTime').format(new Date(iso));
 }
 
 export function formatDate(iso: string | Date): string {
-  return new Intl.DateTimeFormat(currentLanguage(), { dateStyle: 'long' }).format(new Date(iso));
+  return formatter('date').format(new Date(iso));
 }
 
 /**
