@@ -3,7 +3,14 @@
  * Response bodies of the desk API. Tickets are the customer API's shapes plus what only the desk
  * sees: the hidden type and the customer.
  */
-import type { Labels, Language, RatingSource, TicketType } from './domain.ts';
+import type {
+  CategoryHelpStored,
+  KeywordLists,
+  Labels,
+  Language,
+  RatingSource,
+  TicketType,
+} from './domain.ts';
 import type { WebhookEventType } from './desk-webhooks.ts';
 import type { TicketDetails, TicketSummary } from './types.ts';
 
@@ -62,6 +69,10 @@ export interface DeskCategory {
   labels: Labels;
   type: TicketType | null;
   active: boolean;
+  /** Guidance shown to customers when they reach the category; null for none. */
+  help: CategoryHelpStored | null;
+  /** Extra words per language that the customers' category filter matches. */
+  keywords: KeywordLists;
   children: DeskCategory[];
 }
 

@@ -5,14 +5,42 @@
  * the tickets filed under them keep their category.
  */
 import * as z from 'zod';
-import { LANGUAGES, TICKET_TYPES } from '../contract/domain.ts';
+import {
+  LANGUAGES,
+  TICKET_TYPES,
+  type CategoryHelpStored,
+  type KeywordLists,
+} from '../contract/domain.ts';
 import type { Database } from '../ports.ts';
 import { categories } from './schema.ts';
 
-const labels = z.strictObject(
+/** A text in every one of the six languages. */
+const inEveryLanguage = (max: number) =>
+  z.strictObject(
+    Object.fromEntries(
+      LANGUAGES.map((language) => [language, z.string().trim().min(1).max(max)]),
+    ) as Record<(typeof LANGUAGES)[number], z.ZodString>,
+  );
+
+const labels = inEveryLanguage(120);
+
+/** Shown to customers as a link that opens in a new tab: https only, so never `javascript:`. */
+const helpSchema = z.strictObject({
+  text: inEveryLanguage(600),
+  links: z
+    .array(z.strictObject({ label: labels, url: z.url({ protocol: /^https$/ }).max(2048) }))
+    .max(5)
+    .default([]),
+});
+
+/** Per language, a few words or phrases the filter also matches; any language may be left out. */
+const keywordsSchema = z.strictObject(
   Object.fromEntries(
-    LANGUAGES.map((language) => [language, z.string().trim().min(1).max(120)]),
-  ) as Record<(typeof LANGUAGES)[number], z.ZodString>,
+    LANGUAGES.map((language) => [
+      language,
+      z.array(z.string().trim().min(1).max(60)).max(30).optional(),
+    ]),
+  ),
 );
 
 export interface CategoryInput {
@@ -20,6 +48,8 @@ export interface CategoryInput {
   labels: z.infer<typeof labels>;
   type?: (typeof TICKET_TYPES)[number];
   active?: boolean;
+  help?: CategoryHelpStored;
+  keywords?: KeywordLists;
   children?: CategoryInput[];
 }
 
@@ -31,6 +61,8 @@ export const categoryTreeSchema: z.ZodType<CategoryInput[]> = z.array(
         labels,
         type: z.enum(TICKET_TYPES).optional(),
         active: z.boolean().optional(),
+        help: helpSchema.optional(),
+        keywords: keywordsSchema.optional(),
         children: categoryTreeSchema.optional(),
       })
       .refine((node) => Boolean(node.type) !== Boolean(node.children?.length), {
@@ -51,6 +83,8 @@ export async function saveCategoryTree(db: Database, tree: CategoryInput[]): Pro
         labels: node.labels,
         type: node.type ?? null,
         active: node.active ?? true,
+        help: node.help ?? null,
+        keywords: node.keywords ?? null,
       });
       walk(node.children ?? [], node.id);
     });
@@ -68,6 +102,8 @@ export async function saveCategoryTree(db: Database, tree: CategoryInput[]): Pro
           labels: row.labels,
           type: row.type,
           active: row.active,
+          help: row.help,
+          keywords: row.keywords,
         },
       }),
   );

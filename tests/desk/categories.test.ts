@@ -79,6 +79,56 @@ describe('categories through the desk API', () => {
     assert.equal(refused.status, 400);
   });
 
+  test('guidance: help and keywords in every language for the desk, one language for customers', async () => {
+    const help = {
+      text: labels('Check the status page first'),
+      links: [{ label: labels('Status page'), url: 'https://status.example.com' }],
+    };
+    const keywords = { en: ['badge', 'door'], es: ['tarjeta'] };
+    const response = await save([
+      {
+        id: 'premises',
+        labels: labels('Premises'),
+        help,
+        children: [{ id: 'premises.badge', labels: labels('Badge'), type: 'request', keywords }],
+      },
+    ]);
+    assert.equal(response.status, 200);
+    const tree = await desk.json<DeskCategory[]>('GET', DESK_ROUTES.categories);
+    assert.deepEqual(find(tree, 'premises')!.help, help);
+    assert.deepEqual(find(tree, 'premises')!.keywords, {});
+    assert.deepEqual(find(tree, 'premises.badge')!.keywords, keywords);
+    assert.equal(find(tree, 'premises.badge')!.help, null);
+
+    const seen = (await (await customer.request(ROUTES.categories)).json()) as CategoryNode[];
+    assert.deepEqual(find(seen, 'premises')!.help, {
+      text: 'Check the status page first (es)',
+      links: [{ label: 'Status page (es)', url: 'https://status.example.com' }],
+    });
+    assert.deepEqual(find(seen, 'premises.badge')!.keywords, ['tarjeta']);
+  });
+
+  test('guidance with a link that is not https is refused and changes nothing', async () => {
+    const before = await desk.json<DeskCategory[]>('GET', DESK_ROUTES.categories);
+    for (const url of [
+      'javascript:alert(document.domain)',
+      'http://status.example.com',
+      'data:text/html,x',
+    ]) {
+      const response = await save([
+        {
+          id: 'software',
+          labels: labels('Hijacked'),
+          help: { text: labels('Click'), links: [{ label: labels('Here'), url }] },
+          children: [{ id: 'software.erp.error', labels: labels('Error'), type: 'incident' }],
+        },
+      ]);
+      assert.equal(response.status, 400, url);
+      assert.equal((await response.json()).error.code, 'validation_failed');
+    }
+    assert.deepEqual(await desk.json('GET', DESK_ROUTES.categories), before);
+  });
+
   test('an invalid tree is refused and changes nothing', async () => {
     const before = await desk.json<DeskCategory[]>('GET', DESK_ROUTES.categories);
     const { es: _missing, ...fiveLanguages } = labels('X');

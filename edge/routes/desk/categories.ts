@@ -20,6 +20,8 @@ function deskTree(index: CategoryIndex, parentId: string | null = null): DeskCat
     labels: row.labels,
     type: row.type,
     active: row.active,
+    help: row.help ?? null,
+    keywords: row.keywords ?? {},
     children: deskTree(index, row.id),
   }));
 }
