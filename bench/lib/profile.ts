@@ -27,8 +27,8 @@ const PARTS: [string, (url: string, fn: string) => boolean][] = [
     (url, fn) => url === '' && /^(stringify|JSON\.stringify)$/.test(fn),
   ],
   [
-    'query: libSQL driver (SQLite, @libsql/client)',
-    (url) => /node_modules\/(@libsql|libsql)\//.test(url),
+    'query: SQLite (libsql driver, statements and rows)',
+    (url) => /node_modules\/(@libsql|libsql)\/|edge\/node\/sqlite-/.test(url),
   ],
   ['query: drizzle (build SQL, map rows)', (url) => /node_modules\/drizzle-orm\//.test(url)],
   ['token check: JWT (jose, WebCrypto HMAC)', (url) => /node_modules\/jose\//.test(url)],

@@ -6,7 +6,8 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { createClient } from '@libsql/client';
+import { fileURLToPath } from 'node:url';
+import { createClient, type Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { loadConfig } from '../config.ts';
 import * as schema from '../db/schema.ts';
@@ -14,6 +15,7 @@ import { randomId } from '../lib/encoding.ts';
 import { mailerFromConfig } from '../mail/mailer.ts';
 import { systemClock, type Ports } from '../ports.ts';
 import { diskStore } from './disk-store.ts';
+import { openSqliteFile } from './sqlite-file-client.ts';
 
 /** How long a write waits for another connection's write to finish. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
@@ -35,14 +37,24 @@ export function databaseUrl(env: NodeJS.ProcessEnv): string {
   return url;
 }
 
+/** The path of a `file:` URL (`file:/abs`, `file:rel`, `file:///abs`), or null for a server. */
+export function localDatabasePath(url: string): string | null {
+  if (!url.startsWith('file:')) return null;
+  return url.startsWith('file://') ? fileURLToPath(url) : url.slice('file:'.length);
+}
+
+/**
+ * The database client for a URL: a local file through the synchronous driver with prepared
+ * statements (see sqlite-file-client.ts), a server (sqld, Turso) through `@libsql/client`.
+ */
+export function openDatabase(url: string, authToken?: string): Client {
+  const path = localDatabasePath(url);
+  if (path !== null) return openSqliteFile(path, { busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS });
+  return createClient({ url, authToken, timeout: SQLITE_BUSY_TIMEOUT_MS });
+}
+
 export function nodePorts(env: NodeJS.ProcessEnv, defaults: Record<string, string> = {}) {
-  // The file client keeps a pool of connections; without a busy timeout, two concurrent writes
-  // on different connections fail at once with SQLITE_BUSY instead of taking turns.
-  const client = createClient({
-    url: databaseUrl(env),
-    authToken: env.LIBSQL_AUTH_TOKEN,
-    timeout: SQLITE_BUSY_TIMEOUT_MS,
-  });
+  const client = openDatabase(databaseUrl(env), env.LIBSQL_AUTH_TOKEN);
   const config = loadConfig({
     ENVIRONMENT: 'development',
     ...defaults,

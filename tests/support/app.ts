@@ -6,7 +6,6 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { createApp } from '../../edge/app.ts';
 import { loadConfig } from '../../edge/config.ts';
@@ -17,7 +16,7 @@ import * as schema from '../../edge/db/schema.ts';
 import { consoleMailer } from '../../edge/mail/console-mailer.ts';
 import { diskStore } from '../../edge/node/disk-store.ts';
 import { applyMigrations } from '../../edge/node/migrate.ts';
-import { SQLITE_BUSY_TIMEOUT_MS } from '../../edge/node/ports.ts';
+import { openDatabase } from '../../edge/node/ports.ts';
 import type { Clock, Ports } from '../../edge/ports.ts';
 
 export const demoCategories: CategoryInput[] = JSON.parse(
@@ -40,10 +39,8 @@ const TEST_ITERATIONS = '10000';
 
 export async function startPortal(env: Record<string, string> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
-  const client = createClient({
-    url: `file:${join(dir, 'portal.db')}`,
-    timeout: SQLITE_BUSY_TIMEOUT_MS,
-  });
+  // The client the embedded default uses on a file.
+  const client = openDatabase(`file:${join(dir, 'portal.db')}`);
   const db = drizzle(client, { schema });
   const clock = new TestClock();
   const mailer = consoleMailer(() => {});
