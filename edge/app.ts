@@ -18,6 +18,7 @@ import { deskRoutes } from './routes/desk/index.ts';
 import { meRoutes } from './routes/me.ts';
 import { partnerSessionRoutes } from './routes/partner-session.ts';
 import { passwordRoutes } from './routes/password.ts';
+import { ratingLinkRoutes } from './routes/rating-links.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { ticketActionRoutes } from './routes/ticket-actions.ts';
@@ -66,6 +67,7 @@ export function createApp(ports: Ports) {
     .route('/', ticketActionRoutes)
     .route('/', attachmentRoutes)
     .route('/', ratingRoutes)
+    .route('/', ratingLinkRoutes)
     .route('/', deskRoutes);
 }
 

@@ -9,7 +9,7 @@ import { DESK_STATUS_FROM, SOLUTION_FROM } from '../contract/desk-schemas.ts';
 import { TICKET_STATUSES, type TicketStatus } from '../contract/domain.ts';
 import type { TicketRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
-import { ticketNotification, type TicketNotice } from '../mail/notifications.ts';
+import { ticketNotification, type MailLinks, type TicketNotice } from '../mail/notifications.ts';
 import type { Database } from '../ports.ts';
 import { findDeskTicket } from './desk-tickets.ts';
 import { ticketChange, type Actor, type TicketChange } from './events.ts';
@@ -41,16 +41,19 @@ function plan(action: DeskAction, now: Date): TicketChange {
 }
 
 /** The customer's e-mail about this action, if it has one. */
-function noticeOf(action: DeskAction): { notice: TicketNotice; text?: string } | null {
+function noticeOf(
+  action: DeskAction,
+): { notice: TicketNotice; text?: string; rating?: boolean } | null {
   if (action.action === 'solution')
     return { notice: 'ticket-solution-proposed', text: action.solution };
   if (action.action === 'comment') return { notice: 'ticket-comment', text: action.text };
-  return action.status === 'closed' ? { notice: 'ticket-closed' } : null;
+  return action.status === 'closed' ? { notice: 'ticket-closed', rating: true } : null;
 }
 
 /**
  * Applies a desk action to the ticket with this number; throws `not_found` or `wrong_state`.
- * `portalUrl` is the page the e-mailed ticket link opens (config `PORTAL_URL`).
+ * `links`: the page the e-mailed ticket link opens (config `PORTAL_URL`) and the secret that
+ * signs the closing e-mail's rating links (`TOKEN_SECRET`).
  */
 export async function applyDeskAction(
   db: Database,
@@ -58,13 +61,13 @@ export async function applyDeskAction(
   actor: Actor,
   action: DeskAction,
   now: Date,
-  portalUrl?: string,
+  links: MailLinks = {},
 ): Promise<TicketRow> {
   const { ticket } = await findDeskTicket(db, number);
   const change = plan(action, now);
   const notice = noticeOf(action);
   if (notice) {
-    const options = { at: now, portalUrl, text: notice.text };
+    const options = { ...links, at: now, text: notice.text, rating: notice.rating };
     change.extra = await ticketNotification(db, ticket.id, notice.notice, options);
   }
   const applied = change.from.length > 0 && (await ticketChange(db, ticket.id, actor, change, now));

@@ -43,6 +43,8 @@ export async function autoAcceptSolutions(ports: Ports): Promise<number> {
           extra: await ticketNotification(db, ticket.id, 'ticket-auto-accepted', {
             at: now,
             portalUrl: config.PORTAL_URL,
+            tokenSecret: config.TOKEN_SECRET,
+            rating: true,
           }),
         },
         now,

@@ -10,6 +10,7 @@ import { and, eq, sql, type SQL } from 'drizzle-orm';
 import { customers, tickets } from '../db/schema.ts';
 import type { Database } from '../ports.ts';
 import { queueMail } from './outbox.ts';
+import { ratingLinks } from './rating-links.ts';
 import { renderMail, type TemplateName } from './templates.ts';
 
 export type TicketNotice = Extract<TemplateName, `ticket-${string}`>;
@@ -23,15 +24,22 @@ export function ticketLink(portalUrl: string, number: number): string {
   return url.href;
 }
 
+/** Where a notification's links lead: the portal page, and the secret rating links need. */
+export interface MailLinks {
+  portalUrl?: string;
+  tokenSecret?: string;
+}
+
 /**
  * The outbox write of one ticket notification, as the `extra` of a `ticketChange`; nothing when
- * the customer has turned notifications off.
+ * the customer has turned notifications off. With `rating`, the e-mail also carries one-click
+ * rating links (when the portal page and the secret are known).
  */
 export async function ticketNotification(
   db: Database,
   ticketId: string,
   notice: TicketNotice,
-  options: { at: Date; portalUrl?: string; text?: string },
+  options: MailLinks & { at: Date; text?: string; rating?: boolean },
 ): Promise<(guard: SQL) => BatchItem[]> {
   const [row] = await db
     .select({
@@ -52,6 +60,15 @@ export async function ticketNotification(
     number: row.number,
     text: options.text,
     link: options.portalUrl ? ticketLink(options.portalUrl, row.number) : undefined,
+    ratingLinks:
+      options.rating && options.portalUrl && options.tokenSecret
+        ? await ratingLinks(
+            options.portalUrl,
+            options.tokenSecret,
+            { ticketId, customerId: row.customerId },
+            options.at,
+          )
+        : undefined,
   });
   const wanted = sql`exists (select 1 from ${customers} where ${and(
     eq(customers.id, row.customerId),

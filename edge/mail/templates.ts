@@ -17,6 +17,8 @@ export interface MailValues {
   link?: string;
   /** The quoted solution or comment. */
   text?: string;
+  /** One-click rating links, for scores 1 to 5 in order (the closing e-mails). */
+  ratingLinks?: string[];
 }
 
 export interface RenderedMail {
@@ -66,6 +68,8 @@ export function renderMail(
   // Subjects are plain text (headers), never HTML: a name is not escaped there.
   const subject = fill(mail.subject, values, plain).replace(/[\r\n]+/g, ' ');
   const outro = mail.outro ?? [];
+  const ratingLinks = (values.ratingLinks ?? []).map(safeLink);
+  const scores = texts.rating.scores;
 
   const textParts = [
     fill(texts.greeting, values, plain),
@@ -73,6 +77,14 @@ export function renderMail(
     ...(values.text ? [values.text.replace(/^/gm, '> ')] : []),
     ...outro.map((line) => fill(line, values, plain)),
     ...(mail.action && link ? [`${fill(mail.action, values, plain)}: ${link}`] : []),
+    ...(ratingLinks.length
+      ? [
+          [
+            texts.rating.question,
+            ...ratingLinks.map((rating, index) => `${scores[index]}: ${rating}`),
+          ].join('\n'),
+        ]
+      : []),
     texts.signature,
   ];
 
@@ -92,6 +104,19 @@ export function renderMail(
             `<a href="${escapeHtml(link)}" style="display:inline-block;padding:0.6em 1.2em;background:#0b57d0;color:#ffffff;border-radius:6px;text-decoration:none">${fill(mail.action, values, escapeHtml)}</a>`,
           ),
           p(`<span style="font-size:0.85em;color:#555">${escapeHtml(link)}</span>`),
+        ]
+      : []),
+    ...(ratingLinks.length
+      ? [
+          p(escapeHtml(texts.rating.question)),
+          p(
+            ratingLinks
+              .map(
+                (rating, index) =>
+                  `<a href="${escapeHtml(rating)}" style="display:inline-block;margin:0 0.4em 0.4em 0;padding:0.4em 0.8em;border:1px solid #0b57d0;border-radius:6px;color:#0b57d0;text-decoration:none">${escapeHtml(scores[index]!)}</a>`,
+              )
+              .join(''),
+          ),
         ]
       : []),
     p(paragraphHtml(texts.signature)),

@@ -30,6 +30,8 @@ export interface MailText {
 export interface LanguageTexts {
   greeting: string;
   signature: string;
+  /** The one-click rating links of the closing e-mails: the question, then a label per score. */
+  rating: { question: string; scores: [string, string, string, string, string] };
   templates: Record<TemplateName, MailText>;
 }
 
@@ -37,6 +39,17 @@ export const TEXTS: Record<Language, LanguageTexts> = {
   es: {
     greeting: 'Hola, {name}:',
     signature: 'Atentamente,\nEl equipo de soporte',
+    rating: {
+      question:
+        '¿Qué le ha parecido nuestra atención? Valórela con un clic (puede añadir un comentario después):',
+      scores: [
+        '1 · Muy insatisfecho',
+        '2 · Insatisfecho',
+        '3 · Normal',
+        '4 · Satisfecho',
+        '5 · Muy satisfecho',
+      ],
+    },
     templates: {
       'set-password': {
         subject: 'Establezca su contraseña del portal de soporte',
@@ -85,6 +98,17 @@ export const TEXTS: Record<Language, LanguageTexts> = {
   pt: {
     greeting: 'Olá, {name},',
     signature: 'Com os melhores cumprimentos,\nA equipa de suporte',
+    rating: {
+      question:
+        'O que achou do nosso atendimento? Avalie-o com um clique (pode acrescentar um comentário depois):',
+      scores: [
+        '1 · Muito insatisfeito',
+        '2 · Insatisfeito',
+        '3 · Razoável',
+        '4 · Satisfeito',
+        '5 · Muito satisfeito',
+      ],
+    },
     templates: {
       'set-password': {
         subject: 'Defina a sua palavra-passe do portal de suporte',
@@ -133,6 +157,11 @@ export const TEXTS: Record<Language, LanguageTexts> = {
   en: {
     greeting: 'Dear {name},',
     signature: 'Kind regards,\nThe support team',
+    rating: {
+      question:
+        'How did we do? Rate our support with one click (you can add a comment afterwards):',
+      scores: ['1 · Very unhappy', '2 · Unhappy', '3 · Okay', '4 · Happy', '5 · Very happy'],
+    },
     templates: {
       'set-password': {
         subject: 'Set your support portal password',
@@ -181,6 +210,17 @@ export const TEXTS: Record<Language, LanguageTexts> = {
   fr: {
     greeting: 'Bonjour {name},',
     signature: 'Cordialement,\nL’équipe d’assistance',
+    rating: {
+      question:
+        'Comment jugez-vous notre assistance ? Évaluez-la en un clic (vous pourrez ajouter un commentaire ensuite) :',
+      scores: [
+        '1 · Très insatisfait',
+        '2 · Insatisfait',
+        '3 · Correct',
+        '4 · Satisfait',
+        '5 · Très satisfait',
+      ],
+    },
     templates: {
       'set-password': {
         subject: 'Définissez votre mot de passe du portail d’assistance',
@@ -229,6 +269,17 @@ export const TEXTS: Record<Language, LanguageTexts> = {
   it: {
     greeting: 'Gentile {name},',
     signature: 'Cordiali saluti,\nIl team di assistenza',
+    rating: {
+      question:
+        'Come valuta la nostra assistenza? La valuti con un clic (potrà aggiungere un commento dopo):',
+      scores: [
+        '1 · Molto insoddisfatto',
+        '2 · Insoddisfatto',
+        '3 · Nella media',
+        '4 · Soddisfatto',
+        '5 · Molto soddisfatto',
+      ],
+    },
     templates: {
       'set-password': {
         subject: 'Imposti la password del portale di assistenza',
@@ -277,6 +328,17 @@ export const TEXTS: Record<Language, LanguageTexts> = {
   ca: {
     greeting: 'Hola, {name}:',
     signature: 'Atentament,\nL’equip de suport',
+    rating: {
+      question:
+        'Què us ha semblat la nostra atenció? Valoreu-la amb un clic (podeu afegir un comentari després):',
+      scores: [
+        '1 · Molt insatisfet',
+        '2 · Insatisfet',
+        '3 · Normal',
+        '4 · Satisfet',
+        '5 · Molt satisfet',
+      ],
+    },
     templates: {
       'set-password': {
         subject: 'Estableixi la contrasenya del portal de suport',

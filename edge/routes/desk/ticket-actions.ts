@@ -17,7 +17,10 @@ async function act(c: Context<DeskEnv>, action: DeskAction) {
   const { db, clock, config } = c.var.ports;
   const number = parseTicketNumber(c.req.param('number') ?? '');
   const actor = deskActor(c.var.integrationKey);
-  await applyDeskAction(db, number, actor, action, clock.now(), config.PORTAL_URL);
+  await applyDeskAction(db, number, actor, action, clock.now(), {
+    portalUrl: config.PORTAL_URL,
+    tokenSecret: config.TOKEN_SECRET,
+  });
   const [updated, index] = await Promise.all([findDeskTicket(db, number), categoryIndex(db)]);
   return c.json(await toDeskDetails(db, updated, deskContext(c.var.ports, index)));
 }

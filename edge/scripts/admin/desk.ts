@@ -52,7 +52,10 @@ function ticketNumber(value: string | undefined): number {
 async function act(ports: Ports, number: number, action: DeskAction) {
   const { db, clock, config } = ports;
   await explained(
-    applyDeskAction(db, number, deskActor(null), action, clock.now(), config.PORTAL_URL),
+    applyDeskAction(db, number, deskActor(null), action, clock.now(), {
+      portalUrl: config.PORTAL_URL,
+      tokenSecret: config.TOKEN_SECRET,
+    }),
   );
   console.log(`Ticket ${number}: ${action.action} done`);
 }
