@@ -22,6 +22,7 @@ import { ratingLinkRoutes } from './routes/rating-links.ts';
 import { ratingRoutes } from './routes/ratings.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { ticketActionRoutes } from './routes/ticket-actions.ts';
+import { ticketSearchRoutes } from './routes/ticket-search.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 
 export function createApp(ports: Ports) {
@@ -64,6 +65,7 @@ export function createApp(ports: Ports) {
     .route('/', meRoutes)
     .route('/', categoryRoutes)
     .route('/', ticketRoutes)
+    .route('/', ticketSearchRoutes)
     .route('/', ticketActionRoutes)
     .route('/', attachmentRoutes)
     .route('/', ratingRoutes)

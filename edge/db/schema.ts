@@ -185,6 +185,15 @@ export const ticketEvents = sqliteTable(
   (t) => [index('ticket_events_ticket_idx').on(t.ticketId, t.seq)],
 );
 
+/*
+ * `ticket_search`, an FTS5 virtual table that drizzle cannot declare (made by
+ * migrations/0005_ticket_search.sql, read with `sql` in edge/domain/ticket-search.ts): one row
+ * per description and per addition (`information_added` event), contentless, tokenized with
+ * `unicode61 remove_diacritics 2` (accents and case ignored). Its rowid is the ticket number
+ * shifted left 24 bits, plus 0 for the description or n for the n-th addition. Triggers on
+ * INSERT INTO tickets and ticket_events fill it in the writer's own transaction.
+ */
+
 export const attachments = sqliteTable(
   'attachments',
   {

@@ -199,3 +199,31 @@ test('odd headers: broken authorization, accept-language, origin, content-length
     { numRuns: RUNS * 2 },
   );
 });
+
+test('search queries made of FTS5 syntax and random text: never a 5xx, always a page or a refusal', async () => {
+  const syntax = fc
+    .array(
+      fc.constantFrom('"', '*', 'NEAR', '(', ')', 'OR', 'AND', 'NOT', ':', '^', '-', '+', '{', '}'),
+      { maxLength: 12 },
+    )
+    .chain((parts) =>
+      fc
+        .array(fc.constantFrom(' ', '', 'text', 'a'), {
+          minLength: parts.length,
+          maxLength: parts.length,
+        })
+        .map((gaps) => parts.map((part, i) => part + gaps[i]).join('')),
+    );
+  const q = fc.oneof(syntax, unicode, fc.string({ unit: 'grapheme' }));
+  await fc.assert(
+    fc.asyncProperty(q, fc.constantFrom('mine', 'organization', 'x'), async (text, scope) => {
+      fuzzed.requests++;
+      const query = new URLSearchParams({ q: text, scope });
+      const response = await customer.request(`${ROUTES.ticketSearch}?${query}`);
+      const context = `search ${JSON.stringify(text)} ${scope}`;
+      if (response.status >= 400) await assertRefusal(response, context);
+      else assert.ok(Array.isArray((await response.json()).items), context);
+    }),
+    { numRuns: RUNS * 2 },
+  );
+});

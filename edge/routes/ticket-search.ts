@@ -1,0 +1,36 @@
+/**
+ * @module
+ * `GET /api/ticket-search`: the caller's tickets (or, for managers, their organization's) whose
+ * number, description or additions match the words typed, newest first, a page at a time.
+ */
+import { Hono } from 'hono';
+import { ROUTES } from '../contract/routes.ts';
+import { ticketSearchQuery } from '../contract/schemas.ts';
+import type { TicketPage } from '../contract/types.ts';
+import { categoryIndex } from '../domain/categories.ts';
+import { searchTerms } from '../domain/search-terms.ts';
+import { searchTickets, ticketsInScope } from '../domain/ticket-search.ts';
+import { ticketRole, toSummary } from '../domain/tickets.ts';
+import type { AppEnv } from '../env.ts';
+import { requireCustomer } from '../middleware/customer-auth.ts';
+import { validate } from '../middleware/validate.ts';
+
+export const ticketSearchRoutes = new Hono<AppEnv>()
+  .use(ROUTES.ticketSearch, requireCustomer)
+  .get(ROUTES.ticketSearch, validate('query', ticketSearchQuery), async (c) => {
+    const { db } = c.var.ports;
+    const customer = c.var.customer;
+    const { q, scope, cursor, limit } = c.req.valid('query');
+    const visible = ticketsInScope(customer, scope);
+    const rows = await searchTickets(db, visible, searchTerms(q), { cursor, limit });
+    const index = await categoryIndex(db);
+    const page = rows.slice(0, limit);
+    const body: TicketPage = {
+      items: page.map((row) => ({
+        ...toSummary(row, index, customer.language),
+        role: ticketRole(row, customer),
+      })),
+      nextCursor: rows.length > limit ? String(page.at(-1)!.number) : null,
+    };
+    return c.json(body);
+  });
