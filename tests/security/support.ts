@@ -22,14 +22,17 @@ export interface Fingerprint {
 
 export async function fingerprint(client: Client): Promise<Fingerprint> {
   const tables = await client.execute(
-    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name",
+    "SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name",
   );
   const counts: Record<string, number> = {};
   const hash = createHash('sha256');
-  for (const { name } of tables.rows) {
+  for (const { name, sql } of tables.rows) {
     const table = String(name);
-    if (COUNTERS.has(table)) continue;
-    const rows = await client.execute(`SELECT * FROM "${table}" ORDER BY rowid`);
+    // A virtual table (the search index) is read through its shadow tables, listed here too.
+    if (COUNTERS.has(table) || /^CREATE VIRTUAL/i.test(String(sql))) continue;
+    // A table without rowid is scanned in its primary key's order.
+    const order = /WITHOUT ROWID/i.test(String(sql)) ? '' : ' ORDER BY rowid';
+    const rows = await client.execute(`SELECT * FROM "${table}"${order}`);
     counts[table] = rows.rows.length;
     hash.update(table);
     for (const row of rows.rows) hash.update(JSON.stringify(Object.values(row), bigints));
