@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyOf, dataset } from './lib/dataset.ts';
 import { logIn, customerTargets, loginTarget } from './lib/customer.ts';
+import { listCosts } from './lib/list-costs.ts';
 import { fmt, load, type LoadResult, type Target } from './lib/load.ts';
 import { profileBreakdown } from './lib/profile.ts';
 import { markdownTable, say, saveFigure, type Budget } from './lib/report.ts';
@@ -24,7 +25,7 @@ const db = copyOf(source, work);
 const bare = await startNodeBare();
 const api = await startNodeApi({ database: db.file });
 const token = await logIn(api.url, 0);
-const { targets } = await customerTargets(api.url, token);
+const { targets, listUrl } = await customerTargets(api.url, token);
 const all: Record<string, Target> = {
   'bare Hono JSON route': { url: new URL('/bare', bare.url).href },
   'log in (PBKDF2, 100 000 iterations)': loginTarget(api.url, 1),
@@ -78,6 +79,19 @@ const profile = await (
 ).text();
 await api.stop();
 await bare.stop();
+// The same list request without the HTTP server, and its statements through both clients.
+const listed = new URL(listUrl);
+const costs = await listCosts(db.file, listed.pathname + listed.search, token);
+for (const [what, micros] of Object.entries(costs.micros)) {
+  say(`api list in-process: ${what} ${Math.round(micros)} µs per call`);
+}
+const inProcessRatio =
+  costs.micros['list request (app.request)']! / costs.micros['bare Hono JSON route (app.request)']!;
+const statementShare = Math.round(
+  (costs.micros["all its statements, the Node port's client"]! /
+    costs.micros['list request (app.request)']!) *
+    100,
+);
 const profileFile = join(work, 'list.cpuprofile');
 writeFileSync(profileFile, profile);
 const breakdown = profileBreakdown(profileFile).filter((part) => part.share >= 0.005);
@@ -136,7 +150,8 @@ await saveFigure('3-api', {
   budgets,
   body: `
 The portal served by \`bench/servers/node-api.ts\` (the app of \`edge/app.ts\` with \`nodePorts\`:
-@libsql/client on a file, attachments on disk, @hono/node-server), over a copy of the generated
+the libSQL file through the synchronous \`libsql\` driver with prepared statements,
+\`edge/node/sqlite-file-client.ts\`; attachments on disk; @hono/node-server), over a copy of the generated
 database of ${source.tickets.toLocaleString('en-US')} tickets (a customer has ${100} tickets, about half open; a list
 page is 20). The baseline is a bare Hono JSON route in a second Node process with the same
 adapter. autocannon runs in the benchmark's own process on the same 2 cores, ${SECONDS} s per cell;
@@ -159,22 +174,54 @@ ${SECONDS + 2} s (${fmt.rps(underProfile.rps)} req/s): every sample charged to t
 (innermost frame that names a file; \`bench/lib/profile.ts\`). The main thread was busy for about
 ${Math.round(perRequestUs)} µs per request.
 
-Changed in this issue (edge/middleware/customer-auth.ts, edge/routes/tickets.ts,
+Changed in this issue, first (edge/middleware/customer-auth.ts, edge/routes/tickets.ts,
 edge/domain/tickets.ts): the list ran the customer check twice (the \`/api/tickets\` and
-\`/api/tickets/*\` middlewares both matched it), each a session-and-customer query: now once per
-request. The token's HMAC check through WebCrypto was the largest single part of a list request
-in the first profile: a verified token's claims are now kept until the token expires (the session
-is still read from the database on every request, so log out and password changes act at once).
-The list reads only the seven columns a summary needs, not descriptions and solutions.
+\`/api/tickets/*\` middlewares both matched it): now once per request. A verified token's claims
+are kept until the token expires (the WebCrypto HMAC check was the largest part of a list request
+then); the session is still read from the database on every request, so log out, password changes
+and deactivation act at once. The list reads only the columns a summary needs.
 
-What is left is mostly the database driver: \`@libsql/client\` on a file prepares every statement
-again on each call and builds a row object per row (the \`libsql\` frames, prepare first), then
-drizzle builds the query and maps the rows. The budget needs the embedded default to keep prepared
-statements (the synchronous \`libsql\` driver with a statement cache, about 60 µs for this query
-where \`execute\` costs about 230 µs, per the issue), which is a change of the Node ports
-(\`edge/node/ports.ts\`), not made here. The write routes (add information, create) also wait
-on SQLite's commit: in rollback-journal mode with full sync, each commit syncs the file; WAL with
-\`synchronous = NORMAL\` in the Node port would take most of that away.
+Then the Node port (\`edge/node/ports.ts\`, \`edge/node/sqlite-file-client.ts\`): a \`file:\` URL is
+no longer opened with \`@libsql/client\`, which prepares every statement again on each call and
+builds each row value by value with \`Object.defineProperty\`, but with the synchronous \`libsql\`
+driver behind the same \`Client\` interface drizzle calls: statements prepared once and kept,
+rows read raw, WAL with \`synchronous = NORMAL\` (a commit no longer waits for the disk),
+batches as one \`BEGIN IMMEDIATE\` transaction, other processes waited for by the busy timeout.
+Servers (sqld, Turso) keep \`@libsql/client\`. The same list request without the HTTP server, in
+the benchmark's process (\`bench/lib/list-costs.ts\`: rounds of 300 calls, variants interleaved,
+the median round):
+
+${markdownTable(
+  ['what', 'µs per call', 'vs the bare route'],
+  Object.entries(costs.micros).map(([what, micros]) => [
+    what,
+    Math.round(micros),
+    `${(micros / costs.micros['bare Hono JSON route (app.request)']!).toFixed(1)}x`,
+  ]),
+)}
+
+The list request sends ${costs.statements.length} statements: the customer check (its session joined with the
+customer) and the page of tickets joined with their requester (the category tree is kept for 30
+s). Through the Node port's client they take ${statementShare}% of the request's time in-process;
+the rest is drizzle building every query's SQL again on each request (its \`is()\` checks and
+\`buildQueryFromSourceParams\` lead the profile's drizzle part) and mapping the rows, Hono's
+middleware chain (CORS, secure headers, the content security policy), the route's mapping, JSON
+and the \`Response\`. Over HTTP, Node's server and @hono/node-server add their part (the table below).
+
+**The budget.** The bare route is one handler with no middleware, no token and no query; 30% of its
+throughput allows a list request about 3.3 times its cost. In-process the list costs
+${inProcessRatio.toFixed(1)} times the bare route, so no driver can meet the throughput budget alone: after the
+driver change the database is a small part of the request. What would come next, outside the
+Node port: prepared drizzle queries (\`.prepare()\` with placeholders, built once) for the customer
+check and the list, so that no SQL is built per request; and \`edge/middleware/cors.ts\`, whose
+\`Access-Control-Expose-Headers\` is set on \`c.res\` before the handler runs, which makes Hono copy
+every response into a new one with a streamed body, so @hono/node-server writes it through its
+stream path (a \`ReadableStream\` read, a \`writev\`) instead of one \`end()\` with the string.
+The p99 budget depends on the machine's load as much as on the request: at 64 connections a
+request waits behind the others on one core (p50 ${fmt.ms(list64.p50)} ms is about 64 times the
+${Math.round(perRequestUs)} µs of busy time per request the profile found), and the time slices other processes
+take stretch the tail (in this run the bare route's p99 was ${(baseline[2]!.p99 / Math.max(baseline[2]!.p50, 1)).toFixed(1)} times its p50, the list's
+${(list64.p99 / Math.max(list64.p50, 1)).toFixed(1)} times). Meeting 25 ms at 64 connections takes a request under about 0.3 ms of CPU.
 
 ${markdownTable(
   ['part', 'share of busy time', 'µs per request'],

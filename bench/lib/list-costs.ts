@@ -1,0 +1,106 @@
+/**
+ * @module
+ * What one list request costs without the HTTP server, measured in the benchmark's own process:
+ * the portal's app answering `app.request` (Hono, the customer check, the route, drizzle, JSON)
+ * next to a bare Hono JSON route, and each SQL statement the request sends, timed through the
+ * Node port's client and through `@libsql/client`'s `execute` (what the port used before).
+ * Variants are interleaved round by round and the median round kept, so noise hits all alike.
+ */
+import { createClient, type Client, type InStatement } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { Hono } from 'hono';
+import { createApp } from '../../edge/app.ts';
+import * as schema from '../../edge/db/schema.ts';
+import { nodePorts } from '../../edge/node/ports.ts';
+import { BENCH_TOKEN_SECRET, temporaryFolder } from './servers.ts';
+
+export interface ListCosts {
+  /** Microseconds per call of each variant, by name. */
+  micros: Record<string, number>;
+  /** The statements one list request sends, in order. */
+  statements: string[];
+}
+
+/** A client that notes the statements it is asked to run. */
+function recording(client: Client, noted: InStatement[]): Client {
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      if (key !== 'execute') return Reflect.get(target, key, receiver);
+      return (stmt: InStatement) => {
+        noted.push(stmt);
+        return target.execute(stmt);
+      };
+    },
+  });
+}
+
+function median(times: number[]): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/**
+ * Times each variant in rounds of `calls` calls, alternating variants, after one warm-up round.
+ */
+async function perCall(
+  variants: Record<string, () => Promise<unknown>>,
+  rounds = 9,
+  calls = 300,
+): Promise<Record<string, number>> {
+  const times: Record<string, number[]> = Object.fromEntries(
+    Object.keys(variants).map((name) => [name, []]),
+  );
+  for (let round = 0; round <= rounds; round++) {
+    for (const [name, run] of Object.entries(variants)) {
+      const started = performance.now();
+      for (let i = 0; i < calls; i++) await run();
+      if (round > 0) times[name]!.push(((performance.now() - started) * 1000) / calls);
+    }
+  }
+  const result: Record<string, number> = {};
+  for (const [name, list] of Object.entries(times)) result[name] = median(list);
+  return result;
+}
+
+/** The list request's costs on the database `file`, as the customer with `token` asks it. */
+export async function listCosts(file: string, listPath: string, token: string): Promise<ListCosts> {
+  const { ports, client } = nodePorts({
+    LIBSQL_URL: `file:${file}`,
+    TOKEN_SECRET: BENCH_TOKEN_SECRET,
+    ATTACHMENTS_DIR: temporaryFolder('bench-attachments-'),
+    ALLOWED_ORIGINS: 'http://localhost:8787',
+  });
+  const noted: InStatement[] = [];
+  ports.db = drizzle(recording(client, noted), { schema });
+  const app = createApp(ports);
+  const ask = async () => {
+    const response = await app.request(listPath, { headers: { authorization: `Bearer ${token}` } });
+    if (response.status !== 200) throw new Error(`list in-process: ${response.status}`);
+    return response.text();
+  };
+  await ask();
+  noted.length = 0;
+  await ask();
+  const statements = noted.splice(0);
+  // Only what one request sends, not the recording's own growth, from now on.
+  ports.db = drizzle(client, { schema });
+  const bare = new Hono().get('/bare', (c) => c.json({ ok: true, items: [] }));
+  const before = createClient({ url: `file:${file}` });
+  const variants: Record<string, () => Promise<unknown>> = {
+    'bare Hono JSON route (app.request)': async () => (await bare.request('/bare')).text(),
+    'list request (app.request)': ask,
+    "all its statements, the Node port's client": async () => {
+      for (const stmt of statements) await client.execute(stmt);
+    },
+    "all its statements, @libsql/client's execute": async () => {
+      for (const stmt of statements) await before.execute(stmt);
+    },
+  };
+  const micros = await perCall(variants);
+  before.close();
+  client.close();
+  return {
+    micros,
+    statements: statements.map((stmt) => (typeof stmt === 'string' ? stmt : stmt.sql)),
+  };
+}
