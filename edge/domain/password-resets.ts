@@ -7,6 +7,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Language } from '../contract/domain.ts';
 import { customers, passwordResets, type CustomerRow } from '../db/schema.ts';
+import { captchaUnspent, spendCaptcha, type SolvedCaptcha } from '../lib/captcha.ts';
 import { randomId, toBase64Url } from '../lib/encoding.ts';
 import { queueMail, renderMail } from '../mail/index.ts';
 import type { Ports } from '../ports.ts';
@@ -26,37 +27,48 @@ export function setPasswordLink(returnTo: URL, token: string): string {
 }
 
 /**
- * Records a link for `customer` and queues its e-mail, in one batch. For an unknown e-mail the
- * same token is made, hashed, rendered and the same batch runs, its writes guarded off: the
- * answer and the work do not tell whether the address exists.
+ * Spends the captcha, records a link for `customer` and queues its e-mail, in one batch; false
+ * (and nothing written but the spent captcha) when the captcha was spent before. For an unknown
+ * e-mail the same token is made, hashed, rendered and the same batch runs, its link and e-mail
+ * guarded off. Both kinds commit one transaction that writes (the captcha), so the answer's
+ * timing does not tell whether the address exists (`npm run bench:forgot-timing`); with the
+ * link's writes in a commit of their own, a known e-mail took a file sync longer.
  */
 export async function requestReset(
   ports: Pick<Ports, 'db' | 'clock'>,
+  captcha: SolvedCaptcha,
   customer: CustomerRow | undefined,
   email: string,
   returnTo: URL,
   fallbackLanguage: Language,
-): Promise<void> {
+): Promise<boolean> {
   const { db, clock } = ports;
   const now = clock.now();
   const token = toBase64Url(crypto.getRandomValues(new Uint8Array(32)));
   const tokenHash = await hashToken(token);
-  const exists = customer?.active ? sql`1` : sql`0`;
+  // Checked before the captcha is spent in the same batch: a replayed captcha writes nothing.
+  const unspent = captchaUnspent(captcha);
+  const exists = sql`${customer?.active ? sql`1` : sql`0`} and ${unspent}`;
   const customerId = customer?.id ?? randomId();
   const mail = renderMail('set-password', customer?.language ?? fallbackLanguage, {
     name: customer?.name ?? email,
     link: setPasswordLink(returnTo, token),
   });
-  await db.batch([
+  const results = await db.batch([
     db
       .update(passwordResets)
       .set({ usedAt: now })
-      .where(and(eq(passwordResets.customerId, customerId), isNull(passwordResets.usedAt))),
+      .where(
+        and(eq(passwordResets.customerId, customerId), isNull(passwordResets.usedAt), unspent),
+      ),
     db.run(sql`insert into ${passwordResets} (token_hash, customer_id, token_version, created_at, expires_at)
       select ${tokenHash}, ${customerId}, ${customer?.tokenVersion ?? 0}, ${now.getTime()},
         ${now.getTime() + RESET_TTL_MS} where ${exists}`),
     queueMail(db, { to: customer?.email ?? email, ...mail }, { at: now, guard: exists }),
+    ...spendCaptcha(db, captcha, now),
   ]);
+  const spent = results.at(-1) as { signature: string }[];
+  return spent.length === 1;
 }
 
 /** The customer a still-valid link belongs to, or null. */

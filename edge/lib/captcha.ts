@@ -7,10 +7,10 @@
  */
 import { createChallenge, verifySolution, type Challenge, type Payload } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
-import { lt } from 'drizzle-orm';
+import { lt, sql } from 'drizzle-orm';
 import type { AppConfig } from '../config.ts';
 import { usedCaptchas } from '../db/schema.ts';
-import type { Ports } from '../ports.ts';
+import type { Database, Ports } from '../ports.ts';
 import { toBase64Url } from './encoding.ts';
 
 /** How long a challenge may take from fetching to submitting the form. */
@@ -68,33 +68,51 @@ function decodePayload(payload: string): Payload | null {
   }
 }
 
+/** A solution this server signed, not yet expired; spent only by `spendCaptcha`. */
+export interface SolvedCaptcha {
+  signature: string;
+  expiresAt: Date;
+}
+
 /**
- * Whether the widget's payload (base64 JSON of the challenge and its solution) solves a challenge
- * this server signed, not expired and not used before. A valid solution is spent on the first
- * call, whatever the request then does with it.
+ * The widget's payload (base64 JSON of the challenge and its solution) if it solves a challenge
+ * this server signed that has not expired; null otherwise. Whether it was used before is for
+ * `spendCaptcha` to tell, in the caller's own batch.
  */
-export async function acceptCaptcha(
-  ports: Pick<Ports, 'config' | 'clock' | 'db'>,
+export async function verifyCaptcha(
+  ports: Pick<Ports, 'config' | 'clock'>,
   payload: string,
-): Promise<boolean> {
-  const { config, clock, db } = ports;
+): Promise<SolvedCaptcha | null> {
+  const { config, clock } = ports;
   const decoded = decodePayload(payload);
   const expires = Number(decoded?.challenge.parameters.data?.expires);
-  const now = clock.now();
-  if (!decoded || !decoded.challenge.signature || !(expires > now.getTime())) return false;
+  if (!decoded || !decoded.challenge.signature || !(expires > clock.now().getTime())) return null;
   const result = await verifySolution({
     challenge: decoded.challenge,
     solution: decoded.solution,
     deriveKey,
     hmacSignatureSecret: await hmacKey(config),
   }).catch(() => null);
-  if (!result?.verified) return false;
+  if (!result?.verified) return null;
+  return { signature: decoded.challenge.signature, expiresAt: new Date(expires) };
+}
 
-  await db.delete(usedCaptchas).where(lt(usedCaptchas.expiresAt, now));
-  const inserted = await db
-    .insert(usedCaptchas)
-    .values({ signature: decoded.challenge.signature, expiresAt: new Date(expires) })
-    .onConflictDoNothing()
-    .returning({ signature: usedCaptchas.signature });
-  return inserted.length === 1;
+/** True while the captcha has not been spent; guards writes placed before `spendCaptcha`'s. */
+export function captchaUnspent(captcha: SolvedCaptcha) {
+  return sql`not exists (select 1 from ${usedCaptchas} where ${usedCaptchas.signature} = ${captcha.signature})`;
+}
+
+/**
+ * The writes that spend a captcha, for the caller's batch: a solution is spent on its first use,
+ * whatever the request then does with it. The insert returns a row only if it was unspent.
+ */
+export function spendCaptcha(db: Database, captcha: SolvedCaptcha, now: Date) {
+  return [
+    db.delete(usedCaptchas).where(lt(usedCaptchas.expiresAt, now)),
+    db
+      .insert(usedCaptchas)
+      .values({ signature: captcha.signature, expiresAt: captcha.expiresAt })
+      .onConflictDoNothing()
+      .returning({ signature: usedCaptchas.signature }),
+  ] as const;
 }

@@ -18,7 +18,7 @@ import {
 import { startSession } from '../domain/sessions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { acceptCaptcha } from '../lib/captcha.ts';
+import { verifyCaptcha } from '../lib/captcha.ts';
 import { hashPassword, verifyPassword } from '../lib/password.ts';
 import { passwordProblem } from '../lib/password-policy.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
@@ -48,14 +48,23 @@ export const passwordRoutes = new Hono<AppEnv>()
       const { ports } = c.var;
       const { email, captcha, returnTo } = c.req.valid('json');
       const page = allowedReturnTo(returnTo, ports.config.ALLOWED_ORIGINS);
-      if (!(await acceptCaptcha(ports, captcha))) throw new ApiError('captcha_failed');
+      const solved = await verifyCaptcha(ports, captcha);
+      if (!solved) throw new ApiError('captcha_failed');
       const address = email.toLowerCase();
       const [customer] = await ports.db
         .select()
         .from(customers)
         .where(eq(customers.email, address))
         .limit(1);
-      await requestReset(ports, customer, address, page, ports.config.DEFAULT_LANGUAGE);
+      const spent = await requestReset(
+        ports,
+        solved,
+        customer,
+        address,
+        page,
+        ports.config.DEFAULT_LANGUAGE,
+      );
+      if (!spent) throw new ApiError('captcha_failed');
       return c.json({ status: 'accepted' }, 202);
     },
   )
