@@ -247,13 +247,13 @@ export class SupportPortal extends LitElement {
     this.client = client;
     this.renewal = new SessionRenewal(this, client);
     if (client.loggedIn) {
-      // What the remembered screen will need, prepared while the customer's data is on its way.
-      prepareDateFormats();
+      // The remembered screen's chunk loads while the customer's data is on its way.
       const saved = routeFromPath(this.session.read('route') ?? '');
       if (saved) loadScreen(saved.screen).catch(() => undefined);
       try {
         this.customer = await client.me();
         await useLanguage(this.customer.language);
+        prepareDateFormats();
       } catch {
         this.customer = null;
       }

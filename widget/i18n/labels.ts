@@ -62,7 +62,7 @@ function formatter(style: 'dateTime' | 'date'): Intl.DateTimeFormat {
  * Makes the active language's date formatters ahead of the first list of tickets, a step per
  * task. A page's first use of `Intl` loads the browser's locale data (tens of milliseconds, more
  * on a busy machine), which would otherwise lengthen the task that renders that list; called
- * while the logged-in customer's data is still on its way.
+ * once a logged-in customer's language is known, so the steps run while the list is fetched.
  */
 export function prepareDateFormats(): void {
   const steps = [
