@@ -42,7 +42,11 @@ export function weigh(path: string, label = path): Weight {
   };
 }
 
-export async function buildWidget(outdir: string): Promise<WidgetBuild> {
+/**
+ * `minify: false` gives the same code with its names and a `// path` comment before each
+ * module, for profiles that name functions and modules (never for weights).
+ */
+export async function buildWidget(outdir: string, { minify = true } = {}): Promise<WidgetBuild> {
   const result = await esbuild.build({
     absWorkingDir: REPO_ROOT,
     entryPoints: { 'support-portal': 'widget/support-portal.ts' },
@@ -50,7 +54,7 @@ export async function buildWidget(outdir: string): Promise<WidgetBuild> {
     splitting: true,
     format: 'esm',
     target: 'es2022',
-    minify: true,
+    minify,
     legalComments: 'linked',
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
