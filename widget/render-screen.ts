@@ -70,6 +70,8 @@ export interface ScreenContext {
   customer: Customer | null;
   /** Whether the host page put its own contact block in the `contact` slot. */
   customContact: boolean;
+  /** Names the portal instance: the screens with a form keep their drafts under it. */
+  instance: string;
 }
 
 /** The route's screen, or a loading line while its chunk loads (see `loadScreen`). */
@@ -134,6 +136,7 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         .client=${c.client}
         .config=${c.config}
         .customer=${c.customer}
+        .instance=${c.instance}
       ></sp-new-ticket-screen>`;
     case 'ticket-created':
       return html`<sp-ticket-created-screen
@@ -147,6 +150,7 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         .client=${c.client}
         .config=${c.config}
         .customer=${c.customer}
+        .instance=${c.instance}
         .number=${route.number}
       ></sp-add-information-screen>`;
     case 'solution':

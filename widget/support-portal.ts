@@ -50,6 +50,11 @@ const HASH_PREFIX = '#sp/';
  * independent. The short-lived token is renewed before it expires while the customer is active
  * in the portal; once it has lapsed, the next action asks for login and then comes back.
  *
+ * Drafts: what a customer types or chooses in the new-ticket form (the file included) and in
+ * the add-information box is kept in the browser (`localStorage`, the file in IndexedDB) per
+ * instance (the same key) and customer until it is sent, across reloads and an expired session;
+ * logging out removes that customer's drafts of this instance.
+ *
  * @attr api - The API's base URL, e.g. `https://support-api.example.com`; empty for this page's
  * own origin. Read when the element connects.
  * @attr lang - The language before login: es, pt, en, fr, it or ca.
@@ -58,7 +63,8 @@ const HASH_PREFIX = '#sp/';
  * recorded as history entries with the same URL, so the back button works without touching it.
  * @attr scheme - `auto` (default, follows the system's dark or light preference), `light` or
  * `dark`.
- * @attr storage-key - Keeps this instance's saved session apart from others on the page.
+ * @attr storage-key - Keeps this instance's saved session and drafts apart from other
+ * instances' (without it: `api` and the element's `id`).
  * @attr token - Partner single sign-on: a short-lived JWT signed by a partner intranet for its
  * logged-in user (its key or JWKS configured on the API). The portal exchanges it for a session
  * and opens logged in, never showing the login screen; a refused token shows the login screen.
@@ -124,7 +130,7 @@ export class SupportPortal extends LitElement {
   /** The colour scheme: auto (the system's preference), light or dark. */
   @property({ reflect: true }) scheme: 'auto' | 'light' | 'dark' = 'auto';
 
-  /** Keeps this instance's saved session apart from other instances on the page. */
+  /** Keeps this instance's saved session and drafts apart from other instances'. */
   @property({ attribute: 'storage-key' }) storageKey = '';
 
   /** A partner's signed token for single sign-on; exchanged for a session, never shown. */
@@ -224,6 +230,7 @@ export class SupportPortal extends LitElement {
             config: this.config,
             customer: this.customer,
             customContact: this.querySelector(':scope > [slot="contact"]') !== null,
+            instance: this.instanceKey,
           })}
         </div>
         <footer part="footer">
@@ -398,7 +405,13 @@ export class SupportPortal extends LitElement {
   }
 
   private async handleLogout() {
+    const customer = this.customer;
     await this.client?.logout();
+    // Drafts are private: a logout leaves none of them on the device. A chunk the screens share.
+    if (customer) {
+      const { clearDrafts, draftScope } = await import('./screens/draft.ts');
+      await clearDrafts(draftScope(this.instanceKey, customer.id));
+    }
     this.customer = null;
     this.returnTo = null;
     this.session?.clear();

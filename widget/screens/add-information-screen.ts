@@ -3,7 +3,7 @@
  * `<sp-add-information-screen>`: more text for a ticket's description, appended and stamped.
  */
 import { localized, msg, str } from '@lit/localize';
-import { html, nothing } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { TicketDetails } from '../../edge/contract/types.ts';
 import { ApiRequestError } from '../api/client.ts';
@@ -13,6 +13,7 @@ import { InformationAddedEvent } from '../events/information-added.ts';
 import { errorMessage, fieldMessage } from '../i18n/errors.ts';
 import { formatDateTime } from '../i18n/labels.ts';
 import { shared } from '../styles/shared.ts';
+import { draftScope, readDraft, restoredNotice, writeDraft } from './draft.ts';
 import { ticketTextStyles } from './ticket-text.styles.ts';
 import { textField } from './text-field.ts';
 import { TicketScreenElement } from './ticket-screen.ts';
@@ -36,11 +37,30 @@ export class AddInformationScreen extends TicketScreenElement {
   @state() private formError = '';
   @state() private done = '';
   @state() private busy = false;
+  /** The box came back with a draft not sent before. */
+  @state() private restored = false;
+
+  private get draftKey(): string | null {
+    return this.customer
+      ? `${draftScope(this.instance, this.customer.id)}add-information:${this.number}`
+      : null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const arrived = changed.has('customer') && !changed.get('customer');
+    if (this.draftKey && (arrived || changed.has('number'))) {
+      const text = readDraft<{ text: string }>(this.draftKey)?.text;
+      this.text = typeof text === 'string' ? text : '';
+      this.restored = Boolean(this.text);
+    }
+  }
 
   private handleInput(event: InputEvent): void {
     this.text = (event.target as HTMLTextAreaElement).value;
     this.fieldError = '';
     this.done = '';
+    if (this.draftKey) writeDraft(this.draftKey, this.text ? { text: this.text } : null);
   }
 
   private handleView(): void {
@@ -60,7 +80,9 @@ export class AddInformationScreen extends TicketScreenElement {
     this.done = '';
     try {
       this.ticket = await this.client.addInformation(this.number, this.text);
+      if (this.draftKey) writeDraft(this.draftKey, null);
       this.text = '';
+      this.restored = false;
       this.done = msg('Información añadida al ticket.', { id: 'addInformation.done' });
       this.dispatchEvent(new InformationAddedEvent({ number: this.number }));
     } catch (error) {
@@ -159,6 +181,7 @@ export class AddInformationScreen extends TicketScreenElement {
   private renderForm() {
     return html`
       <form part="form" novalidate @submit=${this.handleSubmit}>
+        <p class="status" role="status">${this.restored ? restoredNotice() : ''}</p>
         ${textField({
           id: 'text',
           label: msg('Información que quiere añadir', { id: 'addInformation.label' }),

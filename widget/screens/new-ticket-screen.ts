@@ -9,6 +9,7 @@ import { URGENCIES, type Urgency } from '../../edge/contract/domain.ts';
 import type { FieldErrorCode } from '../../edge/contract/errors.ts';
 import type { CategoryNode } from '../../edge/contract/types.ts';
 import { ApiRequestError } from '../api/client.ts';
+import { categoryHelp, categoryHelpStyles } from '../components/category-help.ts';
 import '../components/category-menu.ts';
 import { pathTo } from '../components/category-search.ts';
 import { checkText } from '../components/field-check.ts';
@@ -23,21 +24,28 @@ import { errorMessage, fieldMessage } from '../i18n/errors.ts';
 import { formatDate, urgencyLabel } from '../i18n/labels.ts';
 import { shared } from '../styles/shared.ts';
 import { newTicketStyles } from './new-ticket-screen.styles.ts';
-import { readDraft, writeDraft } from './draft.ts';
+import {
+  draftScope,
+  readDraft,
+  readDraftFile,
+  restoredNotice,
+  writeDraft,
+  writeDraftFile,
+} from './draft.ts';
 import { ScreenElement } from './screen.ts';
 import { textField } from './text-field.ts';
 import { languageChanged } from './ticket-screen.ts';
 
 type Field = 'category' | 'urgency' | 'description' | 'file';
 
-/** What survives a lost session: everything typed or chosen but the file. */
+/** What survives a reload or a lost session: everything typed or chosen. */
 interface Draft {
   category: CategorySelectDetail | null;
   urgency: Urgency | '';
   description: string;
+  /** The chosen file's name; the file itself is kept under the same key (draft-files.ts). */
+  file?: string;
 }
-
-const DRAFT = 'new-ticket';
 
 /** Where a field's error goes focus-wise, in the order the form shows them. */
 const FIELD_FOCUS: [Field, string][] = [
@@ -57,11 +65,12 @@ const FIELD_FOCUS: [Field, string][] = [
  * @event {NavigateEvent} sp-navigate - To the summary (`ticket-created`) or back home.
  *
  * @csspart category-menu - The guided category menu of step 1.
+ * @csspart help - The chosen category's guidance (a text and links), above the form.
  * @csspart form - The form of step 2.
  */
 @localized()
 export class NewTicketScreen extends ScreenElement {
-  static override styles = [shared, newTicketStyles];
+  static override styles = [shared, newTicketStyles, categoryHelpStyles];
 
   @state() private step: 'category' | 'details' = 'category';
   @state() private categories: CategoryNode[] | null = null;
@@ -75,9 +84,14 @@ export class NewTicketScreen extends ScreenElement {
   @state() private busy = false;
   /** The upload's progress while a ticket with a file is being sent. */
   @state() private progress: number | null = null;
+  /** The form came back with a draft not sent before. */
+  @state() private restored = false;
 
   /** The day the ticket is being registered; the API stamps the exact time. */
   private readonly today = new Date();
+
+  /** The name of the file kept with the draft, if one is. */
+  private draftFile: string | undefined;
 
   /** A selector to focus once the next render is done, after a step changes. */
   private focusAfterRender: string | null = null;
@@ -91,26 +105,38 @@ export class NewTicketScreen extends ScreenElement {
     }
   }
 
-  protected override updated(changed: PropertyValues): void {
-    if (
-      this.customer &&
-      (['category', 'urgency', 'description'] as const).some((k) => changed.has(k))
-    ) {
-      const { category, urgency, description } = this;
-      writeDraft(
-        DRAFT,
-        this.customer.id,
-        category || urgency || description ? { category, urgency, description } : null,
-      );
-    }
+  protected override updated(): void {
     if (this.focusAfterRender === null) return;
     this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
     this.focusAfterRender = null;
   }
 
+  private get draftKey(): string | null {
+    return this.customer ? `${draftScope(this.instance, this.customer.id)}new-ticket` : null;
+  }
+
+  /** Saved on every change the customer makes (never on restoring, which is no change). */
+  private saveDraft(): void {
+    const key = this.draftKey;
+    if (!key) return;
+    const { category, urgency, description, draftFile: file } = this;
+    writeDraft(
+      key,
+      category || urgency || description || file ? { category, urgency, description, file } : null,
+    );
+  }
+
   private restoreDraft(): void {
-    const draft = readDraft<Draft>(DRAFT, this.customer!.id);
+    const key = this.draftKey!;
+    const draft = readDraft<Draft>(key);
     if (!draft) return;
+    this.restored = true;
+    this.draftFile = draft.file;
+    if (draft.file) {
+      void readDraftFile(key).then((file) => {
+        if (file && !this.file) this.file = file;
+      });
+    }
     if (draft.category?.id && Array.isArray(draft.category.path)) {
       this.category = { id: draft.category.id, path: draft.category.path };
       this.step = 'details';
@@ -139,6 +165,7 @@ export class NewTicketScreen extends ScreenElement {
     this.step = 'details';
     this.errors = { ...this.errors, category: undefined };
     this.focusAfterRender = '#details-heading';
+    this.saveDraft();
   }
 
   private handleChangeCategory(): void {
@@ -153,16 +180,24 @@ export class NewTicketScreen extends ScreenElement {
   private handleUrgencyChange(event: Event): void {
     this.urgency = (event.target as HTMLInputElement).value as Urgency;
     this.errors = { ...this.errors, urgency: undefined };
+    this.saveDraft();
   }
 
   private handleDescriptionInput(event: InputEvent): void {
     this.description = (event.target as HTMLTextAreaElement).value;
     if (this.errors.description) this.errors = { ...this.errors, description: undefined };
+    this.saveDraft();
   }
 
   private handleFileChange(event: FileChangeEvent): void {
-    this.file = event.detail.file;
+    const file = event.detail.file;
+    this.file = file;
     this.errors = { ...this.errors, file: undefined };
+    // Kept up to the attachment limit, the most the API would take anyway.
+    const kept = file && file.size <= (this.config?.limits.maxAttachmentBytes ?? 0) ? file : null;
+    this.draftFile = kept?.name;
+    this.saveDraft();
+    if (this.draftKey) void writeDraftFile(this.draftKey, kept);
   }
 
   /** A file pasted anywhere in the form (say, a screenshot into the description) is attached. */
@@ -199,7 +234,7 @@ export class NewTicketScreen extends ScreenElement {
         this.file,
         (fraction) => (this.progress = fraction),
       );
-      if (this.customer) writeDraft(DRAFT, this.customer.id, null);
+      if (this.draftKey) writeDraft(this.draftKey, null);
       this.dispatchEvent(new TicketCreatedEvent({ number: ticket.number }));
       this.navigate({ screen: 'ticket-created', number: ticket.number });
     } catch (error) {
@@ -243,6 +278,7 @@ export class NewTicketScreen extends ScreenElement {
   protected override render() {
     return html`
       <h2 tabindex="-1">${msg('Registrar un nuevo ticket', { id: 'newTicket.heading' })}</h2>
+      <p class="status" role="status">${this.restored ? restoredNotice() : ''}</p>
       ${this.step === 'details' && this.category ? this.renderForm(this.category) : this.renderMenu()}
     `;
   }
@@ -294,6 +330,7 @@ export class NewTicketScreen extends ScreenElement {
       [...others, this.errors[field] ? `${field}-error` : ''].filter(Boolean).join(' ');
     return html`
       <p class="step">${msg('Paso 2 de 2: cuéntenos qué ocurre.', { id: 'newTicket.step2' })}</p>
+      ${categoryHelp(pathTo(this.categories ?? [], category.id))}
       <form part="form" novalidate @submit=${this.handleSubmit} @paste=${this.handlePaste}>
         <h3 id="details-heading" tabindex="-1">
           ${msg('Datos del ticket', { id: 'newTicket.details' })}

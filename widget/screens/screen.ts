@@ -24,6 +24,9 @@ export class ScreenElement extends LitElement {
   /** The logged-in customer, or null. */
   @property({ attribute: false }) customer: Customer | null = null;
 
+  /** Names the `<support-portal>` instance, so that its drafts are its own (draft.ts). */
+  @property({ attribute: false }) instance = '';
+
   /** Moves focus to the screen's heading, so screen readers announce the new screen. */
   async focusHeading(): Promise<void> {
     await this.updateComplete;
