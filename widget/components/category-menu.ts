@@ -9,6 +9,7 @@ import type { CategoryNode } from '../../edge/contract/types.ts';
 import { defineElement } from '../define.ts';
 import { CategorySelectEvent } from '../events/category-select.ts';
 import { currentLanguage } from '../i18n/localization.ts';
+import { categoryHelp, categoryHelpStyles } from './category-help.ts';
 import { categoryMenuStyles } from './category-menu.styles.ts';
 import {
   categoryLeaves,
@@ -30,7 +31,8 @@ interface Row {
  *
  * The list is one tab stop with a roving tabindex: the arrow keys, Home and End move within it,
  * Right opens a branch, Left goes back up, Enter or Space opens or chooses. Down in the filter
- * box moves to the first result. Only leaves can be chosen.
+ * box moves to the first result. Only leaves can be chosen. The filter also matches each
+ * category's keywords; an open branch shows its guidance.
  *
  * @event {CategorySelectEvent} sp-category-select - A leaf was chosen; `detail: { id: string;
  * path: string[] }`, the path in the active language from the area down to the leaf.
@@ -38,12 +40,13 @@ interface Row {
  * @csspart base - The wrapper of the whole menu.
  * @csspart filter - The filter box and its label.
  * @csspart breadcrumbs - The path back up the tree.
+ * @csspart help - The guidance of the open branch (a text and links), above its list.
  * @csspart list - The list of categories or of search results.
  * @csspart option - Each category or result in the list.
  */
 @localized()
 export class CategoryMenu extends LitElement {
-  static override styles = categoryMenuStyles;
+  static override styles = [categoryMenuStyles, categoryHelpStyles];
 
   /** The tree in the active language, as `GET /api/categories` returns it. */
   @property({ attribute: false }) categories: CategoryNode[] = [];
@@ -202,7 +205,7 @@ export class CategoryMenu extends LitElement {
             })}
           </p>
         </div>
-        ${searching ? nothing : this.renderBreadcrumbs()}
+        ${searching ? nothing : [this.renderBreadcrumbs(), categoryHelp(this.trail)]}
         <p class="count-status" role="status">${searching ? this.resultCount(rows.length) : ''}</p>
         <ul
           id="options"

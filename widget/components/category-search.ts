@@ -1,7 +1,8 @@
 /**
  * @module
  * Searching the category tree: every leaf with the path that leads to it, and a filter that
- * matches what the customer types against those paths, ignoring case and accents.
+ * matches what the customer types against those paths and their keywords, ignoring case and
+ * accents.
  */
 import type { CategoryNode } from '../../edge/contract/types.ts';
 
@@ -39,10 +40,10 @@ function foldedWords(text: string, locale?: string): string[] {
 }
 
 /**
- * The leaves whose path has, for every word of the query, a word that starts with it: "vpn"
- * finds the leaves of "Red y VPN" as well as those naming the VPN themselves, "corr" finds
- * "Correo". Leaves whose own label matches more of the query come first, so the closest answers
- * lead; otherwise the tree's order is kept.
+ * The leaves whose path (labels and keywords) has, for every word of the query, a word that
+ * starts with it: "vpn" finds the leaves of "Red y VPN" as well as those naming the VPN
+ * themselves, "corr" finds "Correo". Leaves whose own words match more of the query come first,
+ * so the closest answers lead; otherwise the tree's order is kept.
  */
 export function searchCategories(
   leaves: CategoryLeaf[],
@@ -52,9 +53,12 @@ export function searchCategories(
   const wanted = foldedWords(query, locale);
   if (!wanted.length) return [];
   const found: { leaf: CategoryLeaf; own: number }[] = [];
+  // A node's words: its label's and its keywords' ("password" finds "Access and login").
+  const words = (node: CategoryNode) =>
+    foldedWords([node.label, ...(node.keywords ?? [])].join(' '), locale);
   for (const leaf of leaves) {
-    const own = foldedWords(leaf.node.label, locale);
-    const path = [...leaf.ancestors.flatMap((node) => foldedWords(node.label, locale)), ...own];
+    const own = words(leaf.node);
+    const path = [...leaf.ancestors.flatMap(words), ...own];
     const matches = (words: string[], word: string) => words.some((w) => w.startsWith(word));
     if (wanted.every((word) => matches(path, word))) {
       found.push({ leaf, own: wanted.filter((word) => matches(own, word)).length });
