@@ -12,7 +12,8 @@ import { options, required, UsageError } from './command.ts';
 export const categoryCommands: Record<string, AdminCommand> = {
   'categories:load': {
     usage: '<file.json>',
-    summary: 'Load or update the category tree from a JSON file (labels in all six languages).',
+    summary:
+      'Load or update the category tree from a JSON file (labels in all six languages, optional help and keywords).',
     async run(args, { db }) {
       const { positionals } = options(args, {});
       const parsed = categoryTreeSchema.safeParse(
