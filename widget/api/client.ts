@@ -5,7 +5,7 @@
  * lives in the instance's `SessionStore`; a refused token (`unauthenticated`) is reported to the
  * root element, which sends the customer to login and back.
  */
-import type { Language, TicketState, Urgency } from '../../edge/contract/domain.ts';
+import type { Language, TicketScope, TicketState, Urgency } from '../../edge/contract/domain.ts';
 import { apiPath, ROUTES } from '../../edge/contract/routes.ts';
 import type {
   CategoryNode,
@@ -130,6 +130,13 @@ export class ApiClient {
     const query = new URLSearchParams({ state });
     if (cursor) query.set('cursor', cursor);
     return this.request('GET', `${ROUTES.tickets}?${query}`);
+  }
+
+  /** Tickets whose number or words match `query`, newest first (see `GET /api/ticket-search`). */
+  searchTickets(query: string, scope: TicketScope, cursor?: string): Promise<TicketPage> {
+    const params = new URLSearchParams({ q: query, scope });
+    if (cursor) params.set('cursor', cursor);
+    return this.request('GET', `${ROUTES.ticketSearch}?${params}`);
   }
 
   ticket(number: number): Promise<TicketDetails> {

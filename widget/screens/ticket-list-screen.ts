@@ -8,7 +8,9 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { TicketState } from '../../edge/contract/domain.ts';
 import type { TicketSummary } from '../../edge/contract/types.ts';
+import '../components/ticket-search-box.ts';
 import { defineElement } from '../define.ts';
+import type { TicketSearchEvent } from '../events/ticket-search.ts';
 import { errorMessage } from '../i18n/errors.ts';
 import { formatDateTime, statusLabel, urgencyLabel } from '../i18n/labels.ts';
 import { penIcon, tickIcon } from '../styles/icons.ts';
@@ -100,6 +102,8 @@ export class TicketListScreen extends ScreenElement {
   @state() private nextCursor: string | null = null;
   @state() private loading = false;
   @state() private error = '';
+  /** What the customer searched for; empty while the list shows every ticket of `state`. */
+  @state() private query = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((changed.has('state') || changed.has('client')) && this.client) void this.load(true);
@@ -112,17 +116,23 @@ export class TicketListScreen extends ScreenElement {
         : msg('Tickets cerrados', { id: 'home.closed' });
     return html`
       <h2 tabindex="-1">${heading}</h2>
+      <sp-ticket-search-box
+        ?active=${Boolean(this.query)}
+        @sp-ticket-search=${this.handleSearch}
+      ></sp-ticket-search-box>
       <div role="status" aria-live="polite" class="visually-hidden">
-        ${this.loading ? msg('Cargando…', { id: 'portal.loading' }) : ''}
+        ${this.loading ? msg('Cargando…', { id: 'portal.loading' }) : this.searchOutcome()}
       </div>
       ${this.error ? html`<p class="status error" role="alert">${this.error}</p>` : nothing}
       ${
         !this.loading && !this.error && this.items.length === 0
           ? html`<p>
               ${
-                this.state === 'open'
-                  ? msg('No tiene tickets abiertos.', { id: 'tickets.none_open' })
-                  : msg('No tiene tickets cerrados.', { id: 'tickets.none_closed' })
+                this.query
+                  ? msg('Ningún ticket coincide con la búsqueda.', { id: 'search.none' })
+                  : this.state === 'open'
+                    ? msg('No tiene tickets abiertos.', { id: 'tickets.none_open' })
+                    : msg('No tiene tickets cerrados.', { id: 'tickets.none_closed' })
               }
             </p>`
           : nothing
@@ -180,7 +190,7 @@ export class TicketListScreen extends ScreenElement {
           : nothing
       }
       ${
-        this.state === 'open'
+        ticket.status !== 'closed'
           ? html`<div class="row-actions">
               <button
                 type="button"
@@ -213,7 +223,7 @@ export class TicketListScreen extends ScreenElement {
   }
 
   private async load(reset: boolean): Promise<void> {
-    const state = this.state;
+    const { state, query } = this;
     const cursor = reset ? undefined : (this.nextCursor ?? undefined);
     if (reset) {
       this.items = [];
@@ -222,9 +232,11 @@ export class TicketListScreen extends ScreenElement {
     this.loading = true;
     this.error = '';
     try {
-      const page = await this.client.tickets(state, cursor);
-      // The customer may have switched lists while this page was on its way.
-      if (state !== this.state) return;
+      const page = query
+        ? await this.client.searchTickets(query, 'mine', cursor)
+        : await this.client.tickets(state, cursor);
+      // The customer may have switched lists or searched again while this page was on its way.
+      if (state !== this.state || query !== this.query) return;
       this.items = [...this.items, ...page.items];
       this.nextCursor = page.nextCursor;
     } catch (error) {
@@ -240,6 +252,20 @@ export class TicketListScreen extends ScreenElement {
     await this.updateComplete;
     // Keyboard users continue from the first ticket they have not seen yet.
     this.renderRoot.querySelectorAll<HTMLElement>('li .number')[first]?.focus();
+  }
+
+  /** Told to screen readers once a search's results are in. */
+  private searchOutcome() {
+    if (!this.query || this.error) return '';
+    const count = this.items.length;
+    return count
+      ? msg(str`${count} tickets encontrados.`, { id: 'search.found' })
+      : msg('Ningún ticket coincide con la búsqueda.', { id: 'search.none' });
+  }
+
+  private handleSearch(event: TicketSearchEvent) {
+    this.query = event.detail.query;
+    void this.load(true);
   }
 
   private handleOther() {
