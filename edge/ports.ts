@@ -19,6 +19,11 @@ export interface StoredObject {
  * an `R2Bucket` is one as it is, and other runtimes provide the same four methods.
  */
 export interface AttachmentStore {
+  /**
+   * Stores the bytes under the key. A stream is read to its end as the store writes it (files
+   * arrive this way, never whole); when the stream fails, `put` rejects and nothing is left under
+   * the key. R2 needs a known length, so on Workers the stream is gathered first (r2-store.ts).
+   */
   put(
     key: string,
     value: ReadableStream<Uint8Array> | ArrayBuffer | Uint8Array,

@@ -13,6 +13,7 @@ import { runScheduledJob } from './jobs/scheduled.ts';
 import { boundedDatabaseFetch } from './lib/database-fetch.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
 import { systemClock, type AttachmentStore, type Ports, type RateLimitBinding } from './ports.ts';
+import { r2Store } from './workers/r2-store.ts';
 
 /**
  * The bindings of wrangler.toml. `ATTACHMENTS` is an `R2Bucket`, typed by the subset the portal
@@ -49,7 +50,7 @@ function portalFor(env: WorkerEnv): Portal {
   });
   const ports: Ports = {
     db: drizzle(client, { schema }),
-    store: env.ATTACHMENTS,
+    store: r2Store(env.ATTACHMENTS),
     mailer: mailerFromConfig(config),
     clock: systemClock,
     config,

@@ -28,13 +28,20 @@ export function denoFileStore(root: string): AttachmentStore {
     async put(key, value) {
       const path = pathOf(key);
       await deno.mkdir(path.slice(0, path.lastIndexOf('/')), { recursive: true });
-      // Written aside and renamed, so a reader never gets half a file.
+      // Streamed aside and renamed when complete, so a reader never gets half a file, and a
+      // stream that fails (a refused upload) leaves nothing under the key.
       const partial = `${path}.${crypto.randomUUID()}.partial`;
-      await deno.writeFile(
-        partial,
-        value instanceof ReadableStream ? value : new Uint8Array(value),
-      );
-      await deno.rename(partial, path);
+      try {
+        await deno.writeFile(
+          partial,
+          value instanceof ReadableStream ? value : new Uint8Array(value),
+        );
+        await deno.rename(partial, path);
+      } catch (error) {
+        // Absent when the write never began; the write's own error is the one to report.
+        await deno.remove(partial).catch(() => {});
+        throw error;
+      }
     },
     async get(key): Promise<StoredObject | null> {
       const size = await sizeOf(key);

@@ -1,7 +1,8 @@
 /**
  * @module
  * What the portal accepts as an attachment, decided by the file's bytes (through `file-type`)
- * and not only by its name; and how a customer's file name is made safe to store and show.
+ * and not only by its name, checked as the bytes stream past; and how a customer's file name is
+ * made safe to store and show.
  */
 import { fileTypeFromBuffer } from 'file-type/core';
 
@@ -65,26 +66,61 @@ function extensionOf(name: string): string {
   return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
 }
 
-function isPlainText(bytes: Uint8Array): boolean {
-  if (bytes.includes(0)) return false;
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * How many first bytes the type is told from: `file-type`'s own "reasonable detection size"
+ * (exported by its code, not by its types), enough for every format on the allowlist.
+ */
+export const SNIFF_BYTES = 4100;
+
+/** A file accepted so far, by its name and first bytes; the rest is checked as it arrives. */
+export interface ContentCheck {
+  /** The type to store and serve the file with; never the one the client sent. */
+  contentType: string;
+  /** The next bytes of the file: false when they make it unacceptable. */
+  more(chunk: Uint8Array): boolean;
+  /** After the last bytes: false when the file as a whole is unacceptable. */
+  end(): boolean;
+}
+
+const anyBytes = (contentType: string): ContentCheck => ({
+  contentType,
+  more: () => true,
+  end: () => true,
+});
+
+/** Valid UTF-8 with no NUL byte, to the last byte, decoded a chunk at a time. */
+function plainText(contentType: string): ContentCheck {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decodes = (decode: () => unknown) => {
+    try {
+      decode();
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  return {
+    contentType,
+    more: (chunk) => !chunk.includes(0) && decodes(() => decoder.decode(chunk, { stream: true })),
+    end: () => decodes(() => decoder.decode()),
+  };
 }
 
 /**
- * The type to store and serve the file with, or null when its name or its bytes are not on
- * the allowlist, or do not agree with each other (a PNG named `.pdf`, HTML named `.png`).
+ * How the rest of the file is checked, or null when its name or its first bytes are not on the
+ * allowlist, or do not agree with each other (a PNG named `.pdf`, HTML named `.png`). `head` is
+ * the start of the file: its type is told from its first SNIFF_BYTES; a text file's whole head is
+ * checked as text.
  */
-export async function acceptedContentType(name: string, bytes: Uint8Array): Promise<string | null> {
+export async function contentCheck(name: string, head: Uint8Array): Promise<ContentCheck | null> {
   const kind = ALLOWED[extensionOf(name)];
   if (!kind) return null;
-  const detected = await fileTypeFromBuffer(bytes);
-  if (kind.detected === 'text') return !detected && isPlainText(bytes) ? kind.contentType : null;
-  return detected && kind.detected.includes(detected.ext) ? kind.contentType : null;
+  const detected = await fileTypeFromBuffer(head.subarray(0, SNIFF_BYTES));
+  if (kind.detected === 'text') {
+    const text = plainText(kind.contentType);
+    return !detected && text.more(head) ? text : null;
+  }
+  return detected && kind.detected.includes(detected.ext) ? anyBytes(kind.contentType) : null;
 }
 
 // Control characters, and the bidirectional and zero-width marks that disguise an extension.

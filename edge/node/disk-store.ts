@@ -3,10 +3,13 @@
  * The attachment store of the embedded default: files on local disk behind the same interface
  * as an R2 bucket. Node only.
  */
-import { createReadStream } from 'node:fs';
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import type { AttachmentStore, StoredObject } from '../ports.ts';
 
 /** Keys are made by the server; anything else is refused rather than mapped onto a path. */
@@ -30,11 +33,20 @@ export function diskStore(root: string): AttachmentStore {
     async put(key, value) {
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
-      const data =
+      // Streamed to a name beside the object and renamed when complete, so a reader never gets
+      // half a file, and a stream that fails (a refused upload) leaves nothing under the key.
+      const partial = `${path}.${randomUUID()}.partial`;
+      const source =
         value instanceof ReadableStream
-          ? Readable.fromWeb(value as import('node:stream/web').ReadableStream)
-          : new Uint8Array(value);
-      await writeFile(path, data);
+          ? Readable.fromWeb(value as NodeReadableStream<Uint8Array>)
+          : Readable.from([new Uint8Array(value)]);
+      try {
+        await pipeline(source, createWriteStream(partial));
+        await rename(partial, path);
+      } catch (error) {
+        await rm(partial, { force: true });
+        throw error;
+      }
     },
     async get(key): Promise<StoredObject | null> {
       const size = await sizeOf(key);
@@ -60,7 +72,7 @@ export function diskStore(root: string): AttachmentStore {
       const keys: string[] = [];
       for (const entry of entries) {
         const key = relative(base, join(base, entry)).split(sep).join('/');
-        // Folders and anything not shaped like a server-made key are not objects.
+        // Folders and anything not shaped like a server-made key (`.partial` files) are not objects.
         if (!key.startsWith(prefix) || !SAFE_KEY.test(key)) continue;
         if ((await stat(join(base, entry))).isFile()) keys.push(key);
       }

@@ -12,32 +12,33 @@ import { attachmentDownload } from '../domain/downloads.ts';
 import { customerActor, ticketChange } from '../domain/events.ts';
 import { customerDetails, findOwnTicket } from '../domain/tickets.ts';
 import { guardedInsert } from '../db/guarded-insert.ts';
-import { fileField, storeUpload } from '../domain/uploads.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { formFields, multipartBody } from '../middleware/multipart.ts';
+import { multipartBody, readForm } from '../middleware/multipart.ts';
 import { parseTicketNumber } from './tickets.ts';
 
 export const attachmentRoutes = new Hono<AppEnv>()
   .post(ROUTES.attachments, multipartBody, async (c) => {
-    const { db, store, config, clock } = c.var.ports;
+    const { db, store, clock } = c.var.ports;
     const customer = c.var.customer;
     const number = parseTicketNumber(c.req.param('number'));
     const ticket = await findOwnTicket(db, customer.id, number);
     if (ticket.status === 'closed') throw new ApiError('wrong_state');
-    const { file: rawFile, ...rest } = await formFields(c);
-    const unknown = Object.keys(rest);
+    const now = clock.now();
+    const { fields, upload } = await readForm(c, {
+      ticketId: ticket.id,
+      uploadedBy: customer.id,
+      at: now,
+    });
+    const unknown = Object.keys(fields);
     if (unknown.length) {
       throw new ApiError(
         'validation_failed',
         Object.fromEntries(unknown.map((key) => [key, 'unknown_field'])),
       );
     }
-    const file = fileField(rawFile, 'file');
-    if (!file) throw new ApiError('validation_failed', { file: 'required' });
+    if (!upload) throw new ApiError('validation_failed', { file: 'required' });
 
-    const now = clock.now();
-    const upload = await storeUpload(store, config, file, ticket.id, customer.id, now);
     let applied = false;
     try {
       applied = await ticketChange(

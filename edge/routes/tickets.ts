@@ -20,11 +20,10 @@ import {
   ticketRole,
   toSummary,
 } from '../domain/tickets.ts';
-import { fileField, storeUpload, type StoredUpload } from '../domain/uploads.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
-import { formFields, multipartBody } from '../middleware/multipart.ts';
+import { multipartBody, readForm } from '../middleware/multipart.ts';
 import { parseWith, validate } from '../middleware/validate.ts';
 
 /** Numbers start above 1000 so that they read as ticket numbers, not counts. */
@@ -36,14 +35,18 @@ export const ticketRoutes = new Hono<AppEnv>()
   .post(ROUTES.tickets, multipartBody, async (c) => {
     const { db, store, config, clock } = c.var.ports;
     const customer = c.var.customer;
-    const { file: rawFile, ...rawFields } = await formFields(c);
+    const now = clock.now();
+    const ticketId = crypto.randomUUID();
+    const { fields: rawFields, upload } = await readForm(c, {
+      ticketId,
+      uploadedBy: customer.id,
+      at: now,
+    });
     const fields = parseWith(newTicketFields(config.MAX_DESCRIPTION_LENGTH), rawFields);
-    const file = fileField(rawFile, 'file');
     const index = await categoryIndex(db);
     const leaf = selectableLeaf(index, fields.category);
     if (!leaf?.type) throw new ApiError('validation_failed', { category: 'not_allowed' });
 
-    const now = clock.now();
     const followed = await followedUpTicket(
       db,
       customer,
@@ -51,11 +54,7 @@ export const ticketRoutes = new Hono<AppEnv>()
       config.FOLLOW_UP_DAYS,
       now,
     );
-    const ticketId = crypto.randomUUID();
     const actor = customerActor(customer);
-    const upload: StoredUpload | null = file
-      ? await storeUpload(store, config, file, ticketId, customer.id, now)
-      : null;
     let number: number;
     try {
       const [inserted] = await db.batch([
