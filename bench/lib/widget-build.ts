@@ -63,7 +63,10 @@ export async function buildWidget(outdir: string, { minify = true } = {}): Promi
   });
   const outputs = result.metafile.outputs;
   const rel = (file: string) => relative(outdir, join(REPO_ROOT, file));
-  const entry = Object.keys(outputs).find((file) => outputs[file]!.entryPoint)!;
+  // Screens loaded by `import()` are entry points of their own too: find the portal's.
+  const entry = Object.keys(outputs).find(
+    (file) => outputs[file]!.entryPoint === 'widget/support-portal.ts',
+  )!;
   const initial = new Set<string>();
   const visit = (file: string) => {
     if (initial.has(file)) return;
