@@ -217,12 +217,13 @@ Long tasks come from Chromium's \`PerformanceObserver\` (\`longtask\`) from the 
 added.
 
 ${markdownTable(
-  ['start', 'median ms', 'vs bare Lit element', 'longest task ms'],
+  ['start', 'median ms', 'vs bare Lit element', 'longest task ms', 'runs with a task over 50 ms'],
   kinds.map((kind) => [
     kind === 'hello' ? 'bare Lit hello element' : `support-portal, ${kind}`,
     ms(kind).toFixed(1),
     kind === 'hello' ? '1.0x' : `${ratio(kind).toFixed(1)}x`,
     worstLongTask(kind).toFixed(0),
+    `${runs[kind].filter((r) => r.longTasks.length > 0).length} of ${RUNS}`,
   ]),
 )}
 
@@ -265,6 +266,13 @@ Measured at a load average of about 15 before the change, the longest start task
   the login and home screens are; each other screen is a chunk of its own
   (\`widget/render-screen.ts\`), loaded when first shown (a "loading" line meanwhile), the
   remembered screen's chunk while a logged-in customer's data is fetched, and the rest one per
-  idle callback once the first screen is shown. The initial load is now 20.4 KB gzip.
+  idle callback once the first screen is shown. The initial load is now 20.2 KB gzip (figure 1).
+
+After the change, three runs at load averages of 19 to 36 (the machine shared with other test
+suites and builds): the longest task \`PerformanceObserver\` saw was 300, 286 and 232 ms, and the
+traced long tasks had at most 31 ms on the CPU, the rest of their wall time waiting for a core;
+the bare Lit element had a 61 ms task in one of those runs. The budget is not met on this machine
+as loaded; what is left is the list's layout and style (up to 31 ms of CPU) and Lit's first
+render (up to 17 ms), each in a task of its own.
 `,
 });
