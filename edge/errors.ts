@@ -59,6 +59,11 @@ function isDatabaseUnavailable(err: unknown): boolean {
     if (link instanceof DatabaseUnavailableError) return true;
     const status = (link as { status?: unknown }).status;
     if (link.name === 'HttpServerError' && UNAVAILABLE_STATUSES.has(status as number)) return true;
+    // The libSQL server gave up waiting for its write lock, held by other writers: busy, not
+    // broken. Only a server's answer (ResponseError); a local file's busy wait is the Node
+    // adapter's own setting.
+    if (link.name === 'ResponseError' && (link as { code?: unknown }).code === 'SQLITE_BUSY')
+      return true;
     link = link.cause;
   }
   return false;
