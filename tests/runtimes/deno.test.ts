@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type { PublicConfig, TicketDetails } from '../../edge/contract/types.ts';
+import type { PublicConfig, TicketDetails, TicketPage } from '../../edge/contract/types.ts';
 import { attachments } from '../../edge/db/schema.ts';
 import { PNG } from '../support/files.ts';
 import { logIn, postLogin } from './support/http-customer.ts';
@@ -42,7 +42,7 @@ describe('the app under deno serve, with sqld and files on disk', () => {
     assert.equal(((await response.json()) as PublicConfig).defaultLanguage, 'es');
   });
 
-  test('a customer logs in, files a ticket with a file and downloads it again', async () => {
+  test('a customer logs in, files a ticket with a file, downloads it again and finds it by search', async () => {
     const wrong = await postLogin(deno!.url, { email: ana.email, password: 'not-her-password' });
     assert.equal(wrong.status, 401);
 
@@ -68,5 +68,13 @@ describe('the app under deno serve, with sqld and files on disk', () => {
       .where(eq(attachments.id, file.id));
     const stored = readFileSync(join(deno!.attachmentsDir, row!.key));
     assert.deepEqual(new Uint8Array(stored), PNG);
+
+    const search = await customer.request(`${ROUTES.ticketSearch}?q=p%C3%A9riod+LOCK`);
+    assert.equal(search.status, 200);
+    const found = (await search.json()) as TicketPage;
+    assert.deepEqual(
+      found.items.map((item) => item.number),
+      [ticket.number],
+    );
   });
 });

@@ -217,6 +217,21 @@ describe('the Worker under wrangler dev, with sqld and local R2', () => {
     assert.deepEqual(await worker!.r2Object(await storageKeyOf(file!.id)), PNG);
   });
 
+  test('search finds a description and a later addition through the FTS5 index in sqld', async () => {
+    const search = async (customer: HttpCustomer, q: string) => {
+      const response = await customer.request(
+        `${ROUTES.ticketSearch}?${new URLSearchParams({ q })}`,
+      );
+      assert.equal(response.status, 200, q);
+      return ((await response.json()) as TicketPage).items.map((item) => item.number);
+    };
+    const [newest] = ((await (await anaApi.request(ROUTES.tickets)).json()) as TicketPage).items;
+    assert.deepEqual(await search(anaApi, 'second LEDGER'), [newest!.number]);
+    assert.ok((await search(anaApi, 'périod lock')).includes(newest!.number));
+    assert.deepEqual(await search(anaApi, 'NEAR(ledger "'), []);
+    assert.deepEqual(await search(brunoApi, 'ledger'), []);
+  });
+
   test("another customer's ticket and file are not found, exactly like missing ones", async () => {
     const page = (await (await anaApi.request(ROUTES.tickets)).json()) as TicketPage;
     const withFile = await details(anaApi, page.items.at(-1)!.number);
