@@ -12,6 +12,7 @@ import * as schema from './db/schema.ts';
 import { deno } from './deno/deno-api.ts';
 import { denoFileStore } from './deno/file-store.ts';
 import { startJobTimer } from './jobs/scheduled.ts';
+import { boundedDatabaseFetch } from './lib/database-fetch.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
 import { systemClock, type Ports } from './ports.ts';
 
@@ -22,7 +23,14 @@ if (!env.LIBSQL_URL) {
 
 const config = loadConfig(env);
 const ports: Ports = {
-  db: drizzle(createClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN }), { schema }),
+  db: drizzle(
+    createClient({
+      url: env.LIBSQL_URL,
+      authToken: env.LIBSQL_AUTH_TOKEN,
+      fetch: boundedDatabaseFetch(),
+    }),
+    { schema },
+  ),
   store: denoFileStore(env.ATTACHMENTS_DIR ?? '.data/attachments'),
   mailer: mailerFromConfig(config),
   clock: systemClock,

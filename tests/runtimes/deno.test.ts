@@ -77,4 +77,15 @@ describe('the app under deno serve, with sqld and files on disk', () => {
       [ticket.number],
     );
   });
+
+  test('with the database out of reach, a request gets a retryable 503, then works again', async () => {
+    await sqld!.kill();
+    const down = await postLogin(deno!.url, ana);
+    assert.equal(down.status, 503);
+    assert.equal((await down.json()).error.code, 'service_unavailable');
+    assert.ok(Number(down.headers.get('retry-after')) > 0);
+
+    await sqld!.restart();
+    assert.equal((await postLogin(deno!.url, ana)).status, 201);
+  });
 });

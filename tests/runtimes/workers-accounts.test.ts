@@ -78,6 +78,8 @@ describe('accounts on the Worker', () => {
     for (let i = 0; i < 5; i++) assert.equal((await postLogin(worker!.url, wrong)).status, 401);
     const locked = await postLogin(worker!.url, ana);
     assert.equal(locked.status, 429);
-    assert.equal((await locked.json()).error.retryAfterSeconds, 900);
+    // The lock counts down in real time from the fifth failure: a loaded machine may take a second.
+    const retryAfter = (await locked.json()).error.retryAfterSeconds;
+    assert.ok(retryAfter > 890 && retryAfter <= 900, `retry after ${retryAfter} s`);
   });
 });
