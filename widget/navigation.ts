@@ -3,13 +3,17 @@
  * The portal's screens as routes, the event a screen dispatches to ask for another one, and the
  * text form of a route (for the URL hash when the host opts in, and for `sessionStorage`).
  */
+import { RATING_MAX, RATING_MIN } from '../edge/contract/domain.ts';
 
 export type Route =
   | { screen: 'login' }
   | { screen: 'forgot-password' }
   | { screen: 'set-password'; token: string }
+  /** A one-click rating link from an e-mail: rates on open, no login. */
+  | { screen: 'rate'; token: string; score: number }
   | { screen: 'home' }
-  | { screen: 'new-ticket' }
+  /** `followUpOf`: the closed ticket the new one follows up (its category is preselected). */
+  | { screen: 'new-ticket'; followUpOf?: number }
   | { screen: 'ticket-created'; number: number }
   | { screen: 'tickets'; state: 'open' | 'closed' }
   | { screen: 'ticket'; number: number }
@@ -25,8 +29,14 @@ const PUBLIC_SCREENS: ReadonlySet<Screen> = new Set([
   'login',
   'forgot-password',
   'set-password',
+  'rate',
   'contact',
 ]);
+
+/** Routes that e-mailed links open whatever `routing` says; their token must not linger. */
+export function isMailedLink(route: Route | null): route is Route {
+  return route?.screen === 'set-password' || route?.screen === 'rate';
+}
 
 export function isProtected(route: Route): boolean {
   return !PUBLIC_SCREENS.has(route.screen);
@@ -55,6 +65,10 @@ export function routeToPath(route: Route): string {
   switch (route.screen) {
     case 'set-password':
       return `${route.screen}/${encodeURIComponent(route.token)}`;
+    case 'rate':
+      return `${route.screen}/${encodeURIComponent(route.token)}/${route.score}`;
+    case 'new-ticket':
+      return route.followUpOf ? `${route.screen}/${route.followUpOf}` : route.screen;
     case 'tickets':
       return `${route.screen}/${route.state}`;
     case 'ticket-created':
@@ -69,17 +83,29 @@ export function routeToPath(route: Route): string {
 
 /** The route a path names, or null for anything that is not one (never trusted blindly). */
 export function routeFromPath(path: string): Route | null {
-  const [screen = '', param, extra] = path.replace(/^\/+/, '').split('/');
+  const [screen = '', param, extra, ...rest] = path.replace(/^\/+/, '').split('/');
+  if (screen === 'rate') {
+    const score = Number(extra);
+    return param &&
+      Number.isInteger(score) &&
+      score >= RATING_MIN &&
+      score <= RATING_MAX &&
+      !rest.length
+      ? { screen, token: decodeURIComponent(param), score }
+      : null;
+  }
   if (extra !== undefined) return null;
   const number = param !== undefined && /^[1-9]\d{0,15}$/.test(param) ? Number(param) : null;
   switch (screen) {
     case 'login':
     case 'forgot-password':
     case 'home':
-    case 'new-ticket':
     case 'change-password':
     case 'contact':
       return param === undefined ? { screen } : null;
+    case 'new-ticket':
+      if (param === undefined) return { screen };
+      return number === null ? null : { screen, followUpOf: number };
     case 'set-password':
       return param ? { screen, token: decodeURIComponent(param) } : null;
     case 'tickets':

@@ -17,6 +17,7 @@ import './screens/login-screen.ts';
 const LAZY_SCREENS: Partial<Record<Screen, () => Promise<unknown>>> = {
   'forgot-password': () => import('./screens/forgot-password-screen.ts'),
   'set-password': () => import('./screens/set-password-screen.ts'),
+  rate: () => import('./screens/rate-link-screen.ts'),
   tickets: () => import('./screens/ticket-list-screen.ts'),
   ticket: () => import('./screens/ticket-details-screen.ts'),
   'change-password': () => import('./screens/change-password-screen.ts'),
@@ -94,6 +95,14 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         .config=${c.config}
         .customer=${c.customer}
       ></sp-forgot-password-screen>`;
+    case 'rate':
+      return html`<sp-rate-link-screen
+        .client=${c.client}
+        .config=${c.config}
+        .customer=${c.customer}
+        .token=${route.token}
+        .score=${route.score}
+      ></sp-rate-link-screen>`;
     case 'set-password':
       return html`<sp-set-password-screen
         .client=${c.client}
@@ -137,6 +146,7 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         .config=${c.config}
         .customer=${c.customer}
         .instance=${c.instance}
+        .followUpOf=${route.followUpOf ?? null}
       ></sp-new-ticket-screen>`;
     case 'ticket-created':
       return html`<sp-ticket-created-screen

@@ -20,6 +20,7 @@ import { errorMessage } from './i18n/errors.ts';
 import { LANGUAGE_NAMES, prepareDateFormats } from './i18n/labels.ts';
 import { currentLanguage, isLanguage, pickLanguage, useLanguage } from './i18n/localization.ts';
 import {
+  isMailedLink,
   isProtected,
   routeFromPath,
   routeToPath,
@@ -294,7 +295,7 @@ export class SupportPortal extends LitElement {
     const fromHash = location.hash.startsWith(HASH_PREFIX)
       ? routeFromPath(location.hash.slice(HASH_PREFIX.length))
       : null;
-    if (fromHash?.screen === 'set-password') {
+    if (isMailedLink(fromHash)) {
       // The token must not linger in the address bar or the history.
       history.replaceState(history.state, '', location.pathname + location.search);
       return fromHash;
@@ -326,8 +327,8 @@ export class SupportPortal extends LitElement {
         (error: unknown) => (this.notice = errorMessage(error)),
       );
     }
-    if (route.screen !== 'set-password') this.session?.write('route', path);
-    this.record(path, route.screen === 'set-password' ? 'none' : record);
+    if (!isMailedLink(route)) this.session?.write('route', path);
+    this.record(path, isMailedLink(route) ? 'none' : record);
     this.dispatchEvent(new PortalNavigateEvent({ screen: route.screen, path }));
     if (this.focusOnShow) void this.focusScreen();
     this.focusOnShow = true;
@@ -443,7 +444,7 @@ export class SupportPortal extends LitElement {
   private readonly handleHashChange = () => {
     if (!location.hash.startsWith(HASH_PREFIX)) return;
     const route = routeFromPath(location.hash.slice(HASH_PREFIX.length));
-    if (route?.screen === 'set-password') {
+    if (route && isMailedLink(route)) {
       // An e-mailed link opened in a tab already showing the page: any routing mode.
       history.replaceState(history.state, '', location.pathname + location.search);
       this.show(route, 'none');

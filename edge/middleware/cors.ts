@@ -11,7 +11,7 @@ export const corsFromConfig = createMiddleware<AppEnv>((c, next) => {
   const allowed = new Set(c.var.ports.config.ALLOWED_ORIGINS);
   return cors({
     origin: (origin) => (allowed.has(origin) ? origin : null),
-    allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
     allowHeaders: ['Authorization', 'Content-Type'],
     exposeHeaders: ['Content-Disposition'],
     maxAge: 600,

@@ -5,7 +5,8 @@
  * browser is a real cross-origin request through the CORS allowlist.
  *
  * Beside the app, and only on this test server, `/test/*` lets a test play the company and the
- * service desk: create a fresh customer with tickets, propose a solution, add a public comment;
+ * service desk: create a fresh customer with tickets, propose a solution, add a public comment,
+ * close a ticket;
  * add a category; read the mail outbox; sign a partner intranet's single sign-on token.
  *
  * The portal's clock is set to the real time at start (and then stands still), so that what the
@@ -161,6 +162,20 @@ export async function startTestApi(allowedOrigins: string[]) {
         type: 'request',
       });
       forgetCategories(portal.db);
+      return c.body(null, 204);
+    })
+    .post('/test/tickets/:number/close', async (c) => {
+      // As the desk API closes it: the e-mail carries one-click rating links to this page.
+      const desk = { type: 'desk' as const, id: null, name: 'Marta (service desk)' };
+      const { portalUrl } = (await c.req.json()) as { portalUrl: string };
+      await applyDeskAction(
+        portal.db,
+        Number(c.req.param('number')),
+        desk,
+        { action: 'status', status: 'closed' },
+        portal.clock.now(),
+        { portalUrl, tokenSecret: portal.ports.config.TOKEN_SECRET },
+      );
       return c.body(null, 204);
     })
     .get('/test/outbox', async (c) => {

@@ -11,6 +11,7 @@ import type {
   CategoryNode,
   Customer,
   PublicConfig,
+  RatingLinkTicket,
   SessionCreated,
   TicketDetails,
   TicketPage,
@@ -24,6 +25,8 @@ export interface NewTicket {
   category: string;
   urgency: Urgency;
   description: string;
+  /** The closed ticket this one follows up. */
+  followUpOf?: number;
 }
 
 type Progress = (fraction: number) => void;
@@ -152,6 +155,7 @@ export class ApiClient {
     form.set('category', fields.category);
     form.set('urgency', fields.urgency);
     form.set('description', fields.description);
+    if (fields.followUpOf) form.set('followUpOf', String(fields.followUpOf));
     if (file) form.set('file', file, file.name);
     return this.upload(ROUTES.tickets, form, onProgress);
   }
@@ -172,6 +176,21 @@ export class ApiClient {
 
   rejectSolution(number: number, reason: string): Promise<TicketDetails> {
     return this.request('POST', apiPath(ROUTES.reject, { number }), { reason });
+  }
+
+  /** Rates the caller's closed ticket, or changes the rating while it may still change. */
+  rateTicket(number: number, score: number, comment: string | null): Promise<TicketDetails> {
+    return this.request('PUT', apiPath(ROUTES.rating, { number }), { score, comment });
+  }
+
+  /** What an e-mailed rating link names; no login needed. */
+  ratingLink(token: string): Promise<RatingLinkTicket> {
+    return this.request('GET', apiPath(ROUTES.ratingLink, { token }));
+  }
+
+  /** Rates with an e-mailed link; no login needed. */
+  rateWithLink(token: string, score: number, comment: string | null): Promise<RatingLinkTicket> {
+    return this.request('POST', apiPath(ROUTES.ratingLink, { token }), { score, comment });
   }
 
   /** The file's bytes, fetched with the bearer token (a plain link could not send it). */

@@ -2,9 +2,9 @@
  * @module
  * `<sp-new-ticket-screen>`: registering a ticket, in two steps: the category, then the form.
  */
-import { localized, msg } from '@lit/localize';
+import { localized, msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { URGENCIES, type Urgency } from '../../edge/contract/domain.ts';
 import type { FieldErrorCode } from '../../edge/contract/errors.ts';
 import type { CategoryNode } from '../../edge/contract/types.ts';
@@ -72,6 +72,9 @@ const FIELD_FOCUS: [Field, string][] = [
 export class NewTicketScreen extends ScreenElement {
   static override styles = [shared, newTicketStyles, categoryHelpStyles];
 
+  /** The closed ticket this one follows up: its category comes preselected. */
+  @property({ attribute: false }) followUpOf: number | null = null;
+
   @state() private step: 'category' | 'details' = 'category';
   @state() private categories: CategoryNode[] | null = null;
   @state() private loadError = '';
@@ -98,6 +101,7 @@ export class NewTicketScreen extends ScreenElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('customer') && this.customer && !changed.get('customer')) this.restoreDraft();
+    if (changed.has('followUpOf') && this.followUpOf && this.client) void this.preselect();
     if (changed.has('client') && this.client && this.categories === null) void this.load();
     else if (this.categories && languageChanged(changed.get('customer'), this.customer)) {
       // Category names come from the API in the customer's language.
@@ -157,6 +161,17 @@ export class NewTicketScreen extends ScreenElement {
       }
     } catch (error) {
       this.loadError = errorMessage(error);
+    }
+  }
+
+  /** A follow-up starts in the category of the ticket it follows up. */
+  private async preselect(): Promise<void> {
+    try {
+      const { category } = await this.client.ticket(this.followUpOf!);
+      this.category = { id: category.id, path: category.path };
+      this.step = 'details';
+    } catch (error) {
+      this.formError = errorMessage(error);
     }
   }
 
@@ -223,6 +238,7 @@ export class NewTicketScreen extends ScreenElement {
       category: this.category.id,
       urgency: this.urgency,
       description: this.description,
+      ...(this.followUpOf && { followUpOf: this.followUpOf }),
     };
     this.busy = true;
     this.formError = '';
@@ -279,6 +295,13 @@ export class NewTicketScreen extends ScreenElement {
     return html`
       <h2 tabindex="-1">${msg('Registrar un nuevo ticket', { id: 'newTicket.heading' })}</h2>
       <p class="status" role="status">${this.restored ? restoredNotice() : ''}</p>
+      ${
+        this.followUpOf
+          ? html`<p class="step">
+              ${msg(str`Seguimiento del ticket ${this.followUpOf}`, { id: 'newTicket.followUpOf' })}
+            </p>`
+          : nothing
+      }
       ${this.step === 'details' && this.category ? this.renderForm(this.category) : this.renderMenu()}
     `;
   }

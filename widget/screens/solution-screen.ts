@@ -8,6 +8,7 @@ import { state } from 'lit/decorators.js';
 import type { TicketDetails } from '../../edge/contract/types.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { checkText } from '../components/field-check.ts';
+import { loadRatingForm } from '../components/rating-form-loader.ts';
 import { defineElement } from '../define.ts';
 import { SolutionAcceptedEvent } from '../events/solution-accepted.ts';
 import { SolutionRejectedEvent } from '../events/solution-rejected.ts';
@@ -43,6 +44,8 @@ export class SolutionScreen extends TicketScreenElement {
   /** What the customer's answer did, once given. */
   @state() private outcome: 'accepted' | 'rejected' | null = null;
   @state() private busy = false;
+  /** After accepting: the rating asked for, given, or skipped. */
+  @state() private rating: 'ask' | 'saved' | 'skipped' | null = null;
 
   private handleReasonInput(event: InputEvent): void {
     this.reason = (event.target as HTMLTextAreaElement).value;
@@ -81,6 +84,12 @@ export class SolutionScreen extends TicketScreenElement {
     try {
       this.ticket = await send();
       this.outcome = outcome;
+      if (outcome === 'accepted') {
+        loadRatingForm().then(
+          () => (this.rating ??= 'ask'),
+          () => undefined,
+        );
+      }
       const detail = { number: this.number };
       this.dispatchEvent(
         outcome === 'accepted'
@@ -225,8 +234,31 @@ export class SolutionScreen extends TicketScreenElement {
               })
         }
       </p>
-      ${this.renderLinks()}
+      ${outcome === 'accepted' ? this.renderRating() : nothing} ${this.renderLinks()}
     `;
+  }
+
+  private readonly saveRating = async (score: number, comment: string | null) => {
+    this.ticket = await this.client.rateTicket(this.number, score, comment);
+  };
+
+  /** The rating asked for once the solution is accepted; skippable. */
+  private renderRating() {
+    if (this.rating === 'ask') {
+      return html`<h3>${msg('Valoración de la atención', { id: 'ticketRating.heading' })}</h3>
+        <sp-rating-form
+          skippable
+          .save=${this.saveRating}
+          @sp-rating-saved=${() => (this.rating = 'saved')}
+          @sp-rating-skip=${() => (this.rating = 'skipped')}
+        ></sp-rating-form>`;
+    }
+    if (this.rating === 'saved') {
+      return html`<p class="status success" role="status">
+        ${msg('Gracias por su valoración.', { id: 'solution.rated' })}
+      </p>`;
+    }
+    return nothing;
   }
 
   private renderNotPending(ticket: TicketDetails) {

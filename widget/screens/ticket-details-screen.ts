@@ -16,6 +16,8 @@ import { downloadIcon } from '../styles/icons.ts';
 import { shared } from '../styles/shared.ts';
 import { ScreenElement } from './screen.ts';
 import { detailsStyles } from './ticket-details.styles.ts';
+import { renderFollowUps } from './ticket-follow-ups.ts';
+import './ticket-rating.ts';
 import { renderTimeline } from './ticket-timeline.ts';
 
 /**
@@ -144,6 +146,16 @@ export class TicketDetailsScreen extends ScreenElement {
             </section>`
           : nothing
       }
+      ${
+        open
+          ? nothing
+          : html`<sp-ticket-rating
+              .client=${this.client}
+              .ticket=${ticket}
+              @sp-ticket-updated=${this.handleUpdated}
+            ></sp-ticket-rating>`
+      }
+      ${renderFollowUps(ticket, (route) => this.navigate(route))}
 
       <section aria-labelledby="attachments-heading">
         <h3 id="attachments-heading">${msg('Archivos adjuntos', { id: 'details.attachments' })}</h3>

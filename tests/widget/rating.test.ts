@@ -1,0 +1,181 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import type { TicketDetails } from '../../edge/contract/types.ts';
+import '../../widget/screens/solution-screen.ts';
+import '../../widget/screens/ticket-details-screen.ts';
+import {
+  $,
+  $$,
+  API,
+  button,
+  mountPortal,
+  newCustomer,
+  screenNamed,
+  seriousViolations,
+  type,
+  visibleText,
+  waitForText,
+} from './helpers.ts';
+import { clientFor, customerSession, textOf } from './ticket-flow-helpers.ts';
+
+afterEach(() => sessionStorage.clear());
+
+type Screen = HTMLElement & { updateComplete: Promise<boolean> };
+
+/** The rating form inside a screen, once its chunk has loaded. */
+async function ratingForm(screen: Element): Promise<Screen> {
+  await waitUntil(() => $(screen, 'sp-rating-form'), 'no rating form', { timeout: 10_000 });
+  const form = $(screen, 'sp-rating-form') as Screen;
+  await form.updateComplete;
+  return form;
+}
+
+function chooseStars(form: Element, score: number) {
+  const radio = $$(form, 'input[name="score"]')[score - 1] as HTMLInputElement;
+  radio.click();
+}
+
+describe('rating after accepting a solution', () => {
+  it('asks for 1 to 5 stars as a radio group with a comment, and saves them', async () => {
+    const { client, config, customer } = await customerSession({ open: 1, solutions: 1 });
+    const [number] = customer.tickets.open as [number];
+    const el = await fixture<Screen>(
+      html`<sp-solution-screen
+        .client=${client}
+        .config=${config}
+        .number=${number}
+      ></sp-solution-screen>`,
+    );
+    await waitForText(el, 'Aceptar la solución');
+    button(el, 'Aceptar la solución').click();
+    const form = await ratingForm(el);
+    expect(textOf($(form, 'legend'))).to.equal('¿Cómo valora la atención recibida?');
+    const radios = $$(form, 'input[type="radio"][name="score"]');
+    expect(radios.map((radio) => radio.getAttribute('aria-label'))).to.deep.equal([
+      '1 de 5: Muy insatisfecho',
+      '2 de 5: Insatisfecho',
+      '3 de 5: Normal',
+      '4 de 5: Satisfecho',
+      '5 de 5: Muy satisfecho',
+    ]);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+
+    // No score: said beside the stars, nothing sent.
+    button(form, 'Enviar la valoración').click();
+    await form.updateComplete;
+    expect(textOf($(form, '#score-error'))).to.equal('Elija una puntuación de 1 a 5.');
+
+    chooseStars(form, 4);
+    type($(form, '#rating-comment'), 'Rápido y claro.');
+    button(form, 'Enviar la valoración').click();
+    await waitForText(el, 'Gracias por su valoración.');
+    const ticket: TicketDetails = await client.ticket(number);
+    expect(ticket.rating?.score).to.equal(4);
+    expect(ticket.rating?.comment).to.equal('Rápido y claro.');
+  });
+
+  it('can be skipped: nothing is rated, and the details offer it later', async () => {
+    const { client, config, customer } = await customerSession({ open: 1, solutions: 1 });
+    const [number] = customer.tickets.open as [number];
+    const el = await fixture<Screen>(
+      html`<sp-solution-screen
+        .client=${client}
+        .config=${config}
+        .number=${number}
+      ></sp-solution-screen>`,
+    );
+    await waitForText(el, 'Aceptar la solución');
+    button(el, 'Aceptar la solución').click();
+    const form = await ratingForm(el);
+    button(form, 'Ahora no').click();
+    await waitUntil(() => !$(el, 'sp-rating-form'), 'form still shown');
+    expect(visibleText(el)).to.include(`El ticket ${number} está cerrado.`);
+    expect((await client.ticket(number)).rating).to.equal(null);
+
+    // The details of the closed ticket: rate now, then change it within the day.
+    const details = await fixture<Screen>(
+      html`<sp-ticket-details-screen
+        .client=${client}
+        .config=${config}
+        .number=${number}
+      ></sp-ticket-details-screen>`,
+    );
+    await waitForText(details, 'Todavía no ha valorado la atención recibida.');
+    const section = $(details, 'sp-ticket-rating') as Screen;
+    button(section, 'Valorar la atención').click();
+    const later = await ratingForm(section);
+    chooseStars(later, 2);
+    button(later, 'Enviar la valoración').click();
+    await waitForText(details, '2 de 5');
+    expect(visibleText(details)).to.include('Puede cambiarla hasta el');
+    button($(details, 'sp-ticket-rating')!, 'Cambiar la valoración').click();
+    const again = await ratingForm($(details, 'sp-ticket-rating')!);
+    expect(($$(again, 'input[name="score"]')[1] as HTMLInputElement).checked).to.equal(true);
+    chooseStars(again, 5);
+    type($(again, '#rating-comment'), 'Al final, perfecto.');
+    button(again, 'Enviar la valoración').click();
+    await waitForText(details, 'Al final, perfecto.');
+    expect(visibleText(details)).to.include('5 de 5');
+    expect((await client.ticket(number)).rating?.score).to.equal(5);
+  });
+});
+
+describe('the one-click rating link of the closing e-mail', () => {
+  async function mailedLinks(email: string): Promise<string[]> {
+    const mails = (await (
+      await fetch(`${API}/test/outbox?to=${encodeURIComponent(email)}`)
+    ).json()) as {
+      text: string;
+    }[];
+    return [...mails[0]!.text.matchAll(/https?:\/\/\S+#sp\/rate\/\S+/g)].map((match) => match[0]);
+  }
+
+  it('rates on open without login, thanks, then takes a comment; a bad link says so', async () => {
+    const customer = await newCustomer({ open: 1 });
+    const [number] = customer.tickets.open as [number];
+    await fetch(`${API}/test/tickets/${number}/close`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ portalUrl: `${location.origin}/support` }),
+    });
+    const links = await mailedLinks(customer.email);
+    expect(links).to.have.length(5);
+    const hash = new URL(links[3]!).hash;
+    expect(hash).to.match(/^#sp\/rate\/[\w-]+\.[\w-]+\.[\w-]+\/4$/);
+
+    const before = location.href;
+    history.replaceState(null, '', `${location.pathname}${location.search}${hash}`);
+    try {
+      const el = await mountPortal();
+      const screen = await screenNamed(el, 'sp-rate-link-screen');
+      await waitForText(screen, '¡Gracias por su valoración: 4 de 5!');
+      expect(location.hash, 'the token leaves the address bar').to.equal('');
+      expect(visibleText(screen)).to.include(`Ticket ${number}`);
+      expect(visibleText(screen)).to.include('Infraestructura y nube › Red y VPN');
+      expect(await seriousViolations(el)).to.deep.equal([]);
+
+      const form = await ratingForm(screen);
+      type($(form, '#rating-comment'), 'Muy amables.');
+      button(form, 'Enviar la valoración').click();
+      await waitForText(screen, 'Hemos guardado su valoración y su comentario.');
+
+      // The same link's rating, as the customer sees it once logged in.
+      const client = await clientFor(customer);
+      const ticket = await client.ticket(number);
+      expect(ticket.rating?.score).to.equal(4);
+      expect(ticket.rating?.comment).to.equal('Muy amables.');
+
+      // One character of the signature changed (not the last: its low bits are padding).
+      const token = hash.split('/')[2]!;
+      const at = token.length - 10;
+      const flipped = token[at] === 'A' ? 'B' : 'A';
+      const tampered = `${token.slice(0, at)}${flipped}${token.slice(at + 1)}`;
+      history.replaceState(null, '', `${location.pathname}#sp/rate/${tampered}/1`);
+      const bad = await mountPortal();
+      const badScreen = await screenNamed(bad, 'sp-rate-link-screen');
+      await waitForText(badScreen, 'Este enlace de valoración no es válido o ha caducado.');
+      expect((await client.ticket(number)).rating?.score).to.equal(4);
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+});
