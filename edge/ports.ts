@@ -37,6 +37,11 @@ export interface AttachmentStore {
    * (with a cursor, see the storage command), the disk and Deno stores implement this.
    */
   list?(prefix: string): Promise<string[]>;
+  /**
+   * Half-written files of uploads that a crash cut off (stores that write beside the object and
+   * rename), last touched before `before`; with `remove`, deleted. Optional: R2 has none.
+   */
+  unfinishedWrites?(before: Date, remove: boolean): Promise<number>;
 }
 
 export interface Mail {

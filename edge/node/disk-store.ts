@@ -62,13 +62,7 @@ export function diskStore(root: string): AttachmentStore {
       await rm(pathOf(key), { force: true });
     },
     async list(prefix) {
-      let entries: string[];
-      try {
-        entries = await readdir(base, { recursive: true });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-        throw error;
-      }
+      const entries = await filesUnder(base);
       const keys: string[] = [];
       for (const entry of entries) {
         const key = relative(base, join(base, entry)).split(sep).join('/');
@@ -78,5 +72,25 @@ export function diskStore(root: string): AttachmentStore {
       }
       return keys.sort();
     },
+    async unfinishedWrites(before, remove) {
+      let count = 0;
+      for (const entry of await filesUnder(base)) {
+        if (!entry.endsWith('.partial')) continue;
+        const path = join(base, entry);
+        if ((await stat(path)).mtime >= before) continue;
+        if (remove) await rm(path, { force: true });
+        count++;
+      }
+      return count;
+    },
   };
+}
+
+async function filesUnder(base: string): Promise<string[]> {
+  try {
+    return await readdir(base, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
 }

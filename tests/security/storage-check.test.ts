@@ -3,6 +3,8 @@
  * uploads) are found; `--repair` removes only the latter.
  */
 import assert from 'node:assert/strict';
+import { mkdirSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import type { TicketDetails } from '../../edge/contract/types.ts';
 import { checkStorage } from '../../edge/scripts/admin/storage.ts';
@@ -42,4 +44,23 @@ test('a healthy store reports nothing; an orphan object is reported and repaired
   const lost = await checkStorage(portal.ports, true);
   assert.deepEqual(lost.rowsWithoutObject, [String(row!.storage_key)]);
   assert.equal(lost.rows, 1, 'a repair never deletes a row');
+});
+
+test('files half-written by a crash are reported once an hour old, and a repair deletes them', async () => {
+  const folder = join(portal.dir, 'attachments', 'tickets', 't-crashed');
+  mkdirSync(folder, { recursive: true });
+  const stale = join(folder, 'object.1234.partial');
+  const running = join(folder, 'other.5678.partial');
+  writeFileSync(stale, PNG);
+  writeFileSync(running, PNG);
+  const twoHoursAgo = new Date(portal.clock.now().getTime() - 2 * 3_600_000);
+  utimesSync(stale, twoHoursAgo, twoHoursAgo);
+
+  const report = await checkStorage(portal.ports);
+  assert.equal(report.unfinishedWrites, 1, 'an upload still running is left alone');
+  assert.deepEqual(report.objectsWithoutRow, [], 'half-written files are not objects');
+  assert.equal((await checkStorage(portal.ports, true)).unfinishedWrites, 1);
+  assert.equal(existsSync(stale), false);
+  assert.equal(existsSync(running), true);
+  assert.equal((await checkStorage(portal.ports)).unfinishedWrites, 0);
 });

@@ -7,12 +7,14 @@
  */
 import { eq } from 'drizzle-orm';
 import { attachments } from '../../db/schema.ts';
-import type { AttachmentStore, Database } from '../../ports.ts';
+import type { AttachmentStore, Clock, Database } from '../../ports.ts';
 import type { AdminCommand } from './command.ts';
 import { options } from './command.ts';
 
 /** Every key the uploads make starts with this (see edge/domain/uploads.ts). */
 const PREFIX = 'tickets/';
+/** A half-written file older than this belongs to no upload still running. */
+const UNFINISHED_WRITE_AGE_MS = 60 * 60 * 1000;
 
 interface R2Listing {
   objects: { key: string }[];
@@ -44,11 +46,13 @@ export interface StorageReport {
   rowsWithoutObject: string[];
   /** Keys stored with no row pointing at them: leftovers of interrupted uploads. */
   objectsWithoutRow: string[];
+  /** Half-written files of uploads a crash cut off, older than an hour (deleted by a repair). */
+  unfinishedWrites: number;
   repaired: number;
 }
 
 export async function checkStorage(
-  { db, store }: { db: Database; store: AttachmentStore },
+  { db, store, clock }: { db: Database; store: AttachmentStore; clock: Clock },
   repair = false,
 ): Promise<StorageReport> {
   const rows = await db.select({ key: attachments.storageKey }).from(attachments);
@@ -69,11 +73,14 @@ export async function checkStorage(
       repaired++;
     }
   }
+  const cutoff = new Date(clock.now().getTime() - UNFINISHED_WRITE_AGE_MS);
+  const unfinishedWrites = (await store.unfinishedWrites?.(cutoff, repair)) ?? 0;
   return {
     rows: rowKeys.size,
     objects: objectKeys.size,
     rowsWithoutObject,
     objectsWithoutRow,
+    unfinishedWrites,
     repaired,
   };
 }
@@ -82,7 +89,7 @@ export const storageCommands: Record<string, AdminCommand> = {
   'storage:check': {
     usage: '[--repair]',
     summary:
-      'Report attachment rows without stored bytes and stored bytes without a row; --repair deletes the latter.',
+      'Report attachment rows without stored bytes, stored bytes without a row and files half-written by a crash; --repair deletes the latter two.',
     async run(args, ports) {
       const { values } = options(args, { repair: { type: 'boolean' } });
       const report = await checkStorage(ports, values.repair === true);
@@ -91,7 +98,11 @@ export const storageCommands: Record<string, AdminCommand> = {
       for (const key of report.rowsWithoutObject) console.log(`  missing ${key}`);
       console.log(`Objects without row: ${report.objectsWithoutRow.length}`);
       for (const key of report.objectsWithoutRow) console.log(`  orphan ${key}`);
-      if (values.repair) console.log(`Deleted ${report.repaired} objects without row`);
+      console.log(`Unfinished writes older than an hour: ${report.unfinishedWrites}`);
+      if (values.repair) {
+        console.log(`Deleted ${report.repaired} objects without row`);
+        console.log(`Deleted ${report.unfinishedWrites} unfinished writes`);
+      }
       if (report.rowsWithoutObject.length > 0) process.exitCode = 2;
     },
   },
