@@ -13,6 +13,7 @@ import type { Ports } from './ports.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { captchaRoutes } from './routes/captcha.ts';
 import { categoryRoutes } from './routes/categories.ts';
+import { colleagueRoutes } from './routes/colleagues.ts';
 import { configRoutes } from './routes/config.ts';
 import { deskRoutes } from './routes/desk/index.ts';
 import { meRoutes } from './routes/me.ts';
@@ -70,6 +71,7 @@ export function createApp(ports: Ports) {
     .route('/', attachmentRoutes)
     .route('/', ratingRoutes)
     .route('/', ratingLinkRoutes)
+    .route('/', colleagueRoutes)
     .route('/', deskRoutes);
 }
 

@@ -21,6 +21,8 @@ export const WEBHOOK_EVENT_OF = {
   solution_rejected: 'ticket.solution_rejected',
   solution_auto_accepted: 'ticket.solution_auto_accepted',
   rated: 'ticket.rated',
+  /** Text: the name of the colleague put in copy. */
+  colleague_added: 'ticket.colleague_added',
 } as const satisfies Partial<Record<EventKind, string>>;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_OF)[keyof typeof WEBHOOK_EVENT_OF];
@@ -60,7 +62,7 @@ export interface WebhookPayload {
     event: {
       kind: EventKind;
       actor: { type: ActorType; name: string | null };
-      /** Added information, rejection reason, or the attachment's file name. */
+      /** Added information, rejection reason, the attachment's file name or the colleague's name. */
       text: string | null;
       attachmentId: string | null;
     };

@@ -1,9 +1,9 @@
 /**
  * @module
- * Reading tickets as their owner sees them. A ticket that is not the caller's does not exist:
- * the same `not_found` whether it belongs to someone else or to no one.
+ * Reading tickets: summaries and details as customers and the desk see them. Who may see which
+ * ticket is decided in `ticket-access.ts`.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { RATING_CHANGE_HOURS, type Language, type TicketRole } from '../contract/domain.ts';
 import type { Rating, TicketDetails, TicketSummary } from '../contract/types.ts';
 import {
@@ -20,20 +20,6 @@ import {
 import { ApiError } from '../errors.ts';
 import type { Database, Ports } from '../ports.ts';
 import { categoryIndex, categoryPath, type CategoryIndex } from './categories.ts';
-
-export async function findOwnTicket(
-  db: Database,
-  customerId: string,
-  number: number,
-): Promise<TicketRow> {
-  const [ticket] = await db
-    .select()
-    .from(tickets)
-    .where(and(eq(tickets.number, number), eq(tickets.customerId, customerId)))
-    .limit(1);
-  if (!ticket) throw new ApiError('not_found');
-  return ticket;
-}
 
 /**
  * The columns a ticket summary is made of: a list reads these and nothing else (joined with the
@@ -175,9 +161,19 @@ export async function toDetails(
   };
 }
 
-/** How a customer who can see a ticket stands to it. */
-export function ticketRole(ticket: Pick<TicketRow, 'customerId'>, viewer: CustomerRow): TicketRole {
-  return ticket.customerId === viewer.id ? 'requester' : 'manager';
+/**
+ * How a customer stands to a ticket, or null when they may not see it: requester; colleague in
+ * copy or manager only while of the ticket's organization (see `ticket-access.ts`).
+ */
+export function ticketRole(
+  ticket: Pick<TicketRow, 'customerId' | 'organization'>,
+  viewer: CustomerRow,
+  inCopy: boolean,
+): TicketRole | null {
+  if (ticket.customerId === viewer.id) return 'requester';
+  if (viewer.organization === null || ticket.organization !== viewer.organization) return null;
+  if (inCopy) return 'colleague';
+  return viewer.organizationManager ? 'manager' : null;
 }
 
 /** A ticket's details as the given customer sees them, in their language. */
@@ -192,5 +188,8 @@ export async function customerDetails(
     followUpDays: ports.config.FOLLOW_UP_DAYS,
     now: ports.clock.now(),
   });
-  return { ...details, role: ticketRole(ticket, viewer) };
+  const inCopy = details.colleagues.some((colleague) => colleague.id === viewer.id);
+  const role = ticketRole(ticket, viewer, inCopy);
+  if (!role) throw new ApiError('not_found');
+  return { ...details, role };
 }

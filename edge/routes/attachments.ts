@@ -1,7 +1,7 @@
 /**
  * @module
- * Attachments of the caller's tickets: add one file to an open ticket, download one. Every
- * download checks the parent ticket's owner again, and is always served as a download that the
+ * Attachments of the tickets the caller sees: add one file to an open ticket (requester or
+ * colleague in copy), download one. Every download checks access to the parent ticket again, and is always served as a download that the
  * browser may neither sniff nor render.
  */
 import { Hono } from 'hono';
@@ -10,7 +10,8 @@ import { ROUTES } from '../contract/routes.ts';
 import { attachments } from '../db/schema.ts';
 import { attachmentDownload } from '../domain/downloads.ts';
 import { customerActor, ticketChange } from '../domain/events.ts';
-import { customerDetails, findOwnTicket } from '../domain/tickets.ts';
+import { findVisibleTicket, requireParticipant } from '../domain/ticket-access.ts';
+import { customerDetails } from '../domain/tickets.ts';
 import { guardedInsert } from '../db/guarded-insert.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -22,7 +23,7 @@ export const attachmentRoutes = new Hono<AppEnv>()
     const { db, store, clock } = c.var.ports;
     const customer = c.var.customer;
     const number = parseTicketNumber(c.req.param('number'));
-    const ticket = await findOwnTicket(db, customer.id, number);
+    const ticket = requireParticipant(await findVisibleTicket(db, customer, number));
     if (ticket.status === 'closed') throw new ApiError('wrong_state');
     const now = clock.now();
     const { fields, upload } = await readForm(c, {
@@ -56,11 +57,11 @@ export const attachmentRoutes = new Hono<AppEnv>()
       if (!applied) await store.delete(upload.storageKey);
     }
     if (!applied) throw new ApiError('wrong_state');
-    const updated = await findOwnTicket(db, customer.id, number);
-    return c.json(await customerDetails(c.var.ports, customer, updated), 201);
+    const updated = await findVisibleTicket(db, customer, number);
+    return c.json(await customerDetails(c.var.ports, customer, updated.ticket), 201);
   })
   .get(ROUTES.attachment, async (c) => {
     const number = parseTicketNumber(c.req.param('number'));
-    const ticket = await findOwnTicket(c.var.ports.db, c.var.customer.id, number);
+    const { ticket } = await findVisibleTicket(c.var.ports.db, c.var.customer, number);
     return attachmentDownload(c, ticket.id, c.req.param('id'));
   });

@@ -1,13 +1,14 @@
 /**
  * @module
- * The requester rates their closed ticket (`PUT`, which also changes the rating within
+ * The requester (only: colleagues and managers get `requester_only`) rates their closed ticket (`PUT`, which also changes the rating within
  * `RATING_CHANGE_HOURS`); answers with the ticket as it now is.
  */
 import { Hono } from 'hono';
 import { ROUTES } from '../contract/routes.ts';
 import { ratingBody } from '../contract/schemas.ts';
 import { rateTicket } from '../domain/ratings.ts';
-import { customerDetails, findOwnTicket } from '../domain/tickets.ts';
+import { findVisibleTicket, requireRequester } from '../domain/ticket-access.ts';
+import { customerDetails } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { requireJson, validate } from '../middleware/validate.ts';
 import { parseTicketNumber } from './tickets.ts';
@@ -20,9 +21,9 @@ export const ratingRoutes = new Hono<AppEnv>().put(
     const { db, clock } = c.var.ports;
     const customer = c.var.customer;
     const number = parseTicketNumber(c.req.param('number'));
-    const ticket = await findOwnTicket(db, customer.id, number);
+    const ticket = requireRequester(await findVisibleTicket(db, customer, number));
     await rateTicket(db, ticket, customer, c.req.valid('json'), 'portal', clock.now());
-    const updated = await findOwnTicket(db, customer.id, number);
-    return c.json(await customerDetails(c.var.ports, customer, updated));
+    const updated = await findVisibleTicket(db, customer, number);
+    return c.json(await customerDetails(c.var.ports, customer, updated.ticket));
   },
 );

@@ -1,25 +1,22 @@
 /**
  * @module
- * Tickets of the logged-in customer: create one (with at most one file), list open or closed
- * ones newest first with a cursor, read one with its timeline and attachments.
+ * Tickets of the logged-in customer: create one (with at most one file and colleagues in copy),
+ * list open or closed ones newest first with a cursor (their own and those they are in copy on,
+ * or, for managers, their organization's), read one with its timeline and attachments.
  */
-import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { OPEN_STATUSES } from '../contract/domain.ts';
 import { ROUTES } from '../contract/routes.ts';
 import { newTicketFields, ticketListQuery } from '../contract/schemas.ts';
 import type { TicketPage } from '../contract/types.ts';
-import { attachments, customers, tickets } from '../db/schema.ts';
+import { attachments, tickets } from '../db/schema.ts';
 import { categoryIndex, selectableLeaf } from '../domain/categories.ts';
+import { colleagueIdList, colleagueWrites, resolveColleagues } from '../domain/colleagues.ts';
 import { customerActor, eventWrites } from '../domain/events.ts';
 import { followedUpTicket, followUpOpenedEvent } from '../domain/follow-ups.ts';
-import {
-  customerDetails,
-  findOwnTicket,
-  summaryColumns,
-  ticketRole,
-  toSummary,
-} from '../domain/tickets.ts';
+import { findVisibleTicket } from '../domain/ticket-access.ts';
+import { listVisibleTickets } from '../domain/ticket-lists.ts';
+import { customerDetails, toSummary } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
@@ -46,6 +43,13 @@ export const ticketRoutes = new Hono<AppEnv>()
     const index = await categoryIndex(db);
     const leaf = selectableLeaf(index, fields.category);
     if (!leaf?.type) throw new ApiError('validation_failed', { category: 'not_allowed' });
+    const colleagues = await resolveColleagues(
+      db,
+      customer.organization,
+      customer.id,
+      colleagueIdList(fields.colleagues),
+      'colleagues',
+    );
 
     const followed = await followedUpTicket(
       db,
@@ -65,6 +69,7 @@ export const ticketRoutes = new Hono<AppEnv>()
             number: nextNumber,
             customerId: customer.id,
             followUpOf: followed?.number ?? null,
+            organization: customer.organization,
             categoryId: leaf.id,
             type: leaf.type,
             urgency: fields.urgency,
@@ -89,40 +94,28 @@ export const ticketRoutes = new Hono<AppEnv>()
               ),
             ]
           : []),
+        ...colleagueWrites(db, ticketId, actor, colleagues, now),
       ]);
       number = inserted[0]!.number;
     } catch (error) {
       if (upload) await store.delete(upload.storageKey);
       throw error;
     }
-    const ticket = await findOwnTicket(db, customer.id, number);
+    const { ticket } = await findVisibleTicket(db, customer, number);
     return c.json(await customerDetails(c.var.ports, customer, ticket), 201);
   })
   .get(ROUTES.tickets, validate('query', ticketListQuery), async (c) => {
     const { db } = c.var.ports;
     const customer = c.var.customer;
-    const { state, cursor, limit } = c.req.valid('query');
-    const rows = await db
-      .select(summaryColumns)
-      .from(tickets)
-      .innerJoin(customers, eq(customers.id, tickets.customerId))
-      .where(
-        and(
-          eq(tickets.customerId, customer.id),
-          state === 'open'
-            ? inArray(tickets.status, [...OPEN_STATUSES])
-            : eq(tickets.status, 'closed'),
-          cursor ? lt(tickets.number, Number(cursor)) : undefined,
-        ),
-      )
-      .orderBy(desc(tickets.number))
-      .limit(limit + 1);
+    const query = c.req.valid('query');
+    const limit = query.limit;
+    const rows = await listVisibleTickets(db, customer, query);
     const index = await categoryIndex(db);
     const page = rows.slice(0, limit);
     const body: TicketPage = {
       items: page.map((row) => ({
         ...toSummary(row, index, customer.language),
-        role: ticketRole(row, customer),
+        role: row.role,
       })),
       nextCursor: rows.length > limit ? String(page.at(-1)!.number) : null,
     };
@@ -131,7 +124,8 @@ export const ticketRoutes = new Hono<AppEnv>()
   .get(ROUTES.ticket, async (c) => {
     const { db } = c.var.ports;
     const customer = c.var.customer;
-    const ticket = await findOwnTicket(db, customer.id, parseTicketNumber(c.req.param('number')));
+    const number = parseTicketNumber(c.req.param('number'));
+    const { ticket } = await findVisibleTicket(db, customer, number);
     return c.json(await customerDetails(c.var.ports, customer, ticket));
   });
 

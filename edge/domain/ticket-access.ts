@@ -1,0 +1,83 @@
+/**
+ * @module
+ * Who may see a customer's ticket, in one place. A customer sees a ticket as its requester, as a
+ * colleague in copy (while in the ticket's organization) or as a manager of the ticket's
+ * organization; to anyone else it does not exist: the same `not_found` as a missing ticket.
+ * Colleagues read and add; managers only read; only the requester accepts, rejects or rates.
+ */
+import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import type { TicketRole, TicketScope } from '../contract/domain.ts';
+import { ticketColleagues, tickets, type CustomerRow, type TicketRow } from '../db/schema.ts';
+import { ApiError } from '../errors.ts';
+import type { Database } from '../ports.ts';
+import { ticketRole } from './tickets.ts';
+
+export interface VisibleTicket {
+  ticket: TicketRow;
+  role: TicketRole;
+}
+
+/** The ticket with the caller's role on it; `not_found` when missing or not theirs to see. */
+export async function findVisibleTicket(
+  db: Database,
+  viewer: CustomerRow,
+  number: number,
+): Promise<VisibleTicket> {
+  const [row] = await db
+    .select({
+      ticket: tickets,
+      inCopy: sql<number>`exists (select 1 from ${ticketColleagues} where ${and(
+        eq(ticketColleagues.ticketId, tickets.id),
+        eq(ticketColleagues.customerId, viewer.id),
+      )})`,
+    })
+    .from(tickets)
+    .where(eq(tickets.number, number))
+    .limit(1);
+  const role = row ? ticketRole(row.ticket, viewer, Boolean(row.inCopy)) : null;
+  if (!row || !role) throw new ApiError('not_found');
+  return { ticket: row.ticket, role };
+}
+
+/** Adding information, files and colleagues: the requester and colleagues in copy. */
+export function requireParticipant(visible: VisibleTicket): TicketRow {
+  if (visible.role === 'manager') throw new ApiError('requester_only');
+  return visible.ticket;
+}
+
+/** Accepting, rejecting, rating, following up: the requester only. */
+export function requireRequester(visible: VisibleTicket): TicketRow {
+  if (visible.role !== 'requester') throw new ApiError('requester_only');
+  return visible.ticket;
+}
+
+/**
+ * The tickets a search covers, as one condition (lists use `ticket-lists.ts`, which reads each
+ * part through its own index): `mine` = requested by the caller or with them in copy (of their
+ * current organization); `organization` = every ticket of the caller's organization, for its
+ * managers only (anyone else: `validation_failed` on `scope`).
+ */
+export function scopeCondition(viewer: CustomerRow, scope: TicketScope): SQL {
+  if (scope === 'organization') {
+    if (!viewer.organizationManager || viewer.organization === null) {
+      throw new ApiError('validation_failed', { scope: 'not_allowed' });
+    }
+    return eq(tickets.organization, viewer.organization);
+  }
+  if (viewer.organization === null) return eq(tickets.customerId, viewer.id);
+  const inCopy = sql`${tickets.id} in (select ${ticketColleagues.ticketId} from ${ticketColleagues}
+    where ${eq(ticketColleagues.customerId, viewer.id)})`;
+  return or(
+    eq(tickets.customerId, viewer.id),
+    and(inCopy, eq(tickets.organization, viewer.organization)),
+  )!;
+}
+
+/** The caller's role on each row of a query within `scopeCondition` (see `ticketRole`). */
+export function roleColumn(viewer: CustomerRow) {
+  return sql<TicketRole>`case when ${tickets.customerId} = ${viewer.id} then 'requester'
+    when exists (select 1 from ${ticketColleagues} where ${and(
+      eq(ticketColleagues.ticketId, tickets.id),
+      eq(ticketColleagues.customerId, viewer.id),
+    )}) then 'colleague' else 'manager' end`;
+}
