@@ -81,6 +81,8 @@ export const deskCustomerPatchBody = newCustomerSchema
   .extend({
     organization: z.string().trim().max(120).nullable(),
     language: z.enum(LANGUAGES),
+    /** Sees every ticket of the organization; needs an organization. */
+    organizationManager: z.boolean(),
   })
   .partial()
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to change' });

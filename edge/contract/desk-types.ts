@@ -62,6 +62,8 @@ export interface DeskCustomer extends DeskCustomerRef {
   hasPassword: boolean;
   createdAt: string;
   updatedAt: string;
+  /** Sees every ticket of the organization (read-only unless the requester). */
+  organizationManager: boolean;
 }
 
 export interface DeskCategory {

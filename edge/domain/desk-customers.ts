@@ -19,6 +19,7 @@ export function toDeskCustomer(row: CustomerRow): DeskCustomer {
     name: row.name,
     organization: row.organization,
     language: row.language,
+    organizationManager: row.organizationManager,
     active: row.active,
     hasPassword: row.passwordHash !== null,
     createdAt: row.createdAt.toISOString(),
@@ -91,7 +92,15 @@ export async function updateDeskCustomer(
   patch: DeskCustomerPatch,
   now: Date,
 ): Promise<CustomerRow> {
-  await getDeskCustomer(db, id);
+  const current = await getDeskCustomer(db, id);
+  const organization = patch.organization === undefined ? current.organization : patch.organization;
+  const manager = patch.organizationManager ?? current.organizationManager;
+  // A manager sees the tickets of an organization: without one there is nothing to manage.
+  if (manager && !organization) {
+    throw new ApiError('validation_failed', {
+      [patch.organizationManager ? 'organizationManager' : 'organization']: 'not_allowed',
+    });
+  }
   if (patch.email && (await emailTaken(db, patch.email, id))) throw EMAIL_TAKEN();
   try {
     const [row] = await db

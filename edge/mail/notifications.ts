@@ -1,13 +1,13 @@
 /**
  * @module
- * The customer's e-mail about a change the desk (or the auto-accept job) made to their ticket,
- * in their language, with a link that opens the ticket in the portal. It is written in the
- * change's own batch under the change's guard, and only while the customer still wants
- * notifications and is active, so a change that did not apply mails nothing and a preference
- * turned off a moment before is respected.
+ * The e-mails about a change the desk (or the auto-accept job) made to a ticket: to its requester
+ * and to each colleague in copy, in their own language, with a link that opens the ticket in the
+ * portal. They are written in the change's own batch under the change's guard, each only while
+ * its recipient still wants notifications and is active, so a change that did not apply mails
+ * nothing and a preference turned off a moment before is respected.
  */
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { customers, tickets } from '../db/schema.ts';
+import { customers, ticketColleagues, tickets } from '../db/schema.ts';
 import type { Database } from '../ports.ts';
 import { queueMail } from './outbox.ts';
 import { ratingLinks } from './rating-links.ts';
@@ -30,10 +30,48 @@ export interface MailLinks {
   tokenSecret?: string;
 }
 
+/** Who a ticket's notifications go to: its requester and its colleagues in copy. */
+async function recipients(db: Database, ticketId: string) {
+  const columns = {
+    number: tickets.number,
+    customerId: customers.id,
+    email: customers.email,
+    name: customers.name,
+    language: customers.language,
+    notifications: customers.notifications,
+    active: customers.active,
+  };
+  const [requester, colleagues] = await Promise.all([
+    db
+      .select(columns)
+      .from(tickets)
+      .innerJoin(customers, eq(customers.id, tickets.customerId))
+      .where(eq(tickets.id, ticketId)),
+    db
+      .select(columns)
+      .from(ticketColleagues)
+      .innerJoin(tickets, eq(tickets.id, ticketColleagues.ticketId))
+      .innerJoin(customers, eq(customers.id, ticketColleagues.customerId))
+      // A colleague who left the organization no longer sees the ticket, nor hears of it.
+      .where(
+        and(
+          eq(ticketColleagues.ticketId, ticketId),
+          eq(customers.organization, tickets.organization),
+        ),
+      ),
+  ]);
+  return [
+    ...requester.map((row) => ({ ...row, requester: true })),
+    ...colleagues.map((row) => ({ ...row, requester: false })),
+  ];
+}
+
 /**
- * The outbox write of one ticket notification, as the `extra` of a `ticketChange`; nothing when
- * the customer has turned notifications off. With `rating`, the e-mail also carries one-click
- * rating links (when the portal page and the secret are known).
+ * The outbox writes of one ticket notification, as the `extra` of a `ticketChange`: one e-mail
+ * to the requester and one to each colleague in copy, each in their own language, leaving out
+ * whoever has turned notifications off. With `rating`, the requester's e-mail also carries
+ * one-click rating links (when the portal page and the secret are known); only the requester
+ * rates.
  */
 export async function ticketNotification(
   db: Database,
@@ -41,41 +79,34 @@ export async function ticketNotification(
   notice: TicketNotice,
   options: MailLinks & { at: Date; text?: string; rating?: boolean },
 ): Promise<(guard: SQL) => BatchItem[]> {
-  const [row] = await db
-    .select({
-      number: tickets.number,
-      customerId: customers.id,
-      email: customers.email,
-      name: customers.name,
-      language: customers.language,
-      notifications: customers.notifications,
-      active: customers.active,
-    })
-    .from(tickets)
-    .innerJoin(customers, eq(customers.id, tickets.customerId))
-    .where(eq(tickets.id, ticketId));
-  if (!row || !row.notifications || !row.active) return () => [];
-  const mail = renderMail(notice, row.language, {
-    name: row.name,
-    number: row.number,
-    text: options.text,
-    link: options.portalUrl ? ticketLink(options.portalUrl, row.number) : undefined,
-    ratingLinks:
-      options.rating && options.portalUrl && options.tokenSecret
-        ? await ratingLinks(
-            options.portalUrl,
-            options.tokenSecret,
-            { ticketId, customerId: row.customerId },
-            options.at,
-          )
-        : undefined,
-  });
-  const wanted = sql`exists (select 1 from ${customers} where ${and(
-    eq(customers.id, row.customerId),
-    eq(customers.notifications, true),
-    eq(customers.active, true),
-  )})`;
-  return (guard) => [
-    queueMail(db, { to: row.email, ...mail }, { at: options.at, guard: and(guard, wanted) }),
-  ];
+  const wanting = (await recipients(db, ticketId)).filter((row) => row.notifications && row.active);
+  const mails = await Promise.all(
+    wanting.map(async (row) => {
+      const mail = renderMail(notice, row.language, {
+        name: row.name,
+        number: row.number,
+        text: options.text,
+        link: options.portalUrl ? ticketLink(options.portalUrl, row.number) : undefined,
+        ratingLinks:
+          row.requester && options.rating && options.portalUrl && options.tokenSecret
+            ? await ratingLinks(
+                options.portalUrl,
+                options.tokenSecret,
+                { ticketId, customerId: row.customerId },
+                options.at,
+              )
+            : undefined,
+      });
+      const wanted = sql`exists (select 1 from ${customers} where ${and(
+        eq(customers.id, row.customerId),
+        eq(customers.notifications, true),
+        eq(customers.active, true),
+      )})`;
+      return { mail: { to: row.email, ...mail }, wanted };
+    }),
+  );
+  return (guard) =>
+    mails.map(({ mail, wanted }) =>
+      queueMail(db, mail, { at: options.at, guard: and(guard, wanted) }),
+    );
 }

@@ -90,4 +90,22 @@ describe('npm run admin', () => {
     assert.equal(refused.code, 1);
     assert.match(refused.stderr, /labels\.pt/);
   });
+
+  test('makes a customer a manager of their organization, and undoes it', async () => {
+    const on = await admin('customer:manager', '--email', 'OM@example.com');
+    assert.equal(on.code, 0, on.stderr);
+    assert.match(on.stdout, /om@example\.com now manages Acme/);
+    const manager = () =>
+      query("select organization_manager from customers where email = 'om@example.com'");
+    assert.equal((await manager())[0]!.organization_manager, 1);
+    const off = await admin('customer:manager', '--email', 'om@example.com', '--off');
+    assert.equal(off.code, 0, off.stderr);
+    assert.equal((await manager())[0]!.organization_manager, 0);
+    const lone = await admin('customer:manager', '--email', 'nora@example.com');
+    assert.equal(lone.code, 1);
+    assert.match(lone.stderr, /no organization/);
+    const unknown = await admin('customer:manager', '--email', 'nobody@example.com');
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /no customer/);
+  });
 });

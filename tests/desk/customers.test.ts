@@ -38,6 +38,7 @@ describe('customers through the desk API', () => {
         name: 'Lia Roca',
         organization: 'Roca i Fills',
         language: 'ca',
+        organizationManager: false,
         active: true,
         hasPassword: false,
         createdAt: '',

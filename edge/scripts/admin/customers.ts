@@ -1,13 +1,16 @@
 /**
  * @module
  * Admin commands for customers: create one, or import many from a CSV file with the columns
- * `email,name,organization,language,password` (organization, language and password optional).
+ * `email,name,organization,language,password` (organization, language and password optional),
+ * or make one a manager of their organization.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { eq } from 'drizzle-orm';
 import { createCustomer, type NewCustomer } from '../../db/customers.ts';
+import { customers } from '../../db/schema.ts';
 import type { AdminCommand } from './command.ts';
-import { describeError, options, required } from './command.ts';
+import { UsageError, describeError, options, required } from './command.ts';
 
 export const customerCommands: Record<string, AdminCommand> = {
   'customer:create': {
@@ -74,6 +77,33 @@ export const customerCommands: Record<string, AdminCommand> = {
         }
       }
       console.log(`Imported ${created} of ${rows.length} customers`);
+    },
+  },
+  'customer:manager': {
+    usage: '--email <e-mail> [--off]',
+    summary:
+      'Make a customer a manager of their organization (sees all its tickets, read-only); --off undoes it.',
+    async run(args, { db, clock }) {
+      const { values } = options(args, {
+        email: { type: 'string' },
+        off: { type: 'boolean' },
+      });
+      const email = required(values.email, 'email').trim().toLowerCase();
+      const [customer] = await db.select().from(customers).where(eq(customers.email, email));
+      if (!customer) throw new UsageError(`no customer with the e-mail ${email}`);
+      const manager = !values.off;
+      if (manager && !customer.organization) {
+        throw new UsageError(`${email} has no organization to manage`);
+      }
+      await db
+        .update(customers)
+        .set({ organizationManager: manager, updatedAt: clock.now() })
+        .where(eq(customers.id, customer.id));
+      console.log(
+        manager
+          ? `${email} now manages ${customer.organization}: sees every ticket of it`
+          : `${email} no longer manages ${customer.organization ?? 'an organization'}`,
+      );
     },
   },
 };
