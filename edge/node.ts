@@ -13,6 +13,7 @@ import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { createApp } from './app.ts';
 import { DEMO_LOGIN, loadDemoData } from './db/demo-data.ts';
+import { DEMO_ORGANIZATION_LOGINS } from './db/demo-organization.ts';
 import { startJobTimer } from './jobs/scheduled.ts';
 import { devOutboxApp } from './node/dev-outbox.ts';
 import { applyMigrations } from './node/migrate.ts';
@@ -86,6 +87,10 @@ partner
 serve({ fetch: site.fetch, port, hostname: host }, () => {
   console.log(`Support portal running at http://localhost:${port}/`);
   console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
+  const { manager, colleagues } = DEMO_ORGANIZATION_LOGINS;
+  console.log(
+    `Same organization, same password: ${manager.email} (manager: sees every ticket of it), ${colleagues.map((c) => c.email).join(', ')} (colleagues)`,
+  );
 });
 serve({ fetch: partner.fetch, port: port + 1, hostname: host }, () => {
   console.log(`Partner intranet demo (API on another origin) at http://localhost:${port + 1}/`);

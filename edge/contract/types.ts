@@ -62,7 +62,7 @@ export interface TicketSummary {
   /** How the caller stands to this ticket: what they may do with it. */
   role: TicketRole;
   /** Who asked; the caller's own name on their tickets. */
-  requester: { name: string };
+  requester: { id: string; name: string };
   /** The closed ticket this one follows up. */
   followUpOf: number | null;
   createdAt: string;

@@ -1,7 +1,8 @@
 /**
  * @module
  * The demo: two customers of two organizations, the category tree of `demo/categories.json`,
- * and a few tickets in every state, so that each screen of the portal has something to show.
+ * and a few tickets in every state, so that each screen of the portal has something to show;
+ * Ana's organization also has a manager and two colleagues in copy (see `demo-organization.ts`).
  */
 import { count } from 'drizzle-orm';
 import type { Urgency } from '../contract/domain.ts';
@@ -9,6 +10,7 @@ import { eventInsert, type Actor } from '../domain/events.ts';
 import type { Database } from '../ports.ts';
 import { saveCategoryTree, type CategoryInput } from './category-tree.ts';
 import { createCustomer } from './customers.ts';
+import { DEMO_ORGANIZATION, demoCopyWrites, loadDemoOrganization } from './demo-organization.ts';
 import { customers, tickets } from './schema.ts';
 
 export const DEMO_LOGIN = {
@@ -70,7 +72,7 @@ export async function loadDemoData(
   await saveCategoryTree(db, tree);
   const ana = await createCustomer(
     db,
-    { ...DEMO_LOGIN, name: 'Ana García', organization: 'Talleres Ebro S.L.', language: 'es' },
+    { ...DEMO_LOGIN, name: 'Ana García', organization: DEMO_ORGANIZATION, language: 'es' },
     iterations,
     now,
   );
@@ -85,6 +87,8 @@ export async function loadDemoData(
     iterations,
     now,
   );
+
+  const colleagues = await loadDemoOrganization(db, DEMO_LOGIN.password, iterations, now);
 
   const leafTypes = new Map<string, 'incident' | 'request'>();
   const collect = (nodes: CategoryInput[]) =>
@@ -105,6 +109,7 @@ export async function loadDemoData(
         id,
         number: demo.number,
         customerId: ana.id,
+        organization: ana.organization,
         categoryId: demo.category,
         type: leafTypes.get(demo.category) ?? 'incident',
         urgency: demo.urgency,
@@ -118,6 +123,7 @@ export async function loadDemoData(
         revision: crypto.randomUUID(),
       }),
       eventInsert(db, id, customer, { kind: 'created', status: 'new' }, created),
+      ...demoCopyWrites(db, { id, number: demo.number }, ana, colleagues, created),
       eventInsert(db, id, desk, { kind: 'status_changed', status: 'in_progress' }, created),
       ...(demo.solution
         ? [

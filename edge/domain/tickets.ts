@@ -62,7 +62,7 @@ export function toSummary(
   const path = categoryPath(index, ticket.categoryId, language);
   return {
     number: ticket.number,
-    requester: { name: ticket.requesterName },
+    requester: { id: ticket.customerId, name: ticket.requesterName },
     followUpOf: ticket.followUpOf,
     category: { id: ticket.categoryId, label: path.at(-1) ?? '', path },
     urgency: ticket.urgency,

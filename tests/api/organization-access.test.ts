@@ -42,7 +42,13 @@ const png = () => {
 };
 
 /** Each route, how to call it, and the status each caller gets (404: as if it did not exist). */
-const MATRIX: { route: string; call: Call; expect: Record<Who, number> }[] = [
+const MATRIX: {
+  route: string;
+  call: Call;
+  expect: Record<Who, number>;
+  /** The requester accepts the solution first: the route is for closed tickets. */
+  closed?: boolean;
+}[] = [
   {
     route: 'details',
     call: (as, { number }) => as.request(apiPath(ROUTES.ticket, { number })),
@@ -83,16 +89,29 @@ const MATRIX: { route: string; call: Call; expect: Record<Who, number> }[] = [
       as.json(apiPath(ROUTES.ticketColleagues, { number }), 'POST', { add: [org.neighbour.id] }),
     expect: { requester: 200, colleague: 200, manager: 403, neighbour: 404, outsider: 404 },
   },
+  {
+    route: 'rate',
+    closed: true,
+    call: (as, { number }) => as.json(apiPath(ROUTES.rating, { number }), 'PUT', { score: 5 }),
+    expect: { requester: 200, colleague: 403, manager: 403, neighbour: 404, outsider: 404 },
+  },
 ];
 
 const MISSING = { number: 999_999 };
 
 describe('organization access matrix', () => {
-  for (const { route, call, expect } of MATRIX) {
+  for (const { route, call, expect, closed } of MATRIX) {
     for (const who of ROLES) {
       test(`${route} as ${who}: ${expect[who]}`, async () => {
         const ticket = await ticketInCopy(org);
         await proposeSolution(portal, ticket.number, 'Restart the service.');
+        if (closed) {
+          const accepted = await org.requester.session.request(
+            apiPath(ROUTES.accept, { number: ticket.number }),
+            { method: 'POST' },
+          );
+          assert.equal(accepted.status, 200);
+        }
         const target = { number: ticket.number, attachmentId: ticket.attachments[0]!.id };
         const as = org[who].session;
         const before = await fingerprint(portal.client);
