@@ -7,21 +7,11 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { TicketScope } from '../contract/domain.ts';
 import { customers, tickets, type CustomerRow } from '../db/schema.ts';
-import { ApiError } from '../errors.ts';
 import type { Database } from '../ports.ts';
 import type { SearchTerms } from './search-terms.ts';
-import { summaryColumns, type SummaryRow } from './tickets.ts';
-
-/**
- * The tickets the customer sees in a scope: their own, or, for a manager, their organization's.
- * Anything else is refused as a field error, never answered with someone else's tickets.
- */
-export function ticketsInScope(viewer: CustomerRow, scope: TicketScope): SQL {
-  if (scope === 'mine') return eq(tickets.customerId, viewer.id);
-  if (!viewer.organizationManager || !viewer.organization)
-    throw new ApiError('validation_failed', { scope: 'not_allowed' });
-  return eq(tickets.organization, viewer.organization);
-}
+import { roleColumn, scopeCondition } from './ticket-access.ts';
+import type { ListedTicket } from './ticket-lists.ts';
+import { summaryColumns } from './tickets.ts';
 
 /**
  * Numbers of the tickets whose description or additions hold every term. An index row's rowid
@@ -36,15 +26,18 @@ function numbersMatchingAll(matches: string[]): SQL {
   );
 }
 
+/** Within the tickets `viewer` sees in `scope` (see `ticket-access.ts`), with their role. */
 export async function searchTickets(
   db: Database,
-  visible: SQL,
+  viewer: CustomerRow,
+  scope: TicketScope,
   { matches, number }: SearchTerms,
   page: { cursor?: string; limit: number },
-): Promise<SummaryRow[]> {
+): Promise<ListedTicket[]> {
+  const visible = scopeCondition(viewer, scope);
   if (!matches.length && number === null) return [];
   return db
-    .select(summaryColumns)
+    .select({ ...summaryColumns, role: roleColumn(viewer) })
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .where(

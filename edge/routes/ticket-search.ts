@@ -1,7 +1,8 @@
 /**
  * @module
- * `GET /api/ticket-search`: the caller's tickets (or, for managers, their organization's) whose
- * number, description or additions match the words typed, newest first, a page at a time.
+ * `GET /api/ticket-search`: the tickets the caller sees (theirs and those they are in copy on,
+ * or, for managers, their organization's) whose number, description or additions match the
+ * words typed, newest first, a page at a time.
  */
 import { Hono } from 'hono';
 import { ROUTES } from '../contract/routes.ts';
@@ -9,8 +10,8 @@ import { ticketSearchQuery } from '../contract/schemas.ts';
 import type { TicketPage } from '../contract/types.ts';
 import { categoryIndex } from '../domain/categories.ts';
 import { searchTerms } from '../domain/search-terms.ts';
-import { searchTickets, ticketsInScope } from '../domain/ticket-search.ts';
-import { ticketRole, toSummary } from '../domain/tickets.ts';
+import { searchTickets } from '../domain/ticket-search.ts';
+import { toSummary } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
 import { validate } from '../middleware/validate.ts';
@@ -21,14 +22,13 @@ export const ticketSearchRoutes = new Hono<AppEnv>()
     const { db } = c.var.ports;
     const customer = c.var.customer;
     const { q, scope, cursor, limit } = c.req.valid('query');
-    const visible = ticketsInScope(customer, scope);
-    const rows = await searchTickets(db, visible, searchTerms(q), { cursor, limit });
+    const rows = await searchTickets(db, customer, scope, searchTerms(q), { cursor, limit });
     const index = await categoryIndex(db);
     const page = rows.slice(0, limit);
     const body: TicketPage = {
       items: page.map((row) => ({
         ...toSummary(row, index, customer.language),
-        role: ticketRole(row, customer),
+        role: row.role,
       })),
       nextCursor: rows.length > limit ? String(page.at(-1)!.number) : null,
     };
