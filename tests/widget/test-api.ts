@@ -21,6 +21,7 @@ import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { LANGUAGES } from '../../edge/contract/domain.ts';
 import { categories, mailOutbox } from '../../edge/db/schema.ts';
 import { applyDeskAction } from '../../edge/domain/desk-actions.ts';
+import { updateDeskCustomer } from '../../edge/domain/desk-customers.ts';
 import { forgetCategories } from '../../edge/domain/categories.ts';
 import { proposeSolution } from '../support/desk.ts';
 import { startPortal } from '../support/app.ts';
@@ -125,6 +126,49 @@ export async function startTestApi(allowedOrigins: string[]) {
         name: customer.name,
         tickets: numbers,
       });
+    })
+    // An organization of its own: a manager, a requester with a ticket that has a colleague in
+    // copy, that colleague, and a neighbour with a ticket of their own; all logins returned.
+    .post('/test/organization', async (c) => {
+      const organization = `Org ${crypto.randomUUID().slice(0, 8)}`;
+      const people: Record<string, { id: string; email: string; password: string; name: string }> =
+        {};
+      for (const [role, name] of [
+        ['manager', 'Marta Manager'],
+        ['requester', 'Rosa Requester'],
+        ['colleague', 'Carlos Colleague'],
+        ['neighbour', 'Nuria Neighbour'],
+      ] as const) {
+        const row = await portal.createCustomer({ organization, name });
+        people[role] = { id: row.id, email: row.email, password: row.password, name };
+      }
+      await updateDeskCustomer(
+        portal.db,
+        people.manager!.id,
+        { organizationManager: true },
+        portal.clock.now(),
+      );
+      const token = async (who: string) => {
+        const login = await portal.request('/api/session', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: people[who]!.email, password: people[who]!.password }),
+        });
+        return ((await login.json()) as { token: string }).token;
+      };
+      const form = new FormData();
+      form.set('category', 'infra.network.vpn');
+      form.set('urgency', 'medium');
+      form.set('description', 'The VPN drops every few minutes.');
+      form.set('colleagues', people.colleague!.id);
+      const created = await api('/api/tickets', await token('requester'), {
+        method: 'POST',
+        body: form,
+      });
+      if (created.status !== 201) throw new Error(`shared ticket: ${created.status}`);
+      const shared = ((await created.json()) as { number: number }).number;
+      const own = await newTicket(await token('neighbour'), 'The printer is out of toner.');
+      return c.json({ ...people, tickets: { shared, own } });
     })
     .post('/test/tickets/:number/solution', async (c) => {
       const { text } = (await c.req.json()) as { text: string };

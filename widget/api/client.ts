@@ -9,6 +9,7 @@ import type { Language, TicketScope, TicketState, Urgency } from '../../edge/con
 import { apiPath, ROUTES } from '../../edge/contract/routes.ts';
 import type {
   CategoryNode,
+  Colleague,
   Customer,
   PublicConfig,
   RatingLinkTicket,
@@ -27,6 +28,8 @@ export interface NewTicket {
   description: string;
   /** The closed ticket this one follows up. */
   followUpOf?: number;
+  /** Customer ids of colleagues to put in copy. */
+  colleagues?: string[];
 }
 
 type Progress = (fraction: number) => void;
@@ -129,8 +132,8 @@ export class ApiClient {
     return this.request('GET', ROUTES.categories);
   }
 
-  tickets(state: TicketState, cursor?: string): Promise<TicketPage> {
-    const query = new URLSearchParams({ state });
+  tickets(state: TicketState, cursor?: string, scope: TicketScope = 'mine'): Promise<TicketPage> {
+    const query = new URLSearchParams({ state, scope });
     if (cursor) query.set('cursor', cursor);
     return this.request('GET', `${ROUTES.tickets}?${query}`);
   }
@@ -156,8 +159,17 @@ export class ApiClient {
     form.set('urgency', fields.urgency);
     form.set('description', fields.description);
     if (fields.followUpOf) form.set('followUpOf', String(fields.followUpOf));
+    if (fields.colleagues?.length) form.set('colleagues', fields.colleagues.join(','));
     if (file) form.set('file', file, file.name);
     return this.upload(ROUTES.tickets, form, onProgress);
+  }
+
+  colleagues(): Promise<Colleague[]> {
+    return this.request('GET', ROUTES.colleagues);
+  }
+
+  addColleagues(number: number, add: string[]): Promise<TicketDetails> {
+    return this.request('POST', apiPath(ROUTES.ticketColleagues, { number }), { add });
   }
 
   addInformation(number: number, text: string): Promise<TicketDetails> {

@@ -11,6 +11,7 @@ import type { CategoryNode } from '../../edge/contract/types.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { categoryHelp, categoryHelpStyles } from '../components/category-help.ts';
 import '../components/category-menu.ts';
+import { colleaguesField, chosenColleagues } from '../components/colleagues-field.ts';
 import { pathTo } from '../components/category-search.ts';
 import { checkText } from '../components/field-check.ts';
 import '../components/file-picker.ts';
@@ -239,6 +240,7 @@ export class NewTicketScreen extends ScreenElement {
       urgency: this.urgency,
       description: this.description,
       ...(this.followUpOf && { followUpOf: this.followUpOf }),
+      colleagues: chosenColleagues(this.renderRoot),
     };
     this.busy = true;
     this.formError = '';
@@ -418,6 +420,7 @@ export class NewTicketScreen extends ScreenElement {
           readonly: this.busy,
           onInput: this.handleDescriptionInput,
         })}
+        ${colleaguesField(this.client, this.customer, this.busy)}
         <sp-file-picker
           label=${msg('Archivo adjunto (opcional)', { id: 'newTicket.file' })}
           .limits=${this.config?.limits ?? null}

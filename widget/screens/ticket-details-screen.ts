@@ -8,6 +8,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AttachmentInfo, TicketDetails } from '../../edge/contract/types.ts';
 import '../components/attach-file.ts';
+import '../components/ticket-colleagues.ts';
 import { defineElement } from '../define.ts';
 import type { TicketUpdatedEvent } from '../events/ticket-updated.ts';
 import { errorMessage } from '../i18n/errors.ts';
@@ -63,6 +64,8 @@ export class TicketDetailsScreen extends ScreenElement {
 
   private renderTicket(ticket: TicketDetails) {
     const open = ticket.status !== 'closed';
+    // Managers only read; colleagues in copy add but only the requester answers the solution.
+    const canAdd = open && ticket.role !== 'manager';
     return html`
       <dl class="facts">
         <div>
@@ -88,6 +91,14 @@ export class TicketDetailsScreen extends ScreenElement {
           <dd><time datetime=${ticket.updatedAt}>${formatDateTime(ticket.updatedAt)}</time></dd>
         </div>
         ${
+          ticket.role !== 'requester'
+            ? html`<div>
+                <dt>${msg('Solicitante', { id: 'details.requester' })}</dt>
+                <dd>${ticket.requester.name}</dd>
+              </div>`
+            : nothing
+        }
+        ${
           ticket.closedAt
             ? html`<div>
                 <dt>${msg('Cerrado', { id: 'details.closed' })}</dt>
@@ -112,7 +123,7 @@ export class TicketDetailsScreen extends ScreenElement {
             </div>`,
         )}
         ${
-          open
+          canAdd
             ? html`<button type="button" @click=${this.handleAddInformation}>
                 ${msg('Añadir información', { id: 'details.add_information' })}
               </button>`
@@ -136,7 +147,7 @@ export class TicketDetailsScreen extends ScreenElement {
               }
               <p class="text">${ticket.solution}</p>
               ${
-                ticket.solutionPending
+                ticket.solutionPending && ticket.role === 'requester'
                   ? html`<p>${this.autoAcceptNote()}</p>
                       <button class="primary" type="button" @click=${this.handleSolution}>
                         ${msg('Aceptar o rechazar la solución', { id: 'details.answer_solution' })}
@@ -169,7 +180,7 @@ export class TicketDetailsScreen extends ScreenElement {
               </p>`
         }
         ${
-          open && customElements.get('sp-attach-file')
+          canAdd && customElements.get('sp-attach-file')
             ? html`<sp-attach-file
                 .client=${this.client}
                 .config=${this.config}
@@ -178,6 +189,15 @@ export class TicketDetailsScreen extends ScreenElement {
               ></sp-attach-file>`
             : nothing
         }
+      </section>
+
+      <section aria-labelledby="colleagues-heading">
+        <h3 id="colleagues-heading">${msg('En copia', { id: 'details.colleagues' })}</h3>
+        <sp-ticket-colleagues
+          .client=${this.client}
+          .ticket=${ticket}
+          @sp-ticket-updated=${this.handleUpdated}
+        ></sp-ticket-colleagues>
       </section>
 
       <section aria-labelledby="timeline-heading">

@@ -6,7 +6,7 @@
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { TicketState } from '../../edge/contract/domain.ts';
+import type { TicketScope, TicketState } from '../../edge/contract/domain.ts';
 import type { TicketSummary } from '../../edge/contract/types.ts';
 import '../components/ticket-search-box.ts';
 import { defineElement } from '../define.ts';
@@ -88,6 +88,13 @@ export class TicketListScreen extends ScreenElement {
         padding: 0.5em;
       }
 
+      .scope {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5em;
+        margin: 0 0 var(--_space);
+      }
+
       .pending {
         color: var(--_success);
         font-weight: 600;
@@ -98,6 +105,8 @@ export class TicketListScreen extends ScreenElement {
   /** Which tickets to list: open (every status but closed) or closed. */
   @property() state: TicketState = 'open';
 
+  /** Whose tickets: the customer's own (and in copy), or the organization's (managers). */
+  @state() private scope: TicketScope = 'mine';
   @state() private items: TicketSummary[] = [];
   @state() private nextCursor: string | null = null;
   @state() private loading = false;
@@ -116,6 +125,7 @@ export class TicketListScreen extends ScreenElement {
         : msg('Tickets cerrados', { id: 'home.closed' });
     return html`
       <h2 tabindex="-1">${heading}</h2>
+      ${this.customer?.organizationManager ? this.renderScopeSwitch() : nothing}
       <sp-ticket-search-box
         ?active=${Boolean(this.query)}
         @sp-ticket-search=${this.handleSearch}
@@ -161,6 +171,26 @@ export class TicketListScreen extends ScreenElement {
     `;
   }
 
+  private renderScopeSwitch() {
+    const option = (scope: TicketScope, label: string) =>
+      html`<button
+        type="button"
+        class=${this.scope === scope ? 'primary' : ''}
+        aria-pressed=${this.scope === scope ? 'true' : 'false'}
+        @click=${() => this.handleScope(scope)}
+      >
+        ${label}
+      </button>`;
+    return html`<div
+      class="scope"
+      role="group"
+      aria-label=${msg('Qué tickets mostrar', { id: 'tickets.scope' })}
+    >
+      ${option('mine', msg('Míos', { id: 'tickets.scope_mine' }))}
+      ${option('organization', msg('Mi organización', { id: 'tickets.scope_organization' }))}
+    </div>`;
+  }
+
   private renderTicket(ticket: TicketSummary) {
     const number = ticket.number;
     return html`<li data-number=${number}>
@@ -177,6 +207,14 @@ export class TicketListScreen extends ScreenElement {
           <dt>${msg('Urgencia:', { id: 'ticket.urgency' })}</dt>
           <dd>${urgencyLabel(ticket.urgency)}</dd>
         </div>
+        ${
+          ticket.role !== 'requester'
+            ? html`<div>
+                <dt>${msg('Solicitante:', { id: 'ticket.requester' })}</dt>
+                <dd>${ticket.requester.name}</dd>
+              </div>`
+            : nothing
+        }
         <div>
           <dt>${msg('Actualizado:', { id: 'ticket.updated' })}</dt>
           <dd>${formatDateTime(ticket.updatedAt)}</dd>
@@ -190,7 +228,7 @@ export class TicketListScreen extends ScreenElement {
           : nothing
       }
       ${
-        ticket.status !== 'closed'
+        ticket.status !== 'closed' && ticket.role !== 'manager'
           ? html`<div class="row-actions">
               <button
                 type="button"
@@ -202,28 +240,33 @@ export class TicketListScreen extends ScreenElement {
               >
                 ${penIcon}
               </button>
-              <button
-                type="button"
-                class=${ticket.solutionPending ? 'primary' : ''}
-                ?disabled=${!ticket.solutionPending}
-                title=${msg(str`Aceptar o rechazar la solución del ticket ${number}`, {
-                  id: 'tickets.answer_solution',
-                })}
-                aria-label=${msg(str`Aceptar o rechazar la solución del ticket ${number}`, {
-                  id: 'tickets.answer_solution',
-                })}
-                @click=${() => this.handleSolution(number)}
-              >
-                ${tickIcon}
-              </button>
+              ${ticket.role === 'requester' ? this.renderAnswerButton(ticket) : nothing}
             </div>`
           : nothing
       }
     </li>`;
   }
 
+  private renderAnswerButton(ticket: TicketSummary) {
+    const number = ticket.number;
+    return html`<button
+      type="button"
+      class=${ticket.solutionPending ? 'primary' : ''}
+      ?disabled=${!ticket.solutionPending}
+      title=${msg(str`Aceptar o rechazar la solución del ticket ${number}`, {
+        id: 'tickets.answer_solution',
+      })}
+      aria-label=${msg(str`Aceptar o rechazar la solución del ticket ${number}`, {
+        id: 'tickets.answer_solution',
+      })}
+      @click=${() => this.handleSolution(number)}
+    >
+      ${tickIcon}
+    </button>`;
+  }
+
   private async load(reset: boolean): Promise<void> {
-    const { state, query } = this;
+    const { state, query, scope } = this;
     const cursor = reset ? undefined : (this.nextCursor ?? undefined);
     if (reset) {
       this.items = [];
@@ -233,10 +276,10 @@ export class TicketListScreen extends ScreenElement {
     this.error = '';
     try {
       const page = query
-        ? await this.client.searchTickets(query, 'mine', cursor)
-        : await this.client.tickets(state, cursor);
+        ? await this.client.searchTickets(query, scope, cursor)
+        : await this.client.tickets(state, cursor, scope);
       // The customer may have switched lists or searched again while this page was on its way.
-      if (state !== this.state || query !== this.query) return;
+      if (state !== this.state || query !== this.query || scope !== this.scope) return;
       this.items = [...this.items, ...page.items];
       this.nextCursor = page.nextCursor;
     } catch (error) {
@@ -265,6 +308,12 @@ export class TicketListScreen extends ScreenElement {
 
   private handleSearch(event: TicketSearchEvent) {
     this.query = event.detail.query;
+    void this.load(true);
+  }
+
+  private handleScope(scope: TicketScope) {
+    if (scope === this.scope) return;
+    this.scope = scope;
     void this.load(true);
   }
 

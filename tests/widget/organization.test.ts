@@ -1,0 +1,179 @@
+/**
+ * Organizations in the widget, in Chromium against the real API: the "Mine / My organization"
+ * switch (managers only) and what a manager may not do; a colleague in copy who sees a ticket,
+ * adds information and puts another colleague in copy; colleagues chosen on a new ticket.
+ */
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import type { SupportPortal } from '../../widget/support-portal.ts';
+import {
+  $,
+  $$,
+  API,
+  button,
+  logIn,
+  mountPortal,
+  screenNamed,
+  seriousViolations,
+  type,
+  visibleText,
+  waitForText,
+} from './helpers.ts';
+import { textOf } from './ticket-flow-helpers.ts';
+
+interface Person {
+  id: string;
+  email: string;
+  password: string;
+  name: string;
+}
+
+interface TestOrganization {
+  manager: Person;
+  requester: Person;
+  colleague: Person;
+  neighbour: Person;
+  tickets: { shared: number; own: number };
+}
+
+async function newOrganization(): Promise<TestOrganization> {
+  const response = await fetch(`${API}/test/organization`, { method: 'POST' });
+  if (!response.ok) throw new Error(`test organization: ${response.status}`);
+  return response.json();
+}
+
+afterEach(() => sessionStorage.clear());
+
+async function portalAs(person: Person, hash = '') {
+  const el = await mountPortal({ routing: 'hash' });
+  location.hash = hash || '#sp/home';
+  await logIn(el, person);
+  return el;
+}
+
+async function openList(el: SupportPortal) {
+  button(await screenNamed(el, 'sp-home-screen'), 'Tickets abiertos').click();
+  return screenNamed(el, 'sp-ticket-list-screen');
+}
+
+const rowNumbers = (list: Element) => $$(list, 'li').map((item) => Number(item.dataset.number));
+
+describe('organization tickets', () => {
+  it('a manager switches between their tickets and the organization’s, read-only', async () => {
+    const org = await newOrganization();
+    const el = await portalAs(org.manager);
+    const list = await openList(el);
+    await waitForText(list, 'No tiene tickets abiertos.');
+    const group = $(list, '[role="group"]')!;
+    expect(group.getAttribute('aria-label')).to.equal('Qué tickets mostrar');
+    expect(button(list, 'Míos').getAttribute('aria-pressed')).to.equal('true');
+
+    button(list, 'Mi organización').click();
+    await waitForText(list, `Ticket ${org.tickets.shared}`);
+    expect(button(list, 'Mi organización').getAttribute('aria-pressed')).to.equal('true');
+    expect(rowNumbers(list)).to.deep.equal([org.tickets.own, org.tickets.shared]);
+    const text = visibleText(list);
+    expect(text).to.include(`Solicitante: ${org.requester.name}`);
+    expect(text).to.include(`Solicitante: ${org.neighbour.name}`);
+    // Read-only: no pen, no tick on other people's tickets.
+    expect($$(list, '.row-actions')).to.have.length(0);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+
+    button(list, `Ticket ${org.tickets.shared}`).click();
+    const details = await screenNamed(el, 'sp-ticket-details-screen');
+    await waitForText(details, 'The VPN drops every few minutes.');
+    expect(visibleText(details)).to.include(org.requester.name);
+    expect(visibleText(details)).to.include(org.colleague.name);
+    const labels = $$(details, 'button').map((b) => textOf(b));
+    expect(labels).not.to.include('Añadir información');
+    expect($(details, 'sp-attach-file')).to.equal(null);
+    const colleagues = $(details, 'sp-ticket-colleagues')!;
+    expect($(colleagues, 'sp-colleague-picker')).to.equal(null);
+  });
+
+  it('shows no switch to a customer who is not a manager', async () => {
+    const org = await newOrganization();
+    const el = await portalAs(org.requester);
+    const list = await openList(el);
+    await waitForText(list, `Ticket ${org.tickets.shared}`);
+    expect($(list, '[role="group"]')).to.equal(null);
+    expect(rowNumbers(list)).to.deep.equal([org.tickets.shared]);
+    expect(visibleText(list)).not.to.include('Solicitante:');
+  });
+});
+
+describe('colleagues in copy', () => {
+  it('a colleague in copy sees the ticket, adds information and puts another colleague in copy', async () => {
+    const org = await newOrganization();
+    const el = await portalAs(org.colleague);
+    const list = await openList(el);
+    await waitForText(list, `Ticket ${org.tickets.shared}`);
+    expect(visibleText(list)).to.include(`Solicitante: ${org.requester.name}`);
+    // The pen is there; the tick (answering the solution) is the requester's alone.
+    expect(button(list, `Añadir información al ticket ${org.tickets.shared}`)).to.be.ok;
+    expect(
+      $$(list, 'button').some((b) => /Aceptar o rechazar/.test(b.getAttribute('aria-label') ?? '')),
+    ).to.equal(false);
+
+    button(list, `Añadir información al ticket ${org.tickets.shared}`).click();
+    const add = await screenNamed(el, 'sp-add-information-screen');
+    await waitForText(add, 'The VPN drops every few minutes.');
+    type($(add, '#text'), 'It also drops at the warehouse.');
+    button(add, 'Añadir al ticket').click();
+    await waitForText(add, 'Información añadida al ticket.');
+    button(add, 'Ver el ticket').click();
+
+    const details = await screenNamed(el, 'sp-ticket-details-screen');
+    await waitForText(details, 'It also drops at the warehouse.');
+    expect(visibleText(details)).to.include(org.colleague.name);
+    const colleagues = $(details, 'sp-ticket-colleagues')!;
+    const picker = $(colleagues, 'sp-colleague-picker')!;
+    const toggle = button(picker, 'Añadir colegas');
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+    toggle.click();
+    await waitForText(picker, org.neighbour.name);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    // Neither the requester nor who is already in copy is offered.
+    const offered = visibleText(picker);
+    expect(offered).not.to.include(org.requester.name);
+    expect(offered).not.to.include(org.colleague.name);
+    expect(offered).to.include(org.manager.name);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+
+    const box = $$(picker, 'label').find((label) => textOf(label).includes(org.neighbour.name))!;
+    (box.querySelector('input') as HTMLInputElement).click();
+    button(colleagues, 'Poner en copia').click();
+    await waitForText(colleagues, 'Colegas añadidos a la copia.');
+    await waitForText(details, `En copia: ${org.neighbour.name}`);
+    expect(textOf($(colleagues, 'ul'))).to.include(org.neighbour.name);
+  });
+});
+
+describe('new ticket', () => {
+  it('puts the colleagues chosen on the form in copy', async () => {
+    const org = await newOrganization();
+    const el = await portalAs(org.requester, '#sp/new-ticket');
+    const form = await screenNamed(el, 'sp-new-ticket-screen');
+    await waitUntil(() => $(form, 'sp-category-menu'), 'the category menu never showed');
+    const menu = $(form, 'sp-category-menu')!;
+    type($(menu, '#filter'), 'vpn');
+    await (menu as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+    button(menu, 'No puedo conectar a la VPN').click();
+    await waitForText(form, 'Colegas en copia (opcional)');
+
+    const picker = $(form, 'sp-colleague-picker')!;
+    button(picker, 'Elegir colegas').click();
+    await waitForText(picker, org.colleague.name);
+    const box = $$(picker, 'label').find((label) => textOf(label).includes(org.colleague.name))!;
+    (box.querySelector('input') as HTMLInputElement).click();
+    (form.shadowRoot!.querySelector('input[value="high"]') as HTMLInputElement).click();
+    type($(form, '#description'), 'The shared drive is read-only since this morning.');
+    const created = oneEvent(el, 'support-portal-ticket-created');
+    button(form, 'Registrar el ticket').click();
+    const { number } = (await created).detail as { number: number };
+    await screenNamed(el, 'sp-ticket-created-screen');
+    location.hash = `#sp/ticket/${number}`;
+    const details = await screenNamed(el, 'sp-ticket-details-screen');
+    await waitForText(details, 'The shared drive is read-only since this morning.');
+    expect(textOf($($(details, 'sp-ticket-colleagues')!, 'ul'))).to.include(org.colleague.name);
+  });
+});

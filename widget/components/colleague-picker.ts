@@ -1,0 +1,150 @@
+/**
+ * @module
+ * `<sp-colleague-picker>`: choosing colleagues of the customer's organization to put in copy. The
+ * list is asked for the first time the customer opens the picker, not before.
+ */
+import { localized, msg } from '@lit/localize';
+import { css, html, LitElement, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { Colleague } from '../../edge/contract/types.ts';
+import type { ApiClient } from '../api/client.ts';
+import { defineElement } from '../define.ts';
+import { errorMessage } from '../i18n/errors.ts';
+import { shared } from '../styles/shared.ts';
+
+/**
+ * @summary A button that opens a checkbox list of colleagues (name and e-mail); `value` holds the
+ * ids chosen. People in `exclude` (already in copy, the requester) are left out.
+ *
+ * @csspart toggle - The button that opens and closes the list.
+ * @csspart list - The fieldset of checkboxes.
+ */
+@localized()
+export class ColleaguePicker extends LitElement {
+  static override styles = [
+    shared,
+    css`
+      fieldset {
+        margin-top: 0.5em;
+      }
+
+      .choice {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0 0.5em;
+        align-items: baseline;
+      }
+
+      .email {
+        color: var(--_muted);
+        font-size: 0.9375em;
+        overflow-wrap: anywhere;
+      }
+    `,
+  ];
+
+  /** The portal's API client. */
+  @property({ attribute: false }) client!: ApiClient;
+
+  /** The button's text. */
+  @property() label = '';
+
+  /** Customer ids not to offer. */
+  @property({ attribute: false }) exclude: readonly string[] = [];
+
+  @property({ type: Boolean }) disabled = false;
+
+  /** Whether the list is shown; opening it the first time loads it. */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** The ids chosen, in the list's order. */
+  @state() value: string[] = [];
+
+  @state() private colleagues: Colleague[] | null = null;
+  @state() private error = '';
+
+  /** Forgets the choice (after it was sent). */
+  clear(): void {
+    this.value = [];
+  }
+
+  private async toggle(): Promise<void> {
+    this.open = !this.open;
+    if (this.open && this.colleagues === null) await this.load();
+  }
+
+  private async load(): Promise<void> {
+    this.error = '';
+    try {
+      this.colleagues = await this.client.colleagues();
+    } catch (error) {
+      this.error = errorMessage(error);
+    }
+  }
+
+  private handleChange(id: string, checked: boolean): void {
+    const chosen = new Set(this.value);
+    if (checked) chosen.add(id);
+    else chosen.delete(id);
+    this.value = (this.colleagues ?? []).map((c) => c.id).filter((c) => chosen.has(c));
+  }
+
+  protected override render() {
+    return html`
+      <button
+        type="button"
+        part="toggle"
+        aria-expanded=${this.open ? 'true' : 'false'}
+        aria-controls="colleague-list"
+        ?disabled=${this.disabled}
+        @click=${this.toggle}
+      >
+        ${this.label}
+      </button>
+      ${this.open ? this.renderList() : nothing}
+    `;
+  }
+
+  private renderList() {
+    const offered = (this.colleagues ?? []).filter((c) => !this.exclude.includes(c.id));
+    return html`<fieldset id="colleague-list" part="list" ?disabled=${this.disabled}>
+      <legend>${msg('Colegas de su organización', { id: 'colleagues.legend' })}</legend>
+      ${
+        this.error
+          ? html`<p class="status error" role="alert">${this.error}</p>`
+          : this.colleagues === null
+            ? html`<p role="status">${msg('Cargando colegas…', { id: 'colleagues.loading' })}</p>`
+            : offered.length === 0
+              ? html`<p role="status">
+                  ${msg('No hay más personas de su organización para poner en copia.', {
+                    id: 'colleagues.none',
+                  })}
+                </p>`
+              : offered.map(
+                  (colleague) =>
+                    html`<label class="choice">
+                      <input
+                        type="checkbox"
+                        .checked=${this.value.includes(colleague.id)}
+                        @change=${(event: Event) =>
+                          this.handleChange(
+                            colleague.id,
+                            (event.target as HTMLInputElement).checked,
+                          )}
+                      />
+                      <span>${colleague.name}</span>
+                      <span class="email">${colleague.email}</span>
+                    </label>`,
+                )
+      }
+    </fieldset>`;
+  }
+}
+
+defineElement('sp-colleague-picker', ColleaguePicker);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sp-colleague-picker': ColleaguePicker;
+  }
+}

@@ -1,0 +1,29 @@
+/**
+ * @module
+ * The new-ticket form's optional "colleagues in copy" field: a colleague picker, offered only
+ * to customers of an organization.
+ */
+import { msg } from '@lit/localize';
+import { html, nothing } from 'lit';
+import type { Customer } from '../../edge/contract/types.ts';
+import type { ApiClient } from '../api/client.ts';
+import './colleague-picker.ts';
+
+export function colleaguesField(client: ApiClient, customer: Customer | null, busy: boolean) {
+  if (!customer?.organization) return nothing;
+  return html`<div class="field">
+    <span class="label">
+      ${msg('Colegas en copia (opcional)', { id: 'newTicket.colleagues' })}
+    </span>
+    <sp-colleague-picker
+      .client=${client}
+      label=${msg('Elegir colegas', { id: 'newTicket.chooseColleagues' })}
+      ?disabled=${busy}
+    ></sp-colleague-picker>
+  </div>`;
+}
+
+/** The ids chosen in the form's picker, if it has one. */
+export function chosenColleagues(root: ParentNode): string[] {
+  return root.querySelector('sp-colleague-picker')?.value ?? [];
+}
