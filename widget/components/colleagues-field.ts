@@ -11,8 +11,9 @@ import './colleague-picker.ts';
 
 export function colleaguesField(client: ApiClient, customer: Customer | null, busy: boolean) {
   if (!customer?.organization) return nothing;
-  return html`<div class="field">
-    <span class="label">
+  // A group named by the visible text, so the picker's button is announced within it.
+  return html`<div class="field" role="group" aria-labelledby="colleagues-label">
+    <span class="label" id="colleagues-label">
       ${msg('Colegas en copia (opcional)', { id: 'newTicket.colleagues' })}
     </span>
     <sp-colleague-picker
