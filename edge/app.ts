@@ -52,10 +52,13 @@ export function createApp(ports: Ports) {
     await next();
     // JSON and downloads only: nothing here may load anything or be framed. A download keeps
     // its own stricter policy (with `sandbox`), which is why this is not secureHeaders' option.
-    if (!c.res.headers.has('Content-Security-Policy'))
-      c.header('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-    if (new URL(c.req.url).protocol === 'https:')
-      c.header('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
+    // On the response's own headers: `c.header` after the handler would copy the response into
+    // one with a streamed body (see middleware/cors.ts).
+    const headers = c.res.headers;
+    if (!headers.has('Content-Security-Policy'))
+      headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    if (c.req.url.startsWith('https:'))
+      headers.set('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
   });
   return app
     .route('/', configRoutes)

@@ -4,10 +4,12 @@
  * active, and whose token version is current. The customer always comes from here, never from
  * the request's input.
  */
-import { and, eq, gt, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { createMiddleware } from 'hono/factory';
+import { preparedQuery } from '../db/prepared.ts';
 import { customers, sessions } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
+import type { Database } from '../ports.ts';
 import { ApiError } from '../errors.ts';
 import { fromBase64Url } from '../lib/encoding.ts';
 import { verifyAccessToken, type AccessClaims } from '../lib/tokens.ts';
@@ -45,6 +47,26 @@ async function verifiedClaims(token: string, secret: string, now: Date) {
   return claims;
 }
 
+/** The token's session, still open, with its customer, active and at the token's version. */
+function sessionCheck(db: Database) {
+  return db
+    .select({ customer: customers })
+    .from(sessions)
+    .innerJoin(customers, eq(customers.id, sessions.customerId))
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder('sessionId')),
+        eq(sessions.customerId, sql.placeholder('customerId')),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql.placeholder('now')),
+        eq(customers.tokenVersion, sql.placeholder('tokenVersion')),
+        eq(customers.active, true),
+      ),
+    )
+    .limit(1)
+    .prepare();
+}
+
 export const requireCustomer = createMiddleware<AppEnv>(async (c, next) => {
   // Route groups may each ask for a customer on the same path: check once per request.
   if (c.var.customer) return next();
@@ -54,21 +76,12 @@ export const requireCustomer = createMiddleware<AppEnv>(async (c, next) => {
   const claims = token && (await verifiedClaims(token, config.TOKEN_SECRET, now));
   if (!claims) throw new ApiError('unauthenticated');
 
-  const [row] = await db
-    .select({ customer: customers })
-    .from(sessions)
-    .innerJoin(customers, eq(customers.id, sessions.customerId))
-    .where(
-      and(
-        eq(sessions.id, claims.sid),
-        eq(sessions.customerId, claims.sub),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-        eq(customers.tokenVersion, claims.ver),
-        eq(customers.active, true),
-      ),
-    )
-    .limit(1);
+  const row = await preparedQuery(db, sessionCheck).get({
+    sessionId: claims.sid,
+    customerId: claims.sub,
+    now: sessions.expiresAt.mapToDriverValue(now),
+    tokenVersion: claims.ver,
+  });
   if (!row) throw new ApiError('unauthenticated');
 
   c.set('customer', row.customer);
