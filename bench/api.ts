@@ -211,16 +211,16 @@ column), so its SQL is no longer built on every request; CORS and the content se
 are set on the handler's response as it is, after it, instead of touching \`c.res\` before the
 handler (Hono's \`cors\`) or calling \`c.header\` after it: either made Hono copy every response
 into a new one with a streamed body, which @hono/node-server writes through its stream path (a
-\`ReadableStream\` read, a \`writev\`) instead of one \`end()\` with the string. In-process
-(\`npx tsx bench/list-in-process.ts\`, the same comparison alone, same-run ratios at a load
-average of about 31) the list went from 32.3 to 19.8 times the bare route with the prepared
-customer check; the response copy only costs over HTTP, so it shows in the table above, not here.
+\`ReadableStream\` read, a \`writev\`) instead of one \`end()\` with the string. When this
+change was made (2026-11-26, \`npx tsx bench/list-in-process.ts\`, same-run ratios at a load
+average of about 31) it took the list from about 32 to about 20 times the bare route in-process;
+the response copy only costs over HTTP, so it shows in the HTTP table, not in-process.
 
 **The budget.** The bare route is one handler with no middleware, no token and no query; 30% of its
 throughput allows a list request about 3.3 times its cost. In-process the list still costs
 ${inProcessRatio.toFixed(1)} times the bare route, so the throughput budget is not met. What remains, by the
-profile below: the list query is still built per request (drizzle's part of the profile; it is
-being rewritten for the mine/organization scopes and is to be prepared once that has landed),
+profile below: the list query is still built per request (drizzle's part of the profile; preparing it
+needs one prepared query per state, scope and cursor shape, values bound already encoded),
 Hono's middleware chain and the zod validation of the query, the route's mapping (category
 paths, dates to ISO strings), JSON and the \`Response\`, and Node's HTTP server, which alone costs
 more per request than the bare route's whole request.
