@@ -18,6 +18,8 @@ const result = await esbuild.build({
   format: 'esm',
   target: 'es2022',
   minify: true,
+  // Module scripts are always read as UTF-8: no need to escape accents (\xE9 is 4 bytes, é 2).
+  charset: 'utf8',
   sourcemap: 'linked',
   legalComments: 'linked',
   outdir: 'dist',

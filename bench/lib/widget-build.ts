@@ -55,6 +55,9 @@ export async function buildWidget(outdir: string, { minify = true } = {}): Promi
     format: 'esm',
     target: 'es2022',
     minify,
+    charset: 'utf8',
+    // As the build: the source map comment is part of what a host serves.
+    sourcemap: 'linked',
     legalComments: 'linked',
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
