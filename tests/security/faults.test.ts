@@ -52,10 +52,16 @@ async function startNode(port: number): Promise<string> {
     cwd: REPO_ROOT,
     env: childEnv({ DATA_DIR: dataDir, PORT: String(port), PBKDF2_ITERATIONS: '10000' }),
     detached: true,
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  let errors = '';
+  child.stderr!.on('data', (chunk) => (errors += chunk));
+  const exited = new Promise<void>((resolve) => child!.once('exit', () => resolve()));
+  let gone = false;
+  void exited.then(() => (gone = true));
   const url = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
+  // Up to a minute: a loaded CI machine compiles and migrates slowly.
+  for (let i = 0; i < 600 && !gone; i++) {
     try {
       await fetch(`${url}${ROUTES.config}`, { signal: AbortSignal.timeout(1000) });
       return url;
@@ -63,7 +69,9 @@ async function startNode(port: number): Promise<string> {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
-  throw new Error('edge/node.ts did not start');
+  throw new Error(
+    `edge/node.ts did not start${gone ? ' (it exited)' : ''}: ${errors.slice(-2000)}`,
+  );
 }
 
 /** Creates tickets with a file until the server dies; returns those that got a 201. */
