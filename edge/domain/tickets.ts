@@ -5,7 +5,7 @@
  */
 import { asc, eq } from 'drizzle-orm';
 import { RATING_CHANGE_HOURS, type Language, type TicketRole } from '../contract/domain.ts';
-import type { Rating, TicketDetails, TicketSummary } from '../contract/types.ts';
+import type { Rating, TicketDetails, TicketPage, TicketSummary } from '../contract/types.ts';
 import {
   attachments,
   customers,
@@ -192,4 +192,22 @@ export async function customerDetails(
   const role = ticketRole(ticket, viewer, inCopy);
   if (!role) throw new ApiError('not_found');
   return { ...details, role };
+}
+
+/**
+ * A page of summaries from rows read one beyond `limit` (lists and search alike): the extra row
+ * only tells that there is a next page, whose cursor is the last number shown.
+ */
+export async function ticketPage(
+  db: Database,
+  viewer: CustomerRow,
+  rows: (SummaryRow & { role: TicketRole })[],
+  limit: number,
+): Promise<TicketPage> {
+  const index = await categoryIndex(db);
+  const page = rows.slice(0, limit);
+  return {
+    items: page.map((row) => ({ ...toSummary(row, index, viewer.language), role: row.role })),
+    nextCursor: rows.length > limit ? String(page.at(-1)!.number) : null,
+  };
 }

@@ -7,11 +7,9 @@
 import { Hono } from 'hono';
 import { ROUTES } from '../contract/routes.ts';
 import { ticketSearchQuery } from '../contract/schemas.ts';
-import type { TicketPage } from '../contract/types.ts';
-import { categoryIndex } from '../domain/categories.ts';
 import { searchTerms } from '../domain/search-terms.ts';
 import { searchTickets } from '../domain/ticket-search.ts';
-import { toSummary } from '../domain/tickets.ts';
+import { ticketPage } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
 import { validate } from '../middleware/validate.ts';
@@ -23,14 +21,5 @@ export const ticketSearchRoutes = new Hono<AppEnv>()
     const customer = c.var.customer;
     const { q, scope, cursor, limit } = c.req.valid('query');
     const rows = await searchTickets(db, customer, scope, searchTerms(q), { cursor, limit });
-    const index = await categoryIndex(db);
-    const page = rows.slice(0, limit);
-    const body: TicketPage = {
-      items: page.map((row) => ({
-        ...toSummary(row, index, customer.language),
-        role: row.role,
-      })),
-      nextCursor: rows.length > limit ? String(page.at(-1)!.number) : null,
-    };
-    return c.json(body);
+    return c.json(await ticketPage(db, customer, rows, limit));
   });

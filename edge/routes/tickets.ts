@@ -8,7 +8,6 @@ import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { ROUTES } from '../contract/routes.ts';
 import { newTicketFields, ticketListQuery } from '../contract/schemas.ts';
-import type { TicketPage } from '../contract/types.ts';
 import { attachments, tickets } from '../db/schema.ts';
 import { categoryIndex, selectableLeaf } from '../domain/categories.ts';
 import { colleagueIdList, colleagueWrites, resolveColleagues } from '../domain/colleagues.ts';
@@ -16,7 +15,7 @@ import { customerActor, eventWrites } from '../domain/events.ts';
 import { followedUpTicket, followUpOpenedEvent } from '../domain/follow-ups.ts';
 import { findVisibleTicket } from '../domain/ticket-access.ts';
 import { listVisibleTickets } from '../domain/ticket-lists.ts';
-import { customerDetails, toSummary } from '../domain/tickets.ts';
+import { customerDetails, ticketPage } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
@@ -108,18 +107,8 @@ export const ticketRoutes = new Hono<AppEnv>()
     const { db } = c.var.ports;
     const customer = c.var.customer;
     const query = c.req.valid('query');
-    const limit = query.limit;
     const rows = await listVisibleTickets(db, customer, query);
-    const index = await categoryIndex(db);
-    const page = rows.slice(0, limit);
-    const body: TicketPage = {
-      items: page.map((row) => ({
-        ...toSummary(row, index, customer.language),
-        role: row.role,
-      })),
-      nextCursor: rows.length > limit ? String(page.at(-1)!.number) : null,
-    };
-    return c.json(body);
+    return c.json(await ticketPage(db, customer, rows, query.limit));
   })
   .get(ROUTES.ticket, async (c) => {
     const { db } = c.var.ports;
