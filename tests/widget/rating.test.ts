@@ -34,20 +34,25 @@ function chooseStars(form: Element, score: number) {
   radio.click();
 }
 
+/** A customer accepts the desk's solution on the solution screen; the rating form appears. */
+async function acceptSolution() {
+  const { client, config, customer } = await customerSession({ open: 1, solutions: 1 });
+  const [number] = customer.tickets.open as [number];
+  const el = await fixture<Screen>(
+    html`<sp-solution-screen
+      .client=${client}
+      .config=${config}
+      .number=${number}
+    ></sp-solution-screen>`,
+  );
+  await waitForText(el, 'Aceptar la solución');
+  button(el, 'Aceptar la solución').click();
+  return { client, config, number, el, form: await ratingForm(el) };
+}
+
 describe('rating after accepting a solution', () => {
   it('asks for 1 to 5 stars as a radio group with a comment, and saves them', async () => {
-    const { client, config, customer } = await customerSession({ open: 1, solutions: 1 });
-    const [number] = customer.tickets.open as [number];
-    const el = await fixture<Screen>(
-      html`<sp-solution-screen
-        .client=${client}
-        .config=${config}
-        .number=${number}
-      ></sp-solution-screen>`,
-    );
-    await waitForText(el, 'Aceptar la solución');
-    button(el, 'Aceptar la solución').click();
-    const form = await ratingForm(el);
+    const { client, number, el, form } = await acceptSolution();
     expect(textOf($(form, 'legend'))).to.equal('¿Cómo valora la atención recibida?');
     const radios = $$(form, 'input[type="radio"][name="score"]');
     expect(radios.map((radio) => radio.getAttribute('aria-label'))).to.deep.equal([
@@ -74,18 +79,7 @@ describe('rating after accepting a solution', () => {
   });
 
   it('can be skipped: nothing is rated, and the details offer it later', async () => {
-    const { client, config, customer } = await customerSession({ open: 1, solutions: 1 });
-    const [number] = customer.tickets.open as [number];
-    const el = await fixture<Screen>(
-      html`<sp-solution-screen
-        .client=${client}
-        .config=${config}
-        .number=${number}
-      ></sp-solution-screen>`,
-    );
-    await waitForText(el, 'Aceptar la solución');
-    button(el, 'Aceptar la solución').click();
-    const form = await ratingForm(el);
+    const { client, config, number, el, form } = await acceptSolution();
     button(form, 'Ahora no').click();
     await waitUntil(() => !$(el, 'sp-rating-form'), 'form still shown');
     expect(visibleText(el)).to.include(`El ticket ${number} está cerrado.`);
