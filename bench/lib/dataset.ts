@@ -285,7 +285,8 @@ export async function dataset(customers: number): Promise<Dataset> {
   const file = `${base}.db`;
   const meta = `${base}.json`;
   if (existsSync(file) && existsSync(meta)) {
-    return { ...JSON.parse(readFileSync(meta, 'utf8')), generatedMs: 0 };
+    // The file's own path, not the one noted when made: the cache may have moved since.
+    return { ...JSON.parse(readFileSync(meta, 'utf8')), file, generatedMs: 0 };
   }
   for (const old of readdirSync(dir)) {
     if (old.startsWith(`${customers * TICKETS_PER_CUSTOMER}-tickets-`)) rmSync(join(dir, old));

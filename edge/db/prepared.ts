@@ -10,13 +10,16 @@
  */
 import type { Database } from '../ports.ts';
 
-const prepared = new WeakMap<Database, Map<(db: Database) => unknown, unknown>>();
+const prepared = new WeakMap<Database, Map<string, unknown>>();
 
-/** The query `build` makes for `db`, made on first use. `build` must be a module-level function. */
-export function preparedQuery<T>(db: Database, build: (db: Database) => T): T {
+/**
+ * The query `build` makes for `db`, made on first use and kept under `key`: one key per
+ * query shape (the same key must always build the same query).
+ */
+export function preparedQuery<T>(db: Database, key: string, build: (db: Database) => T): T {
   let queries = prepared.get(db);
   if (!queries) prepared.set(db, (queries = new Map()));
-  let query = queries.get(build) as T | undefined;
-  if (query === undefined) queries.set(build, (query = build(db)));
+  let query = queries.get(key) as T | undefined;
+  if (query === undefined) queries.set(key, (query = build(db)));
   return query;
 }

@@ -5,7 +5,7 @@
  * organization; to anyone else it does not exist: the same `not_found` as a missing ticket.
  * Colleagues read and add; managers only read; only the requester accepts, rejects or rates.
  */
-import { and, eq, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { TicketRole, TicketScope } from '../contract/domain.ts';
 import { ticketColleagues, tickets, type CustomerRow, type TicketRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
@@ -58,12 +58,7 @@ export function requireRequester(visible: VisibleTicket): TicketRow {
  * managers only (anyone else: `validation_failed` on `scope`).
  */
 export function scopeCondition(viewer: CustomerRow, scope: TicketScope): SQL {
-  if (scope === 'organization') {
-    if (!viewer.organizationManager || viewer.organization === null) {
-      throw new ApiError('validation_failed', { scope: 'not_allowed' });
-    }
-    return eq(tickets.organization, viewer.organization);
-  }
+  if (scope === 'organization') return eq(tickets.organization, managedOrganization(viewer));
   if (viewer.organization === null) return eq(tickets.customerId, viewer.id);
   const inCopy = sql`${tickets.id} in (select ${ticketColleagues.ticketId} from ${ticketColleagues}
     where ${eq(ticketColleagues.customerId, viewer.id)})`;
@@ -73,11 +68,22 @@ export function scopeCondition(viewer: CustomerRow, scope: TicketScope): SQL {
   )!;
 }
 
-/** The caller's role on each row of a query within `scopeCondition` (see `ticketRole`). */
-export function roleColumn(viewer: CustomerRow) {
-  return sql<TicketRole>`case when ${tickets.customerId} = ${viewer.id} then 'requester'
+/** The organization whose tickets the viewer may list: managers only, `scope` refused otherwise. */
+export function managedOrganization(viewer: CustomerRow): string {
+  if (!viewer.organizationManager || viewer.organization === null) {
+    throw new ApiError('validation_failed', { scope: 'not_allowed' });
+  }
+  return viewer.organization;
+}
+
+/**
+ * The viewer's role on each row of a query within `scopeCondition` (see `ticketRole`), from
+ * their id (or a placeholder for it).
+ */
+export function roleColumn(viewerId: string | Placeholder<'viewer'>) {
+  return sql<TicketRole>`case when ${tickets.customerId} = ${viewerId} then 'requester'
     when exists (select 1 from ${ticketColleagues} where ${and(
       eq(ticketColleagues.ticketId, tickets.id),
-      eq(ticketColleagues.customerId, viewer.id),
+      eq(ticketColleagues.customerId, viewerId),
     )}) then 'colleague' else 'manager' end`;
 }

@@ -4,17 +4,21 @@
  * index-backed reads (tickets requested, through the requester's index; tickets in copy, through
  * the colleagues' index), each bounded by the page size; `organization` reads the
  * organization's index. No read grows with the number of tickets of other customers.
+ *
+ * Lists are the portal's busiest reads, so each query shape (scope, state, first page or after
+ * a cursor) is prepared once per database and only its values change (see `db/prepared.ts`).
  */
-import { and, desc, eq, inArray, lt, type SQL } from 'drizzle-orm';
-import { OPEN_STATUSES, type TicketRole } from '../contract/domain.ts';
+import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import { OPEN_STATUSES, type TicketRole, type TicketState } from '../contract/domain.ts';
 import type { TicketListQuery } from '../contract/schemas.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { customers, ticketColleagues, tickets, type CustomerRow } from '../db/schema.ts';
 import type { Database } from '../ports.ts';
-import { roleColumn, scopeCondition } from './ticket-access.ts';
+import { managedOrganization, roleColumn } from './ticket-access.ts';
 import { summaryColumns, type SummaryRow } from './tickets.ts';
 
 /** Open or closed, as the lists filter them. */
-export function stateCondition(state: 'open' | 'closed'): SQL {
+export function stateCondition(state: TicketState): SQL {
   return state === 'open'
     ? inArray(tickets.status, [...OPEN_STATUSES])
     : eq(tickets.status, 'closed');
@@ -22,66 +26,98 @@ export function stateCondition(state: 'open' | 'closed'): SQL {
 
 export type ListedTicket = SummaryRow & { role: TicketRole };
 
+/** The values every list query binds; a query uses those it names. */
+const value = {
+  viewer: sql.placeholder('viewer'),
+  organization: sql.placeholder('organization'),
+  cursor: sql.placeholder('cursor'),
+  limit: sql.placeholder('limit'),
+};
+
+interface Shape {
+  state: TicketState;
+  /** Whether the page starts after a cursor. */
+  after: boolean;
+}
+
+function pageOf({ state, after }: Shape, scope: SQL) {
+  return and(stateCondition(state), after ? lt(tickets.number, value.cursor) : undefined, scope);
+}
+
+const organizationTickets = (shape: Shape) => (db: Database) =>
+  db
+    .select({ ...summaryColumns, role: roleColumn(value.viewer) })
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .where(pageOf(shape, eq(tickets.organization, value.organization)))
+    .orderBy(desc(tickets.number))
+    .limit(value.limit)
+    .prepare();
+
+/** Each row with the viewer's role as a constant, so that rows need no copying to add it. */
+const asRequester = sql<'requester'>`'requester'`;
+const asColleague = sql<'colleague'>`'colleague'`;
+
+const requestedTickets = (shape: Shape) => (db: Database) =>
+  db
+    .select({ ...summaryColumns, role: asRequester })
+    .from(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .where(pageOf(shape, eq(tickets.customerId, value.viewer)))
+    .orderBy(desc(tickets.number))
+    .limit(value.limit)
+    .prepare();
+
+/**
+ * The tickets the viewer is in copy on. A cross join makes SQLite walk the viewer's copies
+ * (colleagues' index) and fetch each ticket by key, rather than scan the organization.
+ */
+const ticketsInCopy = (shape: Shape) => (db: Database) =>
+  db
+    .select({ ...summaryColumns, role: asColleague })
+    .from(ticketColleagues)
+    .crossJoin(tickets)
+    .innerJoin(customers, eq(customers.id, tickets.customerId))
+    .where(
+      pageOf(
+        shape,
+        and(
+          eq(ticketColleagues.customerId, value.viewer),
+          eq(tickets.id, ticketColleagues.ticketId),
+          eq(tickets.organization, value.organization),
+        )!,
+      ),
+    )
+    .orderBy(desc(tickets.number))
+    .limit(value.limit)
+    .prepare();
+
 /** One page plus one row (to tell whether another page follows), newest first. */
 export async function listVisibleTickets(
   db: Database,
   viewer: CustomerRow,
   { state, scope, cursor, limit }: TicketListQuery,
 ): Promise<ListedTicket[]> {
-  const page = (extra: SQL | undefined) =>
-    and(stateCondition(state), cursor ? lt(tickets.number, Number(cursor)) : undefined, extra);
+  const shape: Shape = { state, after: cursor !== undefined };
+  const key = `${state} ${shape.after ? 'after' : 'first'}`;
+  const values = {
+    viewer: viewer.id,
+    organization: viewer.organization,
+    cursor: Number(cursor),
+    limit: limit + 1,
+  };
   if (scope === 'organization') {
-    return db
-      .select({ ...summaryColumns, role: roleColumn(viewer) })
-      .from(tickets)
-      .innerJoin(customers, eq(customers.id, tickets.customerId))
-      .where(page(scopeCondition(viewer, scope)))
-      .orderBy(desc(tickets.number))
-      .limit(limit + 1);
+    values.organization = managedOrganization(viewer);
+    const query = preparedQuery(db, `organization tickets ${key}`, organizationTickets(shape));
+    return query.all(values);
   }
+  const requestedQuery = preparedQuery(db, `requested tickets ${key}`, requestedTickets(shape));
+  if (viewer.organization === null) return requestedQuery.all(values);
+  // Both at once: against a database server (Workers), that is one round trip instead of two.
   const [requested, inCopy] = await Promise.all([
-    db
-      .select(summaryColumns)
-      .from(tickets)
-      .innerJoin(customers, eq(customers.id, tickets.customerId))
-      .where(page(eq(tickets.customerId, viewer.id)))
-      .orderBy(desc(tickets.number))
-      .limit(limit + 1),
-    inCopyOf(db, viewer, page, limit),
+    requestedQuery.all(values),
+    preparedQuery(db, `tickets in copy ${key}`, ticketsInCopy(shape)).all(values),
   ]);
-  return [
-    ...requested.map((row) => ({ ...row, role: 'requester' as const })),
-    ...inCopy.map((row) => ({ ...row, role: 'colleague' as const })),
-  ]
-    .sort((a, b) => b.number - a.number)
-    .slice(0, limit + 1);
-}
-
-/**
- * The page of tickets the viewer is in copy on. A cross join makes SQLite walk the viewer's
- * copies (colleagues' index) and fetch each ticket by key, rather than scan the organization.
- */
-function inCopyOf(
-  db: Database,
-  viewer: CustomerRow,
-  page: (extra: SQL | undefined) => SQL | undefined,
-  limit: number,
-) {
-  if (viewer.organization === null) return [];
-  return db
-    .select(summaryColumns)
-    .from(ticketColleagues)
-    .crossJoin(tickets)
-    .innerJoin(customers, eq(customers.id, tickets.customerId))
-    .where(
-      page(
-        and(
-          eq(ticketColleagues.customerId, viewer.id),
-          eq(tickets.id, ticketColleagues.ticketId),
-          eq(tickets.organization, viewer.organization),
-        ),
-      ),
-    )
-    .orderBy(desc(tickets.number))
-    .limit(limit + 1);
+  if (!inCopy.length) return requested;
+  return [...requested, ...inCopy].sort((a, b) => b.number - a.number).slice(0, limit + 1);
 }

@@ -37,7 +37,7 @@ export async function searchTickets(
   const visible = scopeCondition(viewer, scope);
   if (!matches.length && number === null) return [];
   return db
-    .select({ ...summaryColumns, role: roleColumn(viewer) })
+    .select({ ...summaryColumns, role: roleColumn(viewer.id) })
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .where(

@@ -76,7 +76,7 @@ export const requireCustomer = createMiddleware<AppEnv>(async (c, next) => {
   const claims = token && (await verifiedClaims(token, config.TOKEN_SECRET, now));
   if (!claims) throw new ApiError('unauthenticated');
 
-  const row = await preparedQuery(db, sessionCheck).get({
+  const row = await preparedQuery(db, 'session check', sessionCheck).get({
     sessionId: claims.sid,
     customerId: claims.sub,
     now: sessions.expiresAt.mapToDriverValue(now),
