@@ -13,6 +13,7 @@ import { deno } from './deno/deno-api.ts';
 import { denoFileStore } from './deno/file-store.ts';
 import { startJobTimer } from './jobs/scheduled.ts';
 import { boundedDatabaseFetch } from './lib/database-fetch.ts';
+import { passwordTurns } from './lib/turns.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
 import { systemClock, type Ports } from './ports.ts';
 
@@ -38,6 +39,7 @@ const ports: Ports = {
   // `deno serve` passes the connection's info, handed on below as the app's env.
   clientAddress: (_request, info) =>
     (info as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr?.hostname,
+  passwordTurns: passwordTurns(navigator.hardwareConcurrency),
 };
 const app = createApp(ports);
 // Auto-accepts aged solutions and delivers webhooks; state lives in the database only.

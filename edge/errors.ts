@@ -47,6 +47,17 @@ export class DatabaseUnavailableError extends Error {
   }
 }
 
+/**
+ * Too much expensive work is already waiting its turn (password hashes, see `lib/turns.ts`):
+ * answered like the database being out of reach, 503 with a time to try again.
+ */
+export class ServerBusyError extends Error {
+  constructor(what: string) {
+    super(`too many ${what} waiting`);
+    this.name = 'ServerBusyError';
+  }
+}
+
 /** HTTP statuses of a proxy or server in front of the database that mean "not now". */
 const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
 
@@ -103,8 +114,10 @@ export function renderError(err: Error, c: Context): Response {
     const code = codeForStatus(err.status);
     return c.json(errorBody(code), ERROR_STATUS[code] as ContentfulStatusCode);
   }
-  if (isDatabaseUnavailable(err)) {
-    console.warn(`database unavailable: ${err.message}`);
+  if (err instanceof ServerBusyError || isDatabaseUnavailable(err)) {
+    console.warn(
+      `${err instanceof ServerBusyError ? 'busy' : 'database unavailable'}: ${err.message}`,
+    );
     const retryAfterSeconds = UNAVAILABLE_RETRY_AFTER_SECONDS;
     const body = errorBody('service_unavailable');
     return c.json({ error: { ...body.error, retryAfterSeconds } }, 503, {

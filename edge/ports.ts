@@ -6,6 +6,7 @@
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { AppConfig } from './config.ts';
 import type * as schema from './db/schema.ts';
+import type { InTurn } from './lib/turns.ts';
 
 export type Database = LibSQLDatabase<typeof schema>;
 
@@ -90,6 +91,16 @@ export interface Ports {
   edgeRateLimits?: EdgeRateLimits;
   /** Where the runtime can resolve names (Node); Workers cannot, see README. */
   resolveHost?: HostResolver;
+  /**
+   * Password hashes (log in, password changes) run in these turns where set (Node, Deno): a
+   * few at once, so that a flood of log ins leaves a core to every other route (`lib/turns.ts`).
+   */
+  passwordTurns?: InTurn;
+}
+
+/** Runs a password hash in the runtime's turns, or at once where it has none. */
+export function inPasswordTurn<T>(ports: Ports, hash: () => Promise<T>): Promise<T> {
+  return ports.passwordTurns ? ports.passwordTurns(hash) : hash();
 }
 
 export const systemClock: Clock = { now: () => new Date() };

@@ -24,7 +24,10 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal: 500,
-  /** The database could not be reached (restarting, unreachable): try again after `Retry-After`. */
+  /**
+   * The database could not be reached (restarting, unreachable), or too many log ins wait for
+   * their password hash: try again after `Retry-After`.
+   */
   service_unavailable: 503,
 } as const;
 

@@ -5,6 +5,7 @@
  * made once and kept in the data folder, never in the repository.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
@@ -12,6 +13,7 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { loadConfig } from '../config.ts';
 import * as schema from '../db/schema.ts';
 import { randomId } from '../lib/encoding.ts';
+import { passwordTurns } from '../lib/turns.ts';
 import { mailerFromConfig } from '../mail/mailer.ts';
 import { systemClock, type Ports } from '../ports.ts';
 import { diskStore } from './disk-store.ts';
@@ -71,6 +73,7 @@ export function nodePorts(env: NodeJS.ProcessEnv, defaults: Record<string, strin
     clientAddress: (_request, env) =>
       (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
         ?.remoteAddress,
+    passwordTurns: passwordTurns(availableParallelism()),
   };
   return { ports, client };
 }

@@ -24,6 +24,7 @@ import { passwordProblem } from '../lib/password-policy.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
 import { requireJson, validate } from '../middleware/validate.ts';
+import { inPasswordTurn } from '../ports.ts';
 
 /** The page to link back to, if its origin is allowed; never derived from Host headers. */
 function allowedReturnTo(value: string, allowed: string[]): URL {
@@ -80,7 +81,9 @@ export const passwordRoutes = new Hono<AppEnv>()
       if (!customer) throw new ApiError('invalid_link');
       const problem = passwordProblem(password, customer.email);
       if (problem) throw new ApiError('validation_failed', { password: problem });
-      const hash = await hashPassword(password, ports.config.PBKDF2_ITERATIONS);
+      const hash = await inPasswordTurn(ports, () =>
+        hashPassword(password, ports.config.PBKDF2_ITERATIONS),
+      );
       const updated = await setPassword(ports, customer, hash, await hashToken(token));
       if (!updated) throw new ApiError('invalid_link');
       return c.json(await startSession(ports, updated), 200);
@@ -94,13 +97,16 @@ export const passwordRoutes = new Hono<AppEnv>()
     async (c) => {
       const { ports, customer } = c.var;
       const { currentPassword, newPassword } = c.req.valid('json');
+      const stored = customer.passwordHash;
       const matches =
-        customer.passwordHash !== null &&
-        (await verifyPassword(currentPassword, customer.passwordHash));
+        stored !== null &&
+        (await inPasswordTurn(ports, () => verifyPassword(currentPassword, stored)));
       if (!matches) throw new ApiError('validation_failed', { currentPassword: 'incorrect' });
       const problem = passwordProblem(newPassword, customer.email);
       if (problem) throw new ApiError('validation_failed', { newPassword: problem });
-      const hash = await hashPassword(newPassword, ports.config.PBKDF2_ITERATIONS);
+      const hash = await inPasswordTurn(ports, () =>
+        hashPassword(newPassword, ports.config.PBKDF2_ITERATIONS),
+      );
       const updated = await setPassword(ports, customer, hash);
       // Changed meanwhile by another request: this session has just ended with it.
       if (!updated) throw new ApiError('unauthenticated');

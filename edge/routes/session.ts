@@ -13,6 +13,7 @@ import { customers, sessions } from '../db/schema.ts';
 import { clearWindow } from '../domain/rate-limits.ts';
 import { startSession } from '../domain/sessions.ts';
 import type { AppEnv } from '../env.ts';
+import { inPasswordTurn } from '../ports.ts';
 import { ApiError } from '../errors.ts';
 import { decoyHash, verifyPassword } from '../lib/password.ts';
 import { signAccessToken } from '../lib/tokens.ts';
@@ -22,7 +23,8 @@ import { requireJson, validate } from '../middleware/validate.ts';
 
 export const sessionRoutes = new Hono<AppEnv>()
   .post(ROUTES.session, requireJson, validate('json', loginBody), rateLimit('login'), async (c) => {
-    const { db, config } = c.var.ports;
+    const { ports } = c.var;
+    const { db, config } = ports;
     const { email, password } = c.req.valid('json');
     const [customer] = await db
       .select()
@@ -30,16 +32,14 @@ export const sessionRoutes = new Hono<AppEnv>()
       .where(eq(customers.email, email.toLowerCase()))
       .limit(1);
     const hash = customer?.active && customer.passwordHash;
-    const matches = await verifyPassword(
-      password,
-      hash || (await decoyHash(config.PBKDF2_ITERATIONS)),
-    );
+    const stored = hash || (await decoyHash(config.PBKDF2_ITERATIONS));
+    const matches = await inPasswordTurn(ports, () => verifyPassword(password, stored));
     if (!customer || !hash || !matches) {
       await countLoginFailure(c, email);
       throw new ApiError('invalid_credentials');
     }
     await clearWindow(db, lockoutKey(email));
-    return c.json(await startSession(c.var.ports, customer), 201);
+    return c.json(await startSession(ports, customer), 201);
   })
   .post(ROUTES.sessionRefresh, requireCustomer, async (c) => {
     const { config, clock } = c.var.ports;
