@@ -8,6 +8,7 @@
  */
 import { createClient, type Client, type InStatement } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
+import Database from 'libsql';
 import { Hono } from 'hono';
 import { createApp } from '../../edge/app.ts';
 import * as schema from '../../edge/db/schema.ts';
@@ -62,45 +63,76 @@ async function perCall(
   return result;
 }
 
-/** The list request's costs on the database `file`, as the customer with `token` asks it. */
-export async function listCosts(file: string, listPath: string, token: string): Promise<ListCosts> {
-  const { ports, client } = nodePorts({
+function listRequest(app: ReturnType<typeof createApp>, listPath: string, token: string) {
+  return async () => {
+    const response = await app.request(listPath, { headers: { authorization: `Bearer ${token}` } });
+    if (response.status !== 200) throw new Error(`list in-process: ${response.status}`);
+    return response.text();
+  };
+}
+
+function portsOn(file: string) {
+  return nodePorts({
     LIBSQL_URL: `file:${file}`,
     TOKEN_SECRET: BENCH_TOKEN_SECRET,
     ATTACHMENTS_DIR: temporaryFolder('bench-attachments-'),
     ALLOWED_ORIGINS: 'http://localhost:8787',
   });
+}
+
+/** The statements one list request sends, in order (after a first request filled the caches). */
+export async function listStatements(
+  file: string,
+  listPath: string,
+  token: string,
+): Promise<{ sql: string; args: unknown[] }[]> {
+  const { ports, client } = portsOn(file);
   const noted: InStatement[] = [];
   ports.db = drizzle(recording(client, noted), { schema });
-  const app = createApp(ports);
-  const ask = async () => {
-    const response = await app.request(listPath, { headers: { authorization: `Bearer ${token}` } });
-    if (response.status !== 200) throw new Error(`list in-process: ${response.status}`);
-    return response.text();
-  };
+  const ask = listRequest(createApp(ports), listPath, token);
   await ask();
   noted.length = 0;
   await ask();
-  const statements = noted.splice(0);
-  // Only what one request sends, not the recording's own growth, from now on.
-  ports.db = drizzle(client, { schema });
+  client.close();
+  return noted.map((stmt) =>
+    typeof stmt === 'string'
+      ? { sql: stmt, args: [] }
+      : { sql: stmt.sql, args: Array.isArray(stmt.args) ? stmt.args : [] },
+  );
+}
+
+/** The statement that reads the list's page (the others check the session, read copies). */
+export function pageQuery(statements: { sql: string; args: unknown[] }[]) {
+  const page = statements.find((stmt) => /^select .* from "tickets" inner join/.test(stmt.sql));
+  if (!page) throw new Error('list in-process: no page query among the statements');
+  return page;
+}
+
+/** The list request's costs on the database `file`, as the customer with `token` asks it. */
+export async function listCosts(file: string, listPath: string, token: string): Promise<ListCosts> {
+  const statements = await listStatements(file, listPath, token);
+  const { ports, client } = portsOn(file);
+  const ask = listRequest(createApp(ports), listPath, token);
   const bare = new Hono().get('/bare', (c) => c.json({ ok: true, items: [] }));
   const before = createClient({ url: `file:${file}` });
+  const driver = new Database(file);
+  const page = pageQuery(statements);
+  const pageAlone = driver.prepare(page.sql).raw(true);
   const variants: Record<string, () => Promise<unknown>> = {
     'bare Hono JSON route (app.request)': async () => (await bare.request('/bare')).text(),
     'list request (app.request)': ask,
     "all its statements, the Node port's client": async () => {
-      for (const stmt of statements) await client.execute(stmt);
+      for (const stmt of statements) await client.execute(stmt as InStatement);
     },
     "all its statements, @libsql/client's execute": async () => {
-      for (const stmt of statements) await before.execute(stmt);
+      for (const stmt of statements) await before.execute(stmt as InStatement);
     },
+    'the page query alone, libsql driver (prepared, raw rows)': async () =>
+      pageAlone.all(page.args),
   };
   const micros = await perCall(variants);
   before.close();
+  driver.close();
   client.close();
-  return {
-    micros,
-    statements: statements.map((stmt) => (typeof stmt === 'string' ? stmt : stmt.sql)),
-  };
+  return { micros, statements: statements.map((stmt) => stmt.sql) };
 }

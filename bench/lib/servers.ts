@@ -49,13 +49,30 @@ export async function startNodeApi(options: NodeServerOptions): Promise<Server> 
   });
 }
 
-/** The bare Hono JSON route on Node: GET /bare. */
-export async function startNodeBare(): Promise<Server> {
+/** A statement as the portal sends it, for the floor route. */
+export interface FloorQuery {
+  database: string;
+  sql: string;
+  args: unknown[];
+}
+
+/**
+ * The baselines on Node: GET /bare, and GET /floor when given the list page's query (see
+ * `bench/servers/node-bare.ts`).
+ */
+export async function startNodeBare(floor?: FloorQuery): Promise<Server> {
   const port = await freePort();
   return startServer({
     command: process.execPath,
     args: ['--import', 'tsx', join(REPO_ROOT, 'bench/servers/node-bare.ts')],
-    env: { PORT: String(port) },
+    env: {
+      PORT: String(port),
+      ...(floor && {
+        FLOOR_DATABASE: floor.database,
+        FLOOR_SQL: floor.sql,
+        FLOOR_ARGS: JSON.stringify(floor.args),
+      }),
+    },
     url: `http://127.0.0.1:${port}`,
     readyPath: '/bare',
   });
