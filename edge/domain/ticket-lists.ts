@@ -103,7 +103,7 @@ export async function listVisibleTickets(
   const values = {
     viewer: viewer.id,
     organization: viewer.organization,
-    cursor: Number(cursor),
+    cursor: cursor === undefined ? null : Number(cursor),
     limit: limit + 1,
   };
   if (scope === 'organization') {
