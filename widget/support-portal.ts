@@ -1,40 +1,31 @@
 /**
  * @module
  * `<support-portal>`: the whole customer support portal in one element. Importing this module
- * registers it (once per page, however many copies of the script are loaded).
+ * registers it (once per page, however many copies of the script are loaded). Which screen it
+ * shows is decided in portal-router.ts; its session is kept and renewed in portal-session.ts.
  */
 import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { LANGUAGES, type Language } from '../edge/contract/domain.ts';
 import type { Customer, PublicConfig } from '../edge/contract/types.ts';
-import { ApiClient, ApiRequestError } from './api/client.ts';
+import { ApiRequestError } from './api/client.ts';
 import { defineElement } from './define.ts';
 import { LanguageChangeEvent } from './events/language-change.ts';
 import type { LoggedInEvent } from './events/logged-in.ts';
 import { LoginEvent } from './events/login.ts';
 import { LogoutEvent } from './events/logout.ts';
+import type { PortalNavigateEvent } from './events/navigate.ts';
 import type { ProfileChangedEvent } from './events/profile-changed.ts';
-import { PortalNavigateEvent } from './events/navigate.ts';
 import { errorMessage } from './i18n/errors.ts';
 import { LANGUAGE_NAMES, prepareDateFormats } from './i18n/labels.ts';
 import { currentLanguage, isLanguage, pickLanguage, useLanguage } from './i18n/localization.ts';
-import {
-  isMailedLink,
-  isProtected,
-  routeFromPath,
-  routeToPath,
-  type NavigateEvent,
-  type Route,
-} from './navigation.ts';
-import { isScreenLoaded, loadScreen, preloadScreens, renderScreen } from './render-screen.ts';
-import { SessionRenewal } from './session-renewal.ts';
-import { SessionStore } from './session.ts';
+import type { NavigateEvent } from './navigation.ts';
+import { PortalRouter, type RoutingMode } from './portal-router.ts';
+import { PortalSession } from './portal-session.ts';
+import { loadScreen, preloadScreens, renderScreen } from './render-screen.ts';
 import { theme } from './styles/theme.ts';
 import { portalStyles } from './support-portal.styles.ts';
-
-/** The e-mailed set-password link opens the host page with this hash, whatever `routing` is. */
-const HASH_PREFIX = '#sp/';
 
 /**
  * @summary The customer support portal: login, tickets, new ticket, details, contact, in six
@@ -126,7 +117,7 @@ export class SupportPortal extends LitElement {
   @property() override lang = '';
 
   /** Whether screens are recorded in the browser's history: memory, hash or history. */
-  @property() routing: 'memory' | 'hash' | 'history' = 'memory';
+  @property() routing: RoutingMode = 'memory';
 
   /** The colour scheme: auto (the system's preference), light or dark. */
   @property({ reflect: true }) scheme: 'auto' | 'light' | 'dark' = 'auto';
@@ -137,44 +128,37 @@ export class SupportPortal extends LitElement {
   /** A partner's signed token for single sign-on; exchanged for a session, never shown. */
   @property() token = '';
 
-  @state() private route: Route | null = null;
   @state() private config: PublicConfig | null = null;
   @state() private customer: Customer | null = null;
   @state() private notice = '';
 
-  private client: ApiClient | null = null;
-  private session: SessionStore | null = null;
-  private renewal: SessionRenewal | null = null;
-  /** The protected screen asked for before login, shown once the customer has logged in. */
-  private returnTo: Route | null = null;
-  /** The first screen takes no focus: the host page, not the widget, decides where focus starts. */
-  private focusOnShow = false;
+  private readonly session = new PortalSession(this, () => this.handleExpired());
+  private readonly router = new PortalRouter(this, {
+    instance: () => this.instanceKey,
+    store: () => this.session.store,
+    loggedIn: () => this.customer !== null,
+    onLoadError: (error) => (this.notice = errorMessage(error)),
+  });
 
   override connectedCallback(): void {
     super.connectedCallback();
-    window.addEventListener('hashchange', this.handleHashChange);
-    window.addEventListener('popstate', this.handlePopState);
-    if (!this.client) void this.start();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    window.removeEventListener('hashchange', this.handleHashChange);
-    window.removeEventListener('popstate', this.handlePopState);
-    this.renewal?.stop();
+    if (!this.session.client) void this.start();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
-    if (changed.has('lang') && changed.get('lang') !== undefined && this.route && !this.customer) {
+    const started = this.router.route !== null;
+    if (changed.has('lang') && changed.get('lang') !== undefined && started && !this.customer) {
       void this.changeLanguage(pickLanguage([this.lang]), false);
     }
-    if (changed.has('token') && changed.get('token') !== undefined && this.token && this.route) {
-      void this.signInWithPartner().then(() => this.show({ screen: 'home' }, 'replace'));
+    if (changed.has('token') && changed.get('token') !== undefined && this.token && started) {
+      void this.signInWithPartner().then(() => this.router.show({ screen: 'home' }, 'replace'));
     }
   }
 
   override render() {
-    if (!this.route || !this.client) {
+    const { route } = this.router;
+    const { client } = this.session;
+    if (!route || !client) {
       return html`<div class="portal" part="base" aria-busy="true">
         <div class="main" part="main">${msg('Cargando…', { id: 'portal.loading' })}</div>
       </div>`;
@@ -226,8 +210,8 @@ export class SupportPortal extends LitElement {
           @sp-logged-in=${this.handleLoggedIn}
           @sp-profile-changed=${this.handleProfileChanged}
         >
-          ${renderScreen(this.route, {
-            client: this.client,
+          ${renderScreen(route, {
+            client,
             config: this.config,
             customer: this.customer,
             customContact: this.querySelector(':scope > [slot="contact"]') !== null,
@@ -244,19 +228,15 @@ export class SupportPortal extends LitElement {
   }
 
   private async start(): Promise<void> {
-    this.session = new SessionStore(this.instanceKey);
-    const client = new ApiClient(this.api, this.session);
-    client.onUnauthenticated = () => this.handleExpired();
+    const client = this.session.open(this.api, this.instanceKey);
     await useLanguage(pickLanguage([this.lang, ...navigator.languages]));
     client
       .config()
       .then((config) => (this.config = config))
       .catch((error) => (this.notice = errorMessage(error)));
-    this.client = client;
-    this.renewal = new SessionRenewal(this, client);
     if (client.loggedIn) {
       // The remembered screen's chunk loads while the customer's data is on its way.
-      const saved = routeFromPath(this.session.read('route') ?? '');
+      const saved = this.router.savedRoute();
       if (saved) loadScreen(saved.screen).catch(() => undefined);
       try {
         this.customer = await client.me();
@@ -267,8 +247,8 @@ export class SupportPortal extends LitElement {
       }
     }
     if (this.token && !this.customer) await this.signInWithPartner();
-    this.renewal.start();
-    this.show(this.initialRoute(), 'replace');
+    this.session.startRenewal();
+    this.router.start();
     await this.updateComplete;
     preloadScreens();
   }
@@ -276,7 +256,7 @@ export class SupportPortal extends LitElement {
   /** Exchanges the partner's token for a session; a refused one leaves the login screen. */
   private async signInWithPartner(): Promise<void> {
     try {
-      const customer = await this.client!.partnerSession(this.token);
+      const customer = await this.session.client!.partnerSession(this.token);
       await this.loggedIn(customer);
     } catch (error) {
       this.notice = errorMessage(error);
@@ -286,66 +266,9 @@ export class SupportPortal extends LitElement {
   private async loggedIn(customer: Customer): Promise<void> {
     const known = this.customer?.id === customer.id;
     this.customer = customer;
-    this.renewal?.schedule();
+    this.session.scheduleRenewal();
     await useLanguage(customer.language);
     if (!known) this.dispatchEvent(new LoginEvent({ customer }));
-  }
-
-  private initialRoute(): Route {
-    const fromHash = location.hash.startsWith(HASH_PREFIX)
-      ? routeFromPath(location.hash.slice(HASH_PREFIX.length))
-      : null;
-    if (isMailedLink(fromHash)) {
-      // The token must not linger in the address bar or the history.
-      history.replaceState(history.state, '', location.pathname + location.search);
-      return fromHash;
-    }
-    if (this.routing === 'hash' && fromHash) return fromHash;
-    const fromHistory = this.routing === 'history' ? this.historyRoute(history.state) : null;
-    if (fromHistory) return fromHistory;
-    const saved = routeFromPath(this.session?.read('route') ?? '');
-    return saved ?? (this.customer ? { screen: 'home' } : { screen: 'login' });
-  }
-
-  /**
-   * Shows a screen. Protected screens wait behind the login screen; `record` says whether the
-   * browser's history gets a new entry, has its current one replaced, or is left alone.
-   */
-  private show(requested: Route, record: 'push' | 'replace' | 'none'): void {
-    let route = requested;
-    if (isProtected(route) && !this.customer) {
-      this.returnTo = route;
-      route = { screen: 'login' };
-    } else if (route.screen === 'login' && this.customer) {
-      route = { screen: 'home' };
-    }
-    const path = routeToPath(route);
-    this.route = route;
-    if (!isScreenLoaded(route.screen)) {
-      loadScreen(route.screen).then(
-        () => this.requestUpdate(),
-        (error: unknown) => (this.notice = errorMessage(error)),
-      );
-    }
-    if (!isMailedLink(route)) this.session?.write('route', path);
-    this.record(path, isMailedLink(route) ? 'none' : record);
-    this.dispatchEvent(new PortalNavigateEvent({ screen: route.screen, path }));
-    if (this.focusOnShow) void this.focusScreen();
-    this.focusOnShow = true;
-  }
-
-  private record(path: string, record: 'push' | 'replace' | 'none'): void {
-    if (record === 'none') return;
-    if (this.routing === 'hash') {
-      const url = `${location.pathname}${location.search}${HASH_PREFIX}${path}`;
-      if (location.hash === `${HASH_PREFIX}${path}`) return;
-      if (record === 'push') history.pushState(history.state, '', url);
-      else history.replaceState(history.state, '', url);
-    } else if (this.routing === 'history') {
-      const entry = { ...(history.state as object | null), [this.historyKey()]: path };
-      if (record === 'push') history.pushState(entry, '');
-      else history.replaceState(entry, '');
-    }
   }
 
   /** Names this instance's saved session and history entries. */
@@ -353,32 +276,13 @@ export class SupportPortal extends LitElement {
     return this.storageKey || `${this.api}|${this.id}`;
   }
 
-  private historyKey(): string {
-    return `support-portal:${this.instanceKey}`;
-  }
-
-  private historyRoute(entry: unknown): Route | null {
-    const path = (entry as Record<string, unknown> | null)?.[this.historyKey()];
-    return typeof path === 'string' ? routeFromPath(path) : null;
-  }
-
-  private async focusScreen(): Promise<void> {
-    if (this.route) await loadScreen(this.route.screen).catch(() => undefined);
-    await this.updateComplete;
-    const screen = this.renderRoot.querySelector<
-      HTMLElement & { updateComplete?: Promise<unknown> }
-    >('.main > *');
-    await screen?.updateComplete;
-    screen?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
-  }
-
   private async changeLanguage(language: Language, save: boolean): Promise<void> {
     await useLanguage(language);
     this.dispatchEvent(new LanguageChangeEvent({ language }));
     this.requestUpdate();
-    if (save && this.customer && this.client) {
+    if (save && this.customer && this.session.client) {
       try {
-        this.customer = await this.client.updateLanguage(language);
+        this.customer = await this.session.client.updateLanguage(language);
       } catch (error) {
         this.notice = errorMessage(error);
       }
@@ -388,16 +292,14 @@ export class SupportPortal extends LitElement {
   private handleNavigate(event: NavigateEvent) {
     event.stopPropagation();
     this.notice = '';
-    this.show(event.route, 'push');
+    this.router.show(event.route, 'push');
   }
 
   private async handleLoggedIn(event: LoggedInEvent) {
     event.stopPropagation();
     this.notice = event.notice;
     await this.loggedIn(event.customer);
-    const target = this.returnTo ?? { screen: 'home' };
-    this.returnTo = null;
-    this.show(target, 'replace');
+    this.router.showAfterLogin();
   }
 
   private handleProfileChanged(event: ProfileChangedEvent) {
@@ -407,17 +309,16 @@ export class SupportPortal extends LitElement {
 
   private async handleLogout() {
     const customer = this.customer;
-    await this.client?.logout();
+    await this.session.client?.logout();
     // Drafts are private: a logout leaves none of them on the device. A chunk the screens share.
     if (customer) {
       const { clearDrafts, draftScope } = await import('./screens/draft.ts');
       await clearDrafts(draftScope(this.instanceKey, customer.id));
     }
     this.customer = null;
-    this.returnTo = null;
-    this.session?.clear();
+    this.session.store?.clear();
     this.dispatchEvent(new LogoutEvent({ reason: 'user' }));
-    this.show({ screen: 'login' }, 'push');
+    this.router.showLogin();
   }
 
   private handleExpired() {
@@ -425,7 +326,7 @@ export class SupportPortal extends LitElement {
     this.customer = null;
     this.notice = errorMessage(new ApiRequestError(401, 'unauthenticated'));
     this.dispatchEvent(new LogoutEvent({ reason: 'expired' }));
-    if (this.route) this.show(this.route, 'replace');
+    this.router.showAgain();
   }
 
   private handleLanguageSelect(event: Event) {
@@ -434,36 +335,12 @@ export class SupportPortal extends LitElement {
   }
 
   private handleHome() {
-    this.show({ screen: 'home' }, 'push');
+    this.router.show({ screen: 'home' }, 'push');
   }
 
   private handleContact() {
-    this.show({ screen: 'contact' }, 'push');
+    this.router.show({ screen: 'contact' }, 'push');
   }
-
-  private readonly handleHashChange = () => {
-    if (!location.hash.startsWith(HASH_PREFIX)) return;
-    const route = routeFromPath(location.hash.slice(HASH_PREFIX.length));
-    if (route && isMailedLink(route)) {
-      // An e-mailed link opened in a tab already showing the page: any routing mode.
-      history.replaceState(history.state, '', location.pathname + location.search);
-      this.show(route, 'none');
-      return;
-    }
-    if (this.routing !== 'hash') return;
-    if (route && this.route && routeToPath(route) !== routeToPath(this.route)) {
-      this.show(route, 'none');
-    }
-  };
-
-  private readonly handlePopState = (event: PopStateEvent) => {
-    if (this.routing === 'history') {
-      const route = this.historyRoute(event.state);
-      if (route) this.show(route, 'none');
-    } else if (this.routing === 'hash') {
-      this.handleHashChange();
-    }
-  };
 }
 
 defineElement('support-portal', SupportPortal);
