@@ -8,9 +8,7 @@ import { property, state } from 'lit/decorators.js';
 import { URGENCIES, type Urgency } from '../../edge/contract/domain.ts';
 import type { FieldErrorCode } from '../../edge/contract/errors.ts';
 import type { CategoryNode } from '../../edge/contract/types.ts';
-import { ApiRequestError } from '../api/client.ts';
 import { categoryHelp, categoryHelpStyles } from '../components/category-help.ts';
-import '../components/category-menu.ts';
 import { colleaguesField, chosenColleagues } from '../components/colleagues-field.ts';
 import { pathTo } from '../components/category-search.ts';
 import { checkText } from '../components/field-check.ts';
@@ -21,40 +19,17 @@ import { defineElement } from '../define.ts';
 import type { CategorySelectDetail, CategorySelectEvent } from '../events/category-select.ts';
 import type { FileChangeEvent } from '../events/file-change.ts';
 import { TicketCreatedEvent } from '../events/ticket-created.ts';
-import { errorMessage, fieldMessage } from '../i18n/errors.ts';
+import { errorMessage } from '../i18n/errors.ts';
 import { formatDate, urgencyLabel } from '../i18n/labels.ts';
 import { shared } from '../styles/shared.ts';
+import { restoredNotice } from './draft.ts';
+import { categoryStep } from './new-ticket-category-step.ts';
+import { NewTicketDraft } from './new-ticket-draft.ts';
+import { fieldErrors, requestErrors, type Field, type FormErrors } from './new-ticket-errors.ts';
 import { newTicketStyles } from './new-ticket-screen.styles.ts';
-import {
-  draftScope,
-  readDraft,
-  readDraftFile,
-  restoredNotice,
-  writeDraft,
-  writeDraftFile,
-} from './draft.ts';
 import { ScreenElement } from './screen.ts';
 import { textField } from './text-field.ts';
 import { languageChanged } from './ticket-screen.ts';
-
-type Field = 'category' | 'urgency' | 'description' | 'file';
-
-/** What survives a reload or a lost session: everything typed or chosen. */
-interface Draft {
-  category: CategorySelectDetail | null;
-  urgency: Urgency | '';
-  description: string;
-  /** The chosen file's name; the file itself is kept under the same key (draft-files.ts). */
-  file?: string;
-}
-
-/** Where a field's error goes focus-wise, in the order the form shows them. */
-const FIELD_FOCUS: [Field, string][] = [
-  ['category', '#change-category'],
-  ['urgency', 'input[name="urgency"]'],
-  ['description', '#description'],
-  ['file', 'sp-file-picker'],
-];
 
 /**
  * @summary Step 1: the guided category menu. Step 2: the read-only creation date, the required
@@ -88,20 +63,30 @@ export class NewTicketScreen extends ScreenElement {
   @state() private busy = false;
   /** The upload's progress while a ticket with a file is being sent. */
   @state() private progress: number | null = null;
-  /** The form came back with a draft not sent before. */
-  @state() private restored = false;
 
   /** The day the ticket is being registered; the API stamps the exact time. */
   private readonly today = new Date();
 
-  /** The name of the file kept with the draft, if one is. */
-  private draftFile: string | undefined;
+  /** What the customer leaves unsent, restored as soon as they are known (new-ticket-draft.ts). */
+  private readonly draft = new NewTicketDraft(this, {
+    read: () => ({ category: this.category, urgency: this.urgency, description: this.description }),
+    fill: (draft) => {
+      if (draft.category) {
+        this.category = draft.category;
+        this.step = 'details';
+      }
+      if (draft.urgency) this.urgency = draft.urgency;
+      if (draft.description !== undefined) this.description = draft.description;
+    },
+    fillFile: (file) => {
+      if (!this.file) this.file = file;
+    },
+  });
 
   /** A selector to focus once the next render is done, after a step changes. */
   private focusAfterRender: string | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('customer') && this.customer && !changed.get('customer')) this.restoreDraft();
     if (changed.has('followUpOf') && this.followUpOf && this.client) void this.preselect();
     if (changed.has('client') && this.client && this.categories === null) void this.load();
     else if (this.categories && languageChanged(changed.get('customer'), this.customer)) {
@@ -114,42 +99,6 @@ export class NewTicketScreen extends ScreenElement {
     if (this.focusAfterRender === null) return;
     this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
     this.focusAfterRender = null;
-  }
-
-  private get draftKey(): string | null {
-    return this.customer ? `${draftScope(this.instance, this.customer.id)}new-ticket` : null;
-  }
-
-  /** Saved on every change the customer makes (never on restoring, which is no change). */
-  private saveDraft(): void {
-    const key = this.draftKey;
-    if (!key) return;
-    const { category, urgency, description, draftFile: file } = this;
-    writeDraft(
-      key,
-      category || urgency || description || file ? { category, urgency, description, file } : null,
-    );
-  }
-
-  private restoreDraft(): void {
-    const key = this.draftKey!;
-    const draft = readDraft<Draft>(key);
-    if (!draft) return;
-    this.restored = true;
-    this.draftFile = draft.file;
-    if (draft.file) {
-      void readDraftFile(key).then((file) => {
-        if (file && !this.file) this.file = file;
-      });
-    }
-    if (draft.category?.id && Array.isArray(draft.category.path)) {
-      this.category = { id: draft.category.id, path: draft.category.path };
-      this.step = 'details';
-    }
-    if (draft.urgency && (URGENCIES as readonly string[]).includes(draft.urgency)) {
-      this.urgency = draft.urgency;
-    }
-    if (typeof draft.description === 'string') this.description = draft.description;
   }
 
   private async load(): Promise<void> {
@@ -181,7 +130,7 @@ export class NewTicketScreen extends ScreenElement {
     this.step = 'details';
     this.errors = { ...this.errors, category: undefined };
     this.focusAfterRender = '#details-heading';
-    this.saveDraft();
+    this.draft.save();
   }
 
   private handleChangeCategory(): void {
@@ -196,24 +145,20 @@ export class NewTicketScreen extends ScreenElement {
   private handleUrgencyChange(event: Event): void {
     this.urgency = (event.target as HTMLInputElement).value as Urgency;
     this.errors = { ...this.errors, urgency: undefined };
-    this.saveDraft();
+    this.draft.save();
   }
 
   private handleDescriptionInput(event: InputEvent): void {
     this.description = (event.target as HTMLTextAreaElement).value;
     if (this.errors.description) this.errors = { ...this.errors, description: undefined };
-    this.saveDraft();
+    this.draft.save();
   }
 
   private handleFileChange(event: FileChangeEvent): void {
     const file = event.detail.file;
     this.file = file;
     this.errors = { ...this.errors, file: undefined };
-    // Kept up to the attachment limit, the most the API would take anyway.
-    const kept = file && file.size <= (this.config?.limits.maxAttachmentBytes ?? 0) ? file : null;
-    this.draftFile = kept?.name;
-    this.saveDraft();
-    if (this.draftKey) void writeDraftFile(this.draftKey, kept);
+    this.draft.keepFile(file);
   }
 
   /** A file pasted anywhere in the form (say, a screenshot into the description) is attached. */
@@ -232,7 +177,7 @@ export class NewTicketScreen extends ScreenElement {
     const description = checkText(this.description, this.config?.limits.maxDescriptionLength);
     if (description) refused.description = description;
     if (!this.urgency || description) {
-      this.showFieldErrors(refused);
+      this.showErrors(fieldErrors(refused));
       return;
     }
     const fields = {
@@ -252,51 +197,27 @@ export class NewTicketScreen extends ScreenElement {
         this.file,
         (fraction) => (this.progress = fraction),
       );
-      if (this.draftKey) writeDraft(this.draftKey, null);
+      this.draft.clear();
       this.dispatchEvent(new TicketCreatedEvent({ number: ticket.number }));
       this.navigate({ screen: 'ticket-created', number: ticket.number });
     } catch (error) {
-      this.showRequestError(error);
+      this.showErrors(requestErrors(error));
     } finally {
       this.busy = false;
       this.progress = null;
     }
   }
 
-  private showRequestError(error: unknown): void {
-    if (error instanceof ApiRequestError && error.fields) {
-      this.showFieldErrors(error.fields);
-    } else if (
-      error instanceof ApiRequestError &&
-      (error.code === 'payload_too_large' || error.code === 'unsupported_file_type')
-    ) {
-      this.showFieldErrors({}, { file: errorMessage(error) });
-    } else {
-      this.formError = errorMessage(error);
-      this.focusAfterRender = '#form-error';
-    }
-  }
-
-  private showFieldErrors(
-    codes: Partial<Record<string, FieldErrorCode>>,
-    messages: Partial<Record<Field, string>> = {},
-  ): void {
-    const errors: Partial<Record<Field, string>> = { ...messages };
-    for (const [field] of FIELD_FOCUS) {
-      const code = codes[field];
-      if (code) errors[field] = fieldMessage(code);
-    }
-    this.errors = errors;
-    if (!Object.keys(errors).length) {
-      this.formError = errorMessage(new ApiRequestError(400, 'validation_failed'));
-    }
-    this.focusAfterRender = FIELD_FOCUS.find(([field]) => errors[field])?.[1] ?? '#form-error';
+  private showErrors({ fields, form, focus }: FormErrors): void {
+    if (fields) this.errors = fields;
+    if (form) this.formError = form;
+    this.focusAfterRender = focus;
   }
 
   protected override render() {
     return html`
       <h2 tabindex="-1">${msg('Registrar un nuevo ticket', { id: 'newTicket.heading' })}</h2>
-      <p class="status" role="status">${this.restored ? restoredNotice() : ''}</p>
+      <p class="status" role="status">${this.draft.restored ? restoredNotice() : ''}</p>
       ${
         this.followUpOf
           ? html`<p class="step">
@@ -304,49 +225,18 @@ export class NewTicketScreen extends ScreenElement {
             </p>`
           : nothing
       }
-      ${this.step === 'details' && this.category ? this.renderForm(this.category) : this.renderMenu()}
-    `;
-  }
-
-  private renderMenu() {
-    return html`
-      <p class="step">
-        ${msg('Paso 1 de 2: elija la categoría que mejor describa su problema o su necesidad.', {
-          id: 'newTicket.step1',
-        })}
-      </p>
       ${
-        this.loadError
-          ? html`<p class="status error" role="alert">${this.loadError}</p>
-              <button type="button" @click=${this.load}>
-                ${msg('Reintentar', { id: 'newTicket.retry' })}
-              </button>`
-          : this.categories === null
-            ? html`<p role="status">${msg('Cargando categorías…', { id: 'newTicket.loading' })}</p>`
-            : this.categories.length === 0
-              ? this.renderNoCategories()
-              : html`<sp-category-menu
-                  part="category-menu"
-                  .categories=${this.categories}
-                  .value=${this.category?.id ?? ''}
-                  @sp-category-select=${this.handleCategorySelect}
-                ></sp-category-menu>`
+        this.step === 'details' && this.category
+          ? this.renderForm(this.category)
+          : categoryStep({
+              categories: this.categories,
+              loadError: this.loadError,
+              chosen: this.category?.id ?? '',
+              onRetry: this.load,
+              onSelect: this.handleCategorySelect,
+              onContact: this.handleContact,
+            })
       }
-    `;
-  }
-
-  private renderNoCategories() {
-    return html`
-      <p class="status" role="status">
-        ${msg('Todavía no hay categorías para registrar tickets. Escríbanos o llámenos.', {
-          id: 'newTicket.noCategories',
-        })}
-      </p>
-      <div class="actions">
-        <button type="button" @click=${this.handleContact}>
-          ${msg('Contacto', { id: 'newTicket.contact' })}
-        </button>
-      </div>
     `;
   }
 
