@@ -14,6 +14,7 @@ export class PortalSession implements ReactiveController {
   store: SessionStore | null = null;
   client: ApiClient | null = null;
   private renewal: SessionRenewal | null = null;
+  private renewing = false;
 
   /** @param onExpired Called when the API refuses the token: it lapsed or was revoked. */
   constructor(
@@ -34,12 +35,18 @@ export class PortalSession implements ReactiveController {
 
   /** Renews the token from now on, whenever it is about to expire and the customer is active. */
   startRenewal(): void {
+    this.renewing = true;
     this.renewal?.start();
   }
 
   /** A login brought a new token: its renewal is planned from its expiry. */
   scheduleRenewal(): void {
     this.renewal?.schedule();
+  }
+
+  /** Taken off the page and put back (a page moving it, a framework re-rendering it). */
+  hostConnected(): void {
+    if (this.renewing) this.renewal?.start();
   }
 
   hostDisconnected(): void {
