@@ -133,9 +133,9 @@ const explained = await plans(large);
 const problems: string[] = [];
 for (const { name, queries } of explained) {
   for (const { sql, plan } of queries) {
-    const scans = plan.filter(
-      (line) => /^SCAN /.test(line) && !/USING (COVERING )?INDEX/.test(line),
-    );
+    // Any SCAN is a full pass, of the table or of a whole index (an index scan only spares the
+    // sort); with 1 000 000 tickets, each costs as much as the tickets are many.
+    const scans = plan.filter((line) => /^SCAN /.test(line));
     // The category tree is read whole on purpose (a few dozen rows, cached for 30 s).
     if (scans.length && !/from "categories"/.test(sql))
       problems.push(`${name}: ${scans.join(', ')}`);
