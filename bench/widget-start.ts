@@ -266,7 +266,7 @@ Measured at a load average of about 15 before the change, the longest start task
   the login and home screens are; each other screen is a chunk of its own
   (\`widget/render-screen.ts\`), loaded when first shown (a "loading" line meanwhile), the
   remembered screen's chunk while a logged-in customer's data is fetched, and the rest one per
-  idle callback once the first screen is shown. The initial load is now 20.2 KB gzip (figure 1).
+  idle callback once the first screen is shown. The initial load is now about 21 KB gzip (figure 1).
 
 After the change, three runs at load averages of 19 to 36 (the machine shared with other test
 suites and builds): the longest task \`PerformanceObserver\` saw was 300, 286 and 232 ms, and the
