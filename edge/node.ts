@@ -19,7 +19,7 @@ import { devOutboxApp } from './node/dev-outbox.ts';
 import { applyMigrations } from './node/migrate.ts';
 import { demoPartnerConfig, demoPartnerKey, partnerTokenApp } from './node/partner-demo.ts';
 import { DATA_DIR, nodePorts } from './node/ports.ts';
-import { nodeResolver } from './node/resolver.ts';
+import { nodeWebhookPorts } from './node/webhook-fetch.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
@@ -32,7 +32,7 @@ const { ports } = nodePorts(process.env, {
   PORTAL_URL: `http://localhost:${port}/`,
   ...(partnerKey && { PARTNERS: JSON.stringify([demoPartnerConfig(partnerKey.publicJwk)]) }),
 });
-ports.resolveHost = nodeResolver;
+Object.assign(ports, nodeWebhookPorts(ports.config.ENVIRONMENT));
 
 await applyMigrations(ports.db);
 const tree = JSON.parse(readFileSync(new URL('../demo/categories.json', import.meta.url), 'utf8'));

@@ -92,6 +92,11 @@ export interface Ports {
   /** Where the runtime can resolve names (Node); Workers cannot, see README. */
   resolveHost?: HostResolver;
   /**
+   * How webhooks are sent where the runtime's own fetch will not do: on Node, connections that
+   * check each address they connect to (`node/webhook-fetch.ts`). Elsewhere, `fetch`.
+   */
+  webhookFetch?: typeof fetch;
+  /**
    * Password hashes (log in, password changes) run in these turns where set (Node, Deno): a
    * few at once, so that a flood of log ins leaves a core to every other route (`lib/turns.ts`).
    */

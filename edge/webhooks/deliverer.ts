@@ -81,7 +81,7 @@ async function claim(ports: Ports, row: WebhookDeliveryRow, now: Date): Promise<
 
 /** Sends one request; the reason it failed, or null on a 2xx answer. */
 async function send(ports: Ports, row: WebhookDeliveryRow, url: string, secret: string) {
-  const { config, clock, resolveHost } = ports;
+  const { config, clock, resolveHost, webhookFetch = fetch } = ports;
   const refused = await refuseWebhookUrl(url, {
     development: config.ENVIRONMENT === 'development',
     resolveHost,
@@ -89,7 +89,7 @@ async function send(ports: Ports, row: WebhookDeliveryRow, url: string, secret: 
   if (refused) return `refused: ${refused}`;
   const timestamp = Math.floor(clock.now().getTime() / 1000);
   try {
-    const response = await fetch(url, {
+    const response = await webhookFetch(url, {
       method: 'POST',
       redirect: 'manual',
       signal: AbortSignal.timeout(config.WEBHOOK_TIMEOUT_MS),
@@ -106,8 +106,10 @@ async function send(ports: Ports, row: WebhookDeliveryRow, url: string, secret: 
     await response.body?.cancel();
     return response.status >= 200 && response.status < 300 ? null : `HTTP ${response.status}`;
   } catch (error) {
-    const name = (error as Error).name;
-    return name === 'TimeoutError' ? 'timed out' : `network error: ${(error as Error).message}`;
+    const { name, message, cause } = error as Error;
+    if (name === 'TimeoutError') return 'timed out';
+    // fetch says only "fetch failed"; the reason (refused, reset, no such host) is its cause.
+    return `network error: ${cause instanceof Error ? cause.message : message}`;
   }
 }
 

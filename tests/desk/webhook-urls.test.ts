@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
+import { apiPath } from '../../edge/contract/routes.ts';
 import type {
   WebhookSubscription,
   WebhookSubscriptionCreated,
@@ -9,6 +10,7 @@ import type {
 import { webhookDeliveries } from '../../edge/db/schema.ts';
 import { runScheduledJob } from '../../edge/jobs/scheduled.ts';
 import { nodeResolver } from '../../edge/node/resolver.ts';
+import { nodeWebhookFetch, type AllAddressesLookup } from '../../edge/node/webhook-fetch.ts';
 import type { TestPortal } from '../support/app.ts';
 import { DEMO_LOGIN } from '../support/app.ts';
 import { logIn } from '../support/customer.ts';
@@ -141,5 +143,58 @@ describe('webhook URLs outside development (SSRF)', () => {
     } finally {
       await hooks.down();
     }
+  });
+
+  describe('a name re-pointed between the check and the connection (DNS rebinding)', () => {
+    /** A DNS server that answers 127.0.0.1 when the connection asks, after a public answer. */
+    const connectionSees: AllAddressesLookup = (hostname, _options, callback) =>
+      hostname.endsWith('.rebind.test')
+        ? callback(null, [{ address: '127.0.0.1', family: 4 }])
+        : callback(
+            Object.assign(new Error(`no test answer for ${hostname}`), { code: 'ENOTFOUND' }),
+            [],
+          );
+
+    async function deliverThroughRebinding(development: boolean) {
+      const hooks = await Receiver.reserve();
+      await hooks.up();
+      portal.ports.webhookFetch = nodeWebhookFetch({ development, lookup: connectionSees });
+      try {
+        dnsAnswer = ['93.184.215.14'];
+        const created = (await (
+          await subscribe({ url: `http://late.rebind.test:${hooks.port}/hooks` })
+        ).json()) as WebhookSubscriptionCreated;
+        const session = await logIn(portal, DEMO_LOGIN.email, DEMO_LOGIN.password);
+        await session.newTicket();
+        await runScheduledJob(portal.ports);
+        const [row] = await portal.db
+          .select()
+          .from(webhookDeliveries)
+          .where(eq(webhookDeliveries.subscriptionId, created.id));
+        await desk.send('DELETE', apiPath(DESK_ROUTES.webhook, { id: created.id }));
+        // Only this subscription's: an earlier test's may aim at a port reused here.
+        const ours = hooks.received.filter((hook) => hook.headers.host?.startsWith('late.'));
+        return { received: ours.length, row: row! };
+      } finally {
+        delete portal.ports.webhookFetch;
+        await hooks.down();
+      }
+    }
+
+    test('the URL check passes, the connection is refused: the receiver gets nothing', async () => {
+      const { received, row } = await deliverThroughRebinding(false);
+      assert.equal(received, 0);
+      assert.equal(row.status, 'pending');
+      assert.match(
+        row.lastError!,
+        /^network error: late\.rebind\.test resolves to a private or local address/,
+      );
+    });
+
+    test('control: the connection really goes where that lookup says (allowed in development)', async () => {
+      const { received, row } = await deliverThroughRebinding(true);
+      assert.equal(received, 1);
+      assert.equal(row.status, 'delivered');
+    });
   });
 });

@@ -20,7 +20,7 @@ import {
 import { ApiError } from '../../errors.ts';
 import { runScheduledJob } from '../../jobs/scheduled.ts';
 import { deskActor } from '../../middleware/desk-auth.ts';
-import { nodeResolver } from '../../node/resolver.ts';
+import { nodeWebhookPorts } from '../../node/webhook-fetch.ts';
 import type { Ports } from '../../ports.ts';
 import {
   createSubscription,
@@ -105,7 +105,7 @@ export const deskCommands: Record<string, AdminCommand> = {
         secret: values.secret,
       });
       const created = await explained(
-        createSubscription({ ...ports, resolveHost: nodeResolver }, input),
+        createSubscription({ ...ports, ...nodeWebhookPorts(ports.config.ENVIRONMENT) }, input),
       );
       console.log(`Subscribed ${created.id} to ${created.events.join(', ')}`);
       console.log(`Signing secret: ${created.secret}`);
@@ -184,7 +184,10 @@ export const deskCommands: Record<string, AdminCommand> = {
     summary:
       'Run the scheduled job once: auto-accept aged solutions, deliver due webhooks and e-mails.',
     async run(_args, ports) {
-      const report = await runScheduledJob({ ...ports, resolveHost: nodeResolver });
+      const report = await runScheduledJob({
+        ...ports,
+        ...nodeWebhookPorts(ports.config.ENVIRONMENT),
+      });
       console.log(JSON.stringify(report));
     },
   },
