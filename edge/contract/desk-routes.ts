@@ -16,6 +16,7 @@ export const DESK_ROUTES = {
   customers: '/api/desk/customers',
   customer: '/api/desk/customers/:id',
   deactivate: '/api/desk/customers/:id/deactivate',
+  reactivate: '/api/desk/customers/:id/reactivate',
   categories: '/api/desk/categories',
   /** Satisfaction ratings, newest change first. */
   ratings: '/api/desk/ratings',

@@ -1,6 +1,6 @@
 /**
  * @module
- * Customers as the desk manages them: read, update, deactivate. Deactivating raises the token
+ * Customers as the desk manages them: read, update, deactivate, reactivate. Deactivating raises the token
  * version, so every session of the customer ends at its next request. E-mail addresses stay
  * unique (case-insensitively, as `createCustomer` stores them).
  */
@@ -124,6 +124,23 @@ export async function deactivateDeskCustomer(
     .update(customers)
     .set({ active: false, tokenVersion: sql`${customers.tokenVersion} + 1`, updatedAt: now })
     .where(and(eq(customers.id, id), eq(customers.active, true)))
+    .returning();
+  return row ?? getDeskCustomer(db, id);
+}
+
+/**
+ * Lets a deactivated customer log in again. The sessions deactivation ended stay ended (their
+ * token version is gone); doing it again changes nothing more.
+ */
+export async function reactivateDeskCustomer(
+  db: Database,
+  id: string,
+  now: Date,
+): Promise<CustomerRow> {
+  const [row] = await db
+    .update(customers)
+    .set({ active: true, updatedAt: now })
+    .where(and(eq(customers.id, id), eq(customers.active, false)))
     .returning();
   return row ?? getDeskCustomer(db, id);
 }

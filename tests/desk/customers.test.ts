@@ -139,11 +139,26 @@ describe('customers through the desk API', () => {
     assert.equal((await desk.json<DeskCustomer>('POST', path)).active, false, 'again is harmless');
   });
 
+  test('reactivating lets the customer log in again; the sessions deactivation ended stay ended', async () => {
+    const customer = await portal.createCustomer();
+    const before = await logIn(portal, customer.email, customer.password);
+    await desk.json<DeskCustomer>('POST', apiPath(DESK_ROUTES.deactivate, { id: customer.id }));
+    const path = apiPath(DESK_ROUTES.reactivate, { id: customer.id });
+    const reactivated = await desk.json<DeskCustomer>('POST', path);
+    assert.equal(reactivated.active, true);
+    assert.equal((await before.request(ROUTES.me)).status, 401);
+    const after = await logIn(portal, customer.email, customer.password);
+    assert.equal((await after.request(ROUTES.me)).status, 200);
+    assert.equal((await desk.json<DeskCustomer>('POST', path)).active, true, 'again is harmless');
+    assert.equal((await after.request(ROUTES.me)).status, 200, 'and ends no session');
+  });
+
   test('unknown customers are 404', async () => {
     for (const [method, path] of [
       ['GET', apiPath(DESK_ROUTES.customer, { id: 'nobody' })],
       ['PATCH', apiPath(DESK_ROUTES.customer, { id: 'nobody' })],
       ['POST', apiPath(DESK_ROUTES.deactivate, { id: 'nobody' })],
+      ['POST', apiPath(DESK_ROUTES.reactivate, { id: 'nobody' })],
     ] as const) {
       const response = await desk.send(
         method,

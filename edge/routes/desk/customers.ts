@@ -1,7 +1,7 @@
 /**
  * @module
  * The desk manages customers: create (without a password, the customer's first access goes
- * through the forgotten-password flow), list, read, update, deactivate (every session ends).
+ * through the forgotten-password flow), list, read, update, deactivate (every session ends), reactivate.
  */
 import { Hono } from 'hono';
 import { DESK_ROUTES } from '../../contract/desk-routes.ts';
@@ -13,6 +13,7 @@ import {
 import {
   createDeskCustomer,
   deactivateDeskCustomer,
+  reactivateDeskCustomer,
   getDeskCustomer,
   listDeskCustomers,
   toDeskCustomer,
@@ -46,4 +47,8 @@ export const deskCustomerRoutes = new Hono<DeskEnv>()
   .post(DESK_ROUTES.deactivate, async (c) => {
     const { db, clock } = c.var.ports;
     return c.json(toDeskCustomer(await deactivateDeskCustomer(db, c.req.param('id'), clock.now())));
+  })
+  .post(DESK_ROUTES.reactivate, async (c) => {
+    const { db, clock } = c.var.ports;
+    return c.json(toDeskCustomer(await reactivateDeskCustomer(db, c.req.param('id'), clock.now())));
   });
