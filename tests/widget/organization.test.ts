@@ -176,4 +176,48 @@ describe('new ticket', () => {
     await waitForText(details, 'The shared drive is read-only since this morning.');
     expect(textOf($($(details, 'sp-ticket-colleagues')!, 'ul'))).to.include(org.colleague.name);
   });
+
+  it('a colleague who left the organization after being chosen: said beside the picker, which offers them no more', async () => {
+    const org = await newOrganization();
+    const el = await portalAs(org.requester, '#sp/new-ticket');
+    const form = await screenNamed(el, 'sp-new-ticket-screen');
+    await waitUntil(() => $(form, 'sp-category-menu'), 'the category menu never showed');
+    const menu = $(form, 'sp-category-menu')!;
+    type($(menu, '#filter'), 'vpn');
+    await (menu as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+    button(menu, 'No puedo conectar a la VPN').click();
+    await waitForText(form, 'Colegas en copia (opcional)');
+    const picker = $(form, 'sp-colleague-picker')!;
+    button(picker, 'Elegir colegas').click();
+    await waitForText(picker, org.colleague.name);
+    const box = $$(picker, 'label').find((label) => textOf(label).includes(org.colleague.name))!;
+    (box.querySelector('input') as HTMLInputElement).click();
+    (form.shadowRoot!.querySelector('input[value="high"]') as HTMLInputElement).click();
+    type($(form, '#description'), 'The scanner on floor 2 sends nothing.');
+
+    const moved = await fetch(`${API}/test/customers/${org.colleague.id}/organization`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ organization: 'Another Company' }),
+    });
+    expect(moved.status).to.equal(204);
+    button(form, 'Registrar el ticket').click();
+    await waitForText(picker, 'Este valor no está permitido.');
+    await waitUntil(
+      () => !visibleText(picker).includes(org.colleague.name),
+      'the picker still offers the colleague who left',
+    );
+    expect(form.shadowRoot!.activeElement?.localName, 'focus is on the picker').to.equal(
+      'sp-colleague-picker',
+    );
+    const toggle = picker.shadowRoot!.querySelector('button[part="toggle"]')!;
+    expect(toggle.getAttribute('aria-describedby')).to.equal('refusal');
+    expect(await seriousViolations(form)).to.deep.equal([]);
+
+    // What is left of the choice (nobody) goes with the ticket.
+    const created = oneEvent(el, 'support-portal-ticket-created');
+    button(form, 'Registrar el ticket').click();
+    const { number } = (await created).detail as { number: number };
+    expect(number).to.be.a('number');
+  });
 });

@@ -5,8 +5,8 @@
  * browser is a real cross-origin request through the CORS allowlist.
  *
  * Beside the app, and only on this test server, `/test/*` lets a test play the company and the
- * service desk: create a fresh customer with tickets, propose a solution, add a public comment,
- * close a ticket;
+ * service desk: create a fresh customer with tickets, move a customer to another organization,
+ * propose a solution, add a public comment, close a ticket;
  * add a category; read the mail outbox; sign a partner intranet's single sign-on token.
  *
  * The portal's clock is set to the real time at start (and then stands still), so that what the
@@ -169,6 +169,12 @@ export async function startTestApi(allowedOrigins: string[]) {
       const shared = ((await created.json()) as { number: number }).number;
       const own = await newTicket(await token('neighbour'), 'The printer is out of toner.');
       return c.json({ ...people, tickets: { shared, own } });
+    })
+    // Plays the company moving a customer to another organization (or out of any).
+    .post('/test/customers/:id/organization', async (c) => {
+      const { organization } = (await c.req.json()) as { organization: string | null };
+      await updateDeskCustomer(portal.db, c.req.param('id'), { organization }, portal.clock.now());
+      return c.body(null, 204);
     })
     .post('/test/tickets/:number/solution', async (c) => {
       const { text } = (await c.req.json()) as { text: string };

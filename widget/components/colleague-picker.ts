@@ -17,10 +17,14 @@ import { shared } from '../styles/shared.ts';
  * ids chosen. People in `exclude` (already in copy, the requester) are left out.
  *
  * @csspart toggle - The button that opens and closes the list.
+ * @csspart refusal - Why the choice was refused, under the button.
  * @csspart list - The fieldset of checkboxes.
  */
 @localized()
 export class ColleaguePicker extends LitElement {
+  /** Focus goes to the toggle button: where a refused choice sends the customer back. */
+  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: true };
+
   static override styles = [
     shared,
     css`
@@ -54,6 +58,9 @@ export class ColleaguePicker extends LitElement {
 
   @property({ type: Boolean }) disabled = false;
 
+  /** Why the API refused the choice: shown under the button, and read with it. */
+  @property({ attribute: false }) refusal = '';
+
   /** Whether the list is shown; opening it the first time loads it. */
   @property({ type: Boolean, reflect: true }) open = false;
 
@@ -66,6 +73,15 @@ export class ColleaguePicker extends LitElement {
   /** Forgets the choice (after it was sent). */
   clear(): void {
     this.value = [];
+  }
+
+  /**
+   * Asks for the list again and keeps only the chosen people still in it: after the API refused
+   * the choice (someone left the organization or was deactivated meanwhile).
+   */
+  async refresh(): Promise<void> {
+    await this.load();
+    this.choose(new Set(this.value));
   }
 
   private async toggle(): Promise<void> {
@@ -86,6 +102,11 @@ export class ColleaguePicker extends LitElement {
     const chosen = new Set(this.value);
     if (checked) chosen.add(id);
     else chosen.delete(id);
+    this.choose(chosen);
+  }
+
+  /** The chosen among the colleagues listed, in the list's order. */
+  private choose(chosen: Set<string>): void {
     this.value = (this.colleagues ?? []).map((c) => c.id).filter((c) => chosen.has(c));
   }
 
@@ -96,11 +117,17 @@ export class ColleaguePicker extends LitElement {
         part="toggle"
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-controls="colleague-list"
+        aria-describedby=${this.refusal ? 'refusal' : nothing}
         ?disabled=${this.disabled}
         @click=${this.toggle}
       >
         ${this.label}
       </button>
+      ${
+        this.refusal
+          ? html`<p id="refusal" part="refusal" class="field-error">${this.refusal}</p>`
+          : nothing
+      }
       ${this.open ? this.renderList() : nothing}
     `;
   }

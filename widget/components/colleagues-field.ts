@@ -9,7 +9,13 @@ import type { Customer } from '../../edge/contract/types.ts';
 import type { ApiClient } from '../api/client.ts';
 import './colleague-picker.ts';
 
-export function colleaguesField(client: ApiClient, customer: Customer | null, busy: boolean) {
+/** `error`: why the API refused the choice, shown under the picker. */
+export function colleaguesField(
+  client: ApiClient,
+  customer: Customer | null,
+  busy: boolean,
+  error: string,
+) {
   if (!customer?.organization) return nothing;
   // A group named by the visible text, so the picker's button is announced within it.
   return html`<div class="field" role="group" aria-labelledby="colleagues-label">
@@ -19,6 +25,7 @@ export function colleaguesField(client: ApiClient, customer: Customer | null, bu
     <sp-colleague-picker
       .client=${client}
       label=${msg('Elegir colegas', { id: 'newTicket.chooseColleagues' })}
+      .refusal=${error}
       ?disabled=${busy}
     ></sp-colleague-picker>
   </div>`;

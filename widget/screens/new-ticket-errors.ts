@@ -7,13 +7,14 @@ import type { FieldErrorCode } from '../../edge/contract/errors.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { errorMessage, fieldMessage } from '../i18n/errors.ts';
 
-export type Field = 'category' | 'urgency' | 'description' | 'file';
+export type Field = 'category' | 'urgency' | 'description' | 'colleagues' | 'file';
 
 /** Where a field's error goes focus-wise, in the order the form shows them. */
 const FIELD_FOCUS: [Field, string][] = [
   ['category', '#change-category'],
   ['urgency', 'input[name="urgency"]'],
   ['description', '#description'],
+  ['colleagues', 'sp-colleague-picker'],
   ['file', 'sp-file-picker'],
 ];
 

@@ -3,7 +3,7 @@
  * `<sp-new-ticket-screen>`: registering a ticket, in two steps: the category, then the form.
  */
 import { localized, msg, str } from '@lit/localize';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, ReactiveElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { URGENCIES, type Urgency } from '../../edge/contract/domain.ts';
 import type { FieldErrorCode } from '../../edge/contract/errors.ts';
@@ -95,10 +95,14 @@ export class NewTicketScreen extends ScreenElement {
     }
   }
 
-  protected override updated(): void {
+  protected override async updated(): Promise<void> {
     if (this.focusAfterRender === null) return;
-    this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender)?.focus();
+    const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
     this.focusAfterRender = null;
+    // A component renders its own controls after this screen, and a control still disabled
+    // from sending cannot take focus.
+    if (target instanceof ReactiveElement) await target.updateComplete;
+    target?.focus();
   }
 
   private async load(): Promise<void> {
@@ -210,6 +214,8 @@ export class NewTicketScreen extends ScreenElement {
 
   private showErrors({ fields, form, focus }: FormErrors): void {
     if (fields) this.errors = fields;
+    // Someone chosen can no longer be put in copy: the list shows who still can.
+    if (fields?.colleagues) void this.renderRoot.querySelector('sp-colleague-picker')?.refresh();
     if (form) this.formError = form;
     this.focusAfterRender = focus;
   }
@@ -310,7 +316,7 @@ export class NewTicketScreen extends ScreenElement {
           readonly: this.busy,
           onInput: this.handleDescriptionInput,
         })}
-        ${colleaguesField(this.client, this.customer, this.busy)}
+        ${colleaguesField(this.client, this.customer, this.busy, this.errors.colleagues ?? '')}
         <sp-file-picker
           label=${msg('Archivo adjunto (opcional)', { id: 'newTicket.file' })}
           .limits=${this.config?.limits ?? null}
