@@ -23,6 +23,15 @@ export type LimitedAction = 'login' | 'forgot' | 'reset' | 'partner';
 
 export const lockoutKey = (email: string) => `lockout:${email.trim().toLowerCase()}`;
 
+const emailKey = (action: LimitedAction, email: string) =>
+  `${action}:email:${email.trim().toLowerCase()}`;
+
+/**
+ * The windows counted in the database that keep an e-mail from logging in: its lockout and its
+ * login attempts (on Workers the latter is Cloudflare's, for a minute at most).
+ */
+export const loginWindows = (email: string) => [lockoutKey(email), emailKey('login', email)];
+
 function rateLimited(c: Context<AppEnv>, retryAfterSeconds: number) {
   const body = errorBody('rate_limited');
   return c.json({ error: { ...body.error, retryAfterSeconds } }, 429, {
@@ -52,7 +61,7 @@ export function rateLimit(action: LimitedAction) {
     const checks: [string, number, 'address' | 'email'][] = [
       [`${action}:address:${clientAddress(c)}`, config.RATE_LIMIT_PER_ADDRESS, 'address'],
     ];
-    if (email) checks.push([`${action}:email:${email}`, config.RATE_LIMIT_PER_EMAIL, 'email']);
+    if (email) checks.push([emailKey(action, email), config.RATE_LIMIT_PER_EMAIL, 'email']);
     const edge = c.var.ports.edgeRateLimits;
     for (const [key, limit, kind] of checks) {
       if (edge) {

@@ -15,6 +15,7 @@ import {
   requestReset,
   setPassword,
 } from '../domain/password-resets.ts';
+import { clearWindow } from '../domain/rate-limits.ts';
 import { startSession } from '../domain/sessions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -22,7 +23,7 @@ import { verifyCaptcha } from '../lib/captcha.ts';
 import { hashPassword, verifyPassword } from '../lib/password.ts';
 import { passwordProblem } from '../lib/password-policy.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
-import { rateLimit } from '../middleware/rate-limit.ts';
+import { loginWindows, rateLimit } from '../middleware/rate-limit.ts';
 import { requireJson, validate } from '../middleware/validate.ts';
 import { inPasswordTurn } from '../ports.ts';
 
@@ -86,6 +87,9 @@ export const passwordRoutes = new Hono<AppEnv>()
       );
       const updated = await setPassword(ports, customer, hash, await hashToken(token));
       if (!updated) throw new ApiError('invalid_link');
+      // Whoever failed logins under this e-mail, its owner has just proved the mailbox theirs:
+      // a lockout someone else caused must not keep them out with their new password.
+      for (const key of loginWindows(updated.email)) await clearWindow(ports.db, key);
       return c.json(await startSession(ports, updated), 200);
     },
   )

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { ROUTES } from '../../edge/contract/routes.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
-import { askForLink, postJson } from '../support/accounts.ts';
+import { askForLink, linkFor, postJson } from '../support/accounts.ts';
 import { logIn } from '../support/customer.ts';
 
 let portal: TestPortal;
@@ -38,6 +38,19 @@ describe('lockout after failed logins', () => {
     await assertLimited(await login(customer.email, customer.password), 900);
     portal.clock.advance(901_000);
     assert.equal((await login(customer.email, customer.password)).status, 201);
+  });
+
+  test('someone else locking the e-mail does not keep its owner out after a password reset', async () => {
+    const customer = await portal.createCustomer();
+    for (let i = 0; i < 3; i++)
+      assert.equal((await login(customer.email, 'wrong-password')).status, 401);
+    await assertLimited(await login(customer.email, customer.password), 900);
+    assert.equal((await askForLink(portal, customer.email)).status, 202);
+    const { token } = await linkFor(portal, customer.email);
+    const newPassword = 'amber-orchard-compass-17';
+    const reset = await postJson(portal, ROUTES.passwordReset, { token, password: newPassword });
+    assert.equal(reset.status, 200);
+    assert.equal((await login(customer.email, newPassword)).status, 201);
   });
 
   test('a successful login clears the failures', async () => {
