@@ -9,6 +9,7 @@ import { msg } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import type { Customer, PublicConfig } from '../edge/contract/types.ts';
 import type { ApiClient } from './api/client.ts';
+import { loadAllMessages } from './i18n/localization.ts';
 import type { Route, Screen } from './navigation.ts';
 import './screens/home-screen.ts';
 import './screens/login-screen.ts';
@@ -41,7 +42,8 @@ export function loadScreen(screen: Screen): Promise<void> {
   if (!load || loaded.has(screen)) return Promise.resolve();
   let promise = loading.get(screen);
   if (!promise) {
-    promise = load().then(
+    // Its element, and the active language's messages of the screens loaded later.
+    promise = Promise.all([load(), loadAllMessages()]).then(
       () => void loaded.add(screen),
       (error: unknown) => {
         loading.delete(screen);

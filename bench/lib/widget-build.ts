@@ -21,7 +21,10 @@ export interface Weight {
 export interface WidgetBuild {
   /** `support-portal.js` and every chunk it imports statically: what a page always loads. */
   initial: Weight[];
-  /** Chunks loaded by `import()` only, by locale code when they are locale chunks. */
+  /**
+   * Chunks loaded by `import()` only; a locale's two chunks (see scripts/split-locales.mjs) by
+   * its code and part: `fr` for its first screens' messages, `fr.more` for the later screens'.
+   */
   lazy: (Weight & { locale: string | null })[];
   metafile: esbuild.Metafile;
   outdir: string;
@@ -86,7 +89,7 @@ export async function buildWidget(outdir: string, { minify = true } = {}): Promi
       .filter((file) => !initial.has(file))
       .map((file) => ({
         ...weigh(join(REPO_ROOT, file), rel(file)),
-        locale: /\/([a-z]{2})-[A-Z0-9]+\.js$/.exec(file)?.[1] ?? null,
+        locale: /\/([a-z]{2}(?:\.more)?)-[A-Z0-9]+\.js$/.exec(file)?.[1] ?? null,
       })),
     metafile: result.metafile,
     outdir,

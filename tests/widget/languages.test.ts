@@ -18,15 +18,37 @@ const TARGETS = LANGUAGES.filter((language) => language !== 'es');
 
 type Templates = Record<string, string | { strings: readonly string[] }>;
 
+/** A locale's messages: those of its first screens and of the later ones (two modules). */
 async function templates(language: Exclude<Language, 'es'>): Promise<Templates> {
   const modules = {
-    pt: () => import('../../widget/i18n/locales/pt.ts'),
-    en: () => import('../../widget/i18n/locales/en.ts'),
-    fr: () => import('../../widget/i18n/locales/fr.ts'),
-    it: () => import('../../widget/i18n/locales/it.ts'),
-    ca: () => import('../../widget/i18n/locales/ca.ts'),
+    pt: () =>
+      Promise.all([
+        import('../../widget/i18n/locales/pt.ts'),
+        import('../../widget/i18n/locales/pt.more.ts'),
+      ]),
+    en: () =>
+      Promise.all([
+        import('../../widget/i18n/locales/en.ts'),
+        import('../../widget/i18n/locales/en.more.ts'),
+      ]),
+    fr: () =>
+      Promise.all([
+        import('../../widget/i18n/locales/fr.ts'),
+        import('../../widget/i18n/locales/fr.more.ts'),
+      ]),
+    it: () =>
+      Promise.all([
+        import('../../widget/i18n/locales/it.ts'),
+        import('../../widget/i18n/locales/it.more.ts'),
+      ]),
+    ca: () =>
+      Promise.all([
+        import('../../widget/i18n/locales/ca.ts'),
+        import('../../widget/i18n/locales/ca.more.ts'),
+      ]),
   };
-  return (await modules[language]()).templates as unknown as Templates;
+  const [first, later] = await modules[language]();
+  return { ...first.templates, ...later.templates } as unknown as Templates;
 }
 
 /** Each trans-unit of a locale's XLIFF file: its id and its target (empty when missing). */

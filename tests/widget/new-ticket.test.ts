@@ -7,7 +7,7 @@ import '../../widget/screens/new-ticket-screen.ts';
 import type { NewTicketScreen } from '../../widget/screens/new-ticket-screen.ts';
 import '../../widget/screens/add-information-screen.ts';
 import '../../widget/screens/ticket-created-screen.ts';
-import { useLanguage } from '../../widget/i18n/localization.ts';
+import { loadAllMessages, useLanguage } from '../../widget/i18n/localization.ts';
 import type { NavigateEvent } from '../../widget/navigation.ts';
 import {
   $,
@@ -158,7 +158,9 @@ describe('new ticket', () => {
 
   it('refuses a file in the active language, with sizes written the way it writes them', async () => {
     const { client, config } = await customerSession();
+    // As the portal does before it shows a screen loaded later (render-screen.ts).
     await useLanguage('fr');
+    await loadAllMessages();
     const el = await screen(client, config);
     await chooseCategory(el, 'vpn', 'No puedo conectar a la VPN');
     const files = picker(el);
