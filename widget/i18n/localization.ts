@@ -40,11 +40,11 @@ let allWanted = false;
 let active: { language: TargetLanguage; templates: Templates; complete: boolean } | null = null;
 
 async function loadLocale(language: TargetLanguage): Promise<LocaleModule> {
-  const [first, later] = await Promise.all([
-    FIRST_SCREENS[language](),
-    allWanted ? LATER_SCREENS[language]() : null,
-  ]);
-  const templates = { ...first.templates, ...later?.templates };
+  let later = allWanted ? LATER_SCREENS[language]() : null;
+  const templates = { ...(await FIRST_SCREENS[language]()).templates };
+  // A later screen may have been asked for while the first part loaded.
+  if (allWanted) later ??= LATER_SCREENS[language]();
+  if (later) Object.assign(templates, (await later).templates);
   active = { language, templates, complete: later !== null };
   return { templates };
 }
@@ -60,11 +60,14 @@ function localization() {
   return controls;
 }
 
-/** Makes sure the active language has the messages of every screen (Spanish always has). */
+/**
+ * Makes sure the language has the messages of every screen (Spanish always has): the one loaded
+ * last at once, one still loading as it finishes.
+ */
 export async function loadAllMessages(): Promise<void> {
   allWanted = true;
   const current = active;
-  if (!current || current.complete || current.language !== currentLanguage()) return;
+  if (!current || current.complete) return;
   Object.assign(current.templates, (await LATER_SCREENS[current.language]()).templates);
   current.complete = true;
 }
