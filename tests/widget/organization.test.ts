@@ -148,25 +148,32 @@ describe('colleagues in copy', () => {
   });
 });
 
+/** A requester's new-ticket form filled in, with their organization's colleague chosen. */
+async function newTicketWithColleague(description: string) {
+  const org = await newOrganization();
+  const el = await portalAs(org.requester, '#sp/new-ticket');
+  const form = await screenNamed(el, 'sp-new-ticket-screen');
+  await waitUntil(() => $(form, 'sp-category-menu'), 'the category menu never showed');
+  const menu = $(form, 'sp-category-menu')!;
+  type($(menu, '#filter'), 'vpn');
+  await (menu as unknown as { updateComplete: Promise<boolean> }).updateComplete;
+  button(menu, 'No puedo conectar a la VPN').click();
+  await waitForText(form, 'Colegas en copia (opcional)');
+  const picker = $(form, 'sp-colleague-picker')!;
+  button(picker, 'Elegir colegas').click();
+  await waitForText(picker, org.colleague.name);
+  const box = $$(picker, 'label').find((label) => textOf(label).includes(org.colleague.name))!;
+  (box.querySelector('input') as HTMLInputElement).click();
+  (form.shadowRoot!.querySelector('input[value="high"]') as HTMLInputElement).click();
+  type($(form, '#description'), description);
+  return { org, el, form };
+}
+
 describe('new ticket', () => {
   it('puts the colleagues chosen on the form in copy', async () => {
-    const org = await newOrganization();
-    const el = await portalAs(org.requester, '#sp/new-ticket');
-    const form = await screenNamed(el, 'sp-new-ticket-screen');
-    await waitUntil(() => $(form, 'sp-category-menu'), 'the category menu never showed');
-    const menu = $(form, 'sp-category-menu')!;
-    type($(menu, '#filter'), 'vpn');
-    await (menu as unknown as { updateComplete: Promise<boolean> }).updateComplete;
-    button(menu, 'No puedo conectar a la VPN').click();
-    await waitForText(form, 'Colegas en copia (opcional)');
-
-    const picker = $(form, 'sp-colleague-picker')!;
-    button(picker, 'Elegir colegas').click();
-    await waitForText(picker, org.colleague.name);
-    const box = $$(picker, 'label').find((label) => textOf(label).includes(org.colleague.name))!;
-    (box.querySelector('input') as HTMLInputElement).click();
-    (form.shadowRoot!.querySelector('input[value="high"]') as HTMLInputElement).click();
-    type($(form, '#description'), 'The shared drive is read-only since this morning.');
+    const { org, el, form } = await newTicketWithColleague(
+      'The shared drive is read-only since this morning.',
+    );
     const created = oneEvent(el, 'support-portal-ticket-created');
     button(form, 'Registrar el ticket').click();
     const { number } = (await created).detail as { number: number };
@@ -178,22 +185,8 @@ describe('new ticket', () => {
   });
 
   it('a colleague who left the organization after being chosen: said beside the picker, which offers them no more', async () => {
-    const org = await newOrganization();
-    const el = await portalAs(org.requester, '#sp/new-ticket');
-    const form = await screenNamed(el, 'sp-new-ticket-screen');
-    await waitUntil(() => $(form, 'sp-category-menu'), 'the category menu never showed');
-    const menu = $(form, 'sp-category-menu')!;
-    type($(menu, '#filter'), 'vpn');
-    await (menu as unknown as { updateComplete: Promise<boolean> }).updateComplete;
-    button(menu, 'No puedo conectar a la VPN').click();
-    await waitForText(form, 'Colegas en copia (opcional)');
+    const { org, el, form } = await newTicketWithColleague('The scanner on floor 2 sends nothing.');
     const picker = $(form, 'sp-colleague-picker')!;
-    button(picker, 'Elegir colegas').click();
-    await waitForText(picker, org.colleague.name);
-    const box = $$(picker, 'label').find((label) => textOf(label).includes(org.colleague.name))!;
-    (box.querySelector('input') as HTMLInputElement).click();
-    (form.shadowRoot!.querySelector('input[value="high"]') as HTMLInputElement).click();
-    type($(form, '#description'), 'The scanner on floor 2 sends nothing.');
 
     const moved = await fetch(`${API}/test/customers/${org.colleague.id}/organization`, {
       method: 'POST',
