@@ -11,6 +11,7 @@ import { loadConfig } from './config.ts';
 import * as schema from './db/schema.ts';
 import { deno } from './deno/deno-api.ts';
 import { denoFileStore } from './deno/file-store.ts';
+import { denoResolver } from './deno/resolver.ts';
 import { startJobTimer } from './jobs/scheduled.ts';
 import { boundedDatabaseFetch } from './lib/database-fetch.ts';
 import { passwordTurns } from './lib/turns.ts';
@@ -40,6 +41,7 @@ const ports: Ports = {
   clientAddress: (_request, info) =>
     (info as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr?.hostname,
   passwordTurns: passwordTurns(navigator.hardwareConcurrency),
+  resolveHost: denoResolver,
 };
 const app = createApp(ports);
 // Auto-accepts aged solutions and delivers webhooks; state lives in the database only.

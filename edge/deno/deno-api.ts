@@ -17,6 +17,7 @@ export interface DenoApi {
   rename(from: string, to: string): Promise<void>;
   remove(path: string): Promise<void>;
   readDir(path: string): AsyncIterable<{ name: string; isFile: boolean; isDirectory: boolean }>;
+  resolveDns(query: string, recordType: 'A' | 'AAAA'): Promise<string[]>;
   errors: { NotFound: new (...args: never[]) => Error };
 }
 

@@ -63,3 +63,26 @@ test('the desk API answers under Deno, and its timer delivers the webhook', asyn
   assert.ok(await verifySignature(header, secret, hook!.body, Date.now() / 1000));
   assert.equal((JSON.parse(hook!.body) as WebhookPayload).data.ticket.number, ticket.number);
 });
+
+test('outside development, a webhook URL is checked after resolving its name', async () => {
+  const production = await startDenoServe({
+    LIBSQL_URL: sqld!.url,
+    TOKEN_SECRET: crypto.randomUUID() + crypto.randomUUID(),
+    ENVIRONMENT: 'production',
+  });
+  try {
+    const { key } = await createIntegrationKey(sqld!.db, 'Deno production', new Date());
+    const desk = new DeskClient(
+      { request: (path, init) => fetch(new URL(path, production.url), init) },
+      key,
+    );
+    // `vm` names this machine (127.0.0.1) in its hosts file; the URL alone does not say so.
+    for (const url of ['http://vm/hooks', 'https://does-not-resolve.invalid/hooks']) {
+      const response = await desk.send('POST', DESK_ROUTES.webhooks, { url });
+      assert.equal(response.status, 400, url);
+      assert.deepEqual((await response.json()).error.fields, { url: 'not_allowed' }, url);
+    }
+  } finally {
+    await production.stop();
+  }
+});
