@@ -22,6 +22,8 @@ export const DESK_ROUTES = {
   ratings: '/api/desk/ratings',
   webhooks: '/api/desk/webhooks',
   webhook: '/api/desk/webhooks/:id',
+  /** A new signing secret; the old one still signs for `overlapHours`. */
+  webhookSecret: '/api/desk/webhooks/:id/secret',
   deliveries: '/api/desk/webhooks/:id/deliveries',
   redeliver: '/api/desk/webhooks/:id/deliveries/:deliveryId/retry',
 } as const;

@@ -106,6 +106,13 @@ export const webhookSubscriptionBody = z.strictObject({
   secret: z.string().min(24).max(256).optional(),
 });
 
+/** Rotating a subscription's secret: a given one or a new one made, and how long both sign. */
+export const webhookSecretBody = z.strictObject({
+  secret: z.string().min(24).max(256).optional(),
+  /** How long requests still carry a signature with the old secret too (default 24, 0 = none). */
+  overlapHours: z.number().int().min(0).max(168).default(24),
+});
+
 export const deliveryListQuery = z.strictObject({
   status: z.enum(['pending', 'delivered', 'dead']).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
@@ -115,3 +122,4 @@ export type DeskTicketListQuery = z.output<typeof deskTicketListQuery>;
 export type DeskRatingListQuery = z.output<typeof deskRatingListQuery>;
 export type DeskCustomerPatch = z.output<typeof deskCustomerPatchBody>;
 export type WebhookSubscriptionInput = z.output<typeof webhookSubscriptionBody>;
+export type WebhookSecretInput = z.output<typeof webhookSecretBody>;

@@ -103,3 +103,8 @@ export interface WebhookSubscriptionCreated extends WebhookSubscription {
   /** The signing secret, shown only once. */
   secret: string;
 }
+
+/** After a rotation: the new secret (shown only once), and until when the old one still signs. */
+export interface WebhookSecretRotated extends WebhookSubscriptionCreated {
+  previousSecretUntil: string | null;
+}

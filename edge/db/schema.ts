@@ -235,6 +235,12 @@ export const webhookSubscriptions = sqliteTable('webhook_subscriptions', {
   url: text('url').notNull(),
   /** Kept in clear: the deliverer signs every request with it. */
   secret: text('secret').notNull(),
+  /**
+   * The secret before the last rotation, still signed with (a second `v1`) until
+   * `previousSecretUntil`, so a receiver can switch to the new one without losing a request.
+   */
+  previousSecret: text('previous_secret'),
+  previousSecretUntil: integer('previous_secret_until', { mode: 'timestamp_ms' }),
   /** The webhook event types this endpoint receives, a JSON array. */
   events: text('events', { mode: 'json' }).$type<string[]>().notNull(),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),

@@ -8,7 +8,12 @@
  */
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import { WEBHOOK_HEADERS } from '../contract/desk-webhooks.ts';
-import { webhookDeliveries, webhookSubscriptions, type WebhookDeliveryRow } from '../db/schema.ts';
+import {
+  webhookDeliveries,
+  webhookSubscriptions,
+  type WebhookDeliveryRow,
+  type WebhookSubscriptionRow,
+} from '../db/schema.ts';
 import type { Ports } from '../ports.ts';
 import { signatureHeader } from './signature.ts';
 import { refuseWebhookUrl } from './url-policy.ts';
@@ -46,6 +51,8 @@ function dueHeads(ports: Ports, now: Date, limit: number) {
       delivery: webhookDeliveries,
       url: webhookSubscriptions.url,
       secret: webhookSubscriptions.secret,
+      previousSecret: webhookSubscriptions.previousSecret,
+      previousSecretUntil: webhookSubscriptions.previousSecretUntil,
     })
     .from(webhookDeliveries)
     .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
@@ -80,7 +87,12 @@ async function claim(ports: Ports, row: WebhookDeliveryRow, now: Date): Promise<
 }
 
 /** Sends one request; the reason it failed, or null on a 2xx answer. */
-async function send(ports: Ports, row: WebhookDeliveryRow, url: string, secret: string) {
+async function send(
+  ports: Ports,
+  row: WebhookDeliveryRow,
+  url: string,
+  secrets: readonly string[],
+) {
   const { config, clock, resolveHost, webhookFetch = fetch } = ports;
   const refused = await refuseWebhookUrl(url, {
     development: config.ENVIRONMENT === 'development',
@@ -96,7 +108,7 @@ async function send(ports: Ports, row: WebhookDeliveryRow, url: string, secret: 
       headers: {
         'content-type': 'application/json',
         'user-agent': 'SupportPortal-Webhooks/1',
-        [WEBHOOK_HEADERS.signature]: await signatureHeader(secret, timestamp, row.payload),
+        [WEBHOOK_HEADERS.signature]: await signatureHeader(secrets, timestamp, row.payload),
         [WEBHOOK_HEADERS.eventId]: row.eventId,
         [WEBHOOK_HEADERS.deliveryId]: row.id,
         [WEBHOOK_HEADERS.eventType]: row.eventType,
@@ -143,6 +155,16 @@ async function settle(
   return dead ? 'dead' : 'retrying';
 }
 
+/** The current secret, and the one before it while it is still honoured. */
+function signingSecrets(
+  subscription: Pick<WebhookSubscriptionRow, 'secret' | 'previousSecret' | 'previousSecretUntil'>,
+  now: Date,
+): string[] {
+  const { secret, previousSecret, previousSecretUntil } = subscription;
+  const honoured = previousSecret && previousSecretUntil && previousSecretUntil > now;
+  return honoured ? [secret, previousSecret] : [secret];
+}
+
 /** Delivers every webhook that is due now; returns what happened. */
 export async function deliverDueWebhooks(ports: Ports): Promise<DeliveryReport> {
   const report: DeliveryReport = { delivered: 0, retrying: 0, dead: 0 };
@@ -154,9 +176,10 @@ export async function deliverDueWebhooks(ports: Ports): Promise<DeliveryReport> 
     if (heads.length === 0) break;
     // One head per endpoint and ticket: sending them side by side keeps each ticket in order.
     const outcomes = await Promise.all(
-      heads.map(async ({ delivery, url, secret }) => {
+      heads.map(async ({ delivery, url, ...subscription }) => {
         if (!(await claim(ports, delivery, now))) return null;
-        return settle(ports, delivery, await send(ports, delivery, url, secret));
+        const secrets = signingSecrets(subscription, now);
+        return settle(ports, delivery, await send(ports, delivery, url, secrets));
       }),
     );
     for (const outcome of outcomes) if (outcome) report[outcome]++;

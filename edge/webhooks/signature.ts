@@ -19,13 +19,19 @@ async function hmacHex(secret: string, message: string): Promise<string> {
   return toHex(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
 }
 
-/** The `Portal-Signature` header value for a body sent at `timestamp` (unix seconds). */
+/**
+ * The `Portal-Signature` header value for a body sent at `timestamp` (unix seconds): one `v1`
+ * per secret, the current one first (two while a rotated secret is still honoured).
+ */
 export async function signatureHeader(
-  secret: string,
+  secrets: readonly string[],
   timestamp: number,
   body: string,
 ): Promise<string> {
-  return `t=${timestamp},v1=${await hmacHex(secret, `${timestamp}.${body}`)}`;
+  const signatures = await Promise.all(
+    secrets.map(async (secret) => `v1=${await hmacHex(secret, `${timestamp}.${body}`)}`),
+  );
+  return [`t=${timestamp}`, ...signatures].join(',');
 }
 
 /**

@@ -1,15 +1,17 @@
 /**
  * @module
  * Webhook subscriptions, as the desk API and the admin command manage them. A removed
+ * subscription's secret can be rotated with an overlap. A removed
  * subscription is kept (its outbox rows refer to it) but inactive, and its pending deliveries
  * are marked dead with the reason, so nothing is dropped without a trace. Deliveries can be
  * listed, and a dead one sent again.
  */
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import { WEBHOOK_EVENTS } from '../contract/desk-webhooks.ts';
-import type { WebhookSubscriptionInput } from '../contract/desk-schemas.ts';
+import type { WebhookSecretInput, WebhookSubscriptionInput } from '../contract/desk-schemas.ts';
 import type {
   WebhookDelivery,
+  WebhookSecretRotated,
   WebhookSubscription,
   WebhookSubscriptionCreated,
 } from '../contract/desk-types.ts';
@@ -63,6 +65,35 @@ export async function listSubscriptions(ports: Pick<Ports, 'db'>): Promise<Webho
     .where(eq(webhookSubscriptions.active, true))
     .orderBy(asc(webhookSubscriptions.createdAt));
   return rows.map(toSubscription);
+}
+
+/**
+ * Gives an active subscription a new signing secret. The old one keeps signing too (a second
+ * `v1`) for `overlapHours`, so the receiver can switch without refusing a request; rotating
+ * again within that time drops the oldest.
+ */
+export async function rotateSecret(
+  ports: Pick<Ports, 'db' | 'clock'>,
+  id: string,
+  input: WebhookSecretInput,
+): Promise<WebhookSecretRotated> {
+  const { db, clock } = ports;
+  const until = new Date(clock.now().getTime() + input.overlapHours * 3_600_000);
+  const [row] = await db
+    .update(webhookSubscriptions)
+    .set({
+      secret: input.secret ?? `whsec_${randomId(24)}`,
+      previousSecret: input.overlapHours > 0 ? sql`${webhookSubscriptions.secret}` : null,
+      previousSecretUntil: input.overlapHours > 0 ? until : null,
+    })
+    .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.active, true)))
+    .returning();
+  if (!row) throw new ApiError('not_found');
+  return {
+    ...toSubscription(row),
+    secret: row.secret,
+    previousSecretUntil: row.previousSecretUntil?.toISOString() ?? null,
+  };
 }
 
 /** Deactivates a subscription; false when there is no active one with this id. */

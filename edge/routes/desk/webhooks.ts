@@ -1,12 +1,16 @@
 /**
  * @module
  * The desk manages its webhook subscriptions: list, add (the signing secret is shown once),
- * remove; and sees their deliveries, sending a dead one again. URLs to this machine or the
+ * rotate the secret (the old one still signs for a while), remove; and sees their deliveries, sending a dead one again. URLs to this machine or the
  * private network are refused outside development.
  */
 import { Hono } from 'hono';
 import { DESK_ROUTES } from '../../contract/desk-routes.ts';
-import { deliveryListQuery, webhookSubscriptionBody } from '../../contract/desk-schemas.ts';
+import {
+  deliveryListQuery,
+  webhookSecretBody,
+  webhookSubscriptionBody,
+} from '../../contract/desk-schemas.ts';
 import { ApiError } from '../../errors.ts';
 import type { DeskEnv } from '../../middleware/desk-auth.ts';
 import { requireJson, validate } from '../../middleware/validate.ts';
@@ -16,12 +20,16 @@ import {
   listSubscriptions,
   redeliver,
   removeSubscription,
+  rotateSecret,
 } from '../../webhooks/subscriptions.ts';
 
 export const deskWebhookRoutes = new Hono<DeskEnv>()
   .get(DESK_ROUTES.webhooks, async (c) => c.json(await listSubscriptions(c.var.ports)))
   .post(DESK_ROUTES.webhooks, requireJson, validate('json', webhookSubscriptionBody), async (c) =>
     c.json(await createSubscription(c.var.ports, c.req.valid('json')), 201),
+  )
+  .post(DESK_ROUTES.webhookSecret, requireJson, validate('json', webhookSecretBody), async (c) =>
+    c.json(await rotateSecret(c.var.ports, c.req.param('id'), c.req.valid('json'))),
   )
   .delete(DESK_ROUTES.webhook, async (c) => {
     if (!(await removeSubscription(c.var.ports, c.req.param('id')))) {
