@@ -10,7 +10,11 @@ import { drizzle } from 'drizzle-orm/libsql';
 import { createApp } from '../../edge/app.ts';
 import { loadConfig } from '../../edge/config.ts';
 import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import type { DeskTicketDetails, DeskTicketPage } from '../../edge/contract/desk-types.ts';
+import type {
+  DeskTicketDetails,
+  DeskTicketPage,
+  WebhookSubscription,
+} from '../../edge/contract/desk-types.ts';
 import { WEBHOOK_HEADERS, type WebhookPayload } from '../../edge/contract/desk-webhooks.ts';
 import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
 import type { SessionCreated } from '../../edge/contract/types.ts';
@@ -111,6 +115,19 @@ describe('npm run admin plays the desk', () => {
     assert.match((await admin('webhook:list')).stdout, new RegExp(hooks.url));
     const refused = await admin('webhook:add', '--url', 'ftp://example.com/');
     assert.equal(refused.code, 1);
+  });
+
+  test('webhook:rotate prints the new secret and until when the old one signs', async () => {
+    const [subscription] = await desk.json<WebhookSubscription[]>('GET', DESK_ROUTES.webhooks);
+    const rotated = await admin('webhook:rotate', subscription!.id, '--overlap-hours', '0');
+    assert.equal(rotated.code, 0, rotated.stderr);
+    const fresh = /Signing secret: (\S+)/.exec(rotated.stdout)![1]!;
+    assert.notEqual(fresh, secret);
+    assert.match(rotated.stdout, /The previous secret no longer signs/);
+    secret = fresh;
+    const unknown = await admin('webhook:rotate', 'wh_nobody');
+    assert.equal(unknown.code, 1);
+    assert.match(unknown.stderr, /not_found/);
   });
 
   test('ticket:comment and ticket:solve; an illegal move is refused', async () => {

@@ -9,6 +9,7 @@ import {
   deskSolutionBody,
   deliveryListQuery,
   deskStatusBody,
+  webhookSecretBody,
   webhookSubscriptionBody,
 } from '../../contract/desk-schemas.ts';
 import { applyDeskAction, type DeskAction } from '../../domain/desk-actions.ts';
@@ -28,6 +29,7 @@ import {
   listSubscriptions,
   redeliver,
   removeSubscription,
+  rotateSecret,
 } from '../../webhooks/subscriptions.ts';
 import type { AdminCommand } from './command.ts';
 import { options, required, UsageError } from './command.ts';
@@ -109,6 +111,28 @@ export const deskCommands: Record<string, AdminCommand> = {
       );
       console.log(`Subscribed ${created.id} to ${created.events.join(', ')}`);
       console.log(`Signing secret: ${created.secret}`);
+    },
+  },
+  'webhook:rotate': {
+    usage: '<subscription id> [--secret <secret>] [--overlap-hours 24]',
+    summary: 'Give a subscription a new signing secret; the old one still signs for the overlap.',
+    async run(args, ports) {
+      const { values, positionals } = options(args, {
+        secret: { type: 'string' },
+        'overlap-hours': { type: 'string' },
+      });
+      const overlap = values['overlap-hours'];
+      const input = webhookSecretBody.parse({
+        secret: values.secret,
+        ...(overlap !== undefined && { overlapHours: Number(overlap) }),
+      });
+      const rotated = await explained(rotateSecret(ports, required(positionals[0], 'id'), input));
+      console.log(`Signing secret: ${rotated.secret}`);
+      console.log(
+        rotated.previousSecretUntil
+          ? `The previous secret still signs until ${rotated.previousSecretUntil}`
+          : 'The previous secret no longer signs',
+      );
     },
   },
   'webhook:remove': {
