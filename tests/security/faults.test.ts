@@ -7,7 +7,6 @@
  * that go down and come back: tests/desk/webhooks.test.ts.
  */
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { createClient } from '@libsql/client';
@@ -21,11 +20,11 @@ import { checkStorage } from '../../edge/scripts/admin/storage.ts';
 import { PNG } from '../support/files.ts';
 import { logIn, type HttpCustomer } from '../runtimes/support/http-customer.ts';
 import {
-  childEnv,
   freePort,
-  REPO_ROOT,
   removeFolder,
+  startServer,
   temporaryFolder,
+  type Server,
 } from '../runtimes/support/processes.ts';
 
 const WRITERS = 16;
@@ -33,45 +32,23 @@ const WRITERS = 16;
 const BEFORE_KILL = 40;
 const acknowledged = { count: 0 };
 const dataDir = temporaryFolder('portal-faults-');
-let child: ChildProcess | undefined;
-after(() => {
-  if (child?.pid) killGroup(child.pid);
+let server: Server | undefined;
+after(async () => {
+  await server?.kill();
   removeFolder(dataDir);
 });
 
-function killGroup(pid: number) {
-  try {
-    process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
-}
-
-async function startNode(port: number): Promise<string> {
-  child = spawn(process.execPath, ['--import', 'tsx', 'edge/node.ts'], {
-    cwd: REPO_ROOT,
-    env: childEnv({ DATA_DIR: dataDir, PORT: String(port), PBKDF2_ITERATIONS: '10000' }),
-    detached: true,
-    stdio: ['ignore', 'ignore', 'pipe'],
+/** Starts edge/node.ts on the test's folder, on a port of its own each time. */
+async function startNode(): Promise<string> {
+  const url = `http://127.0.0.1:${await freePort()}`;
+  server = await startServer({
+    command: process.execPath,
+    args: ['--import', 'tsx', 'edge/node.ts'],
+    env: { DATA_DIR: dataDir, PORT: new URL(url).port, PBKDF2_ITERATIONS: '10000' },
+    url,
+    readyPath: ROUTES.config,
   });
-  let errors = '';
-  child.stderr!.on('data', (chunk) => (errors += chunk));
-  const exited = new Promise<void>((resolve) => child!.once('exit', () => resolve()));
-  let gone = false;
-  void exited.then(() => (gone = true));
-  const url = `http://127.0.0.1:${port}`;
-  // Up to a minute: a loaded CI machine compiles and migrates slowly.
-  for (let i = 0; i < 600 && !gone; i++) {
-    try {
-      await fetch(`${url}${ROUTES.config}`, { signal: AbortSignal.timeout(1000) });
-      return url;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
-  throw new Error(
-    `edge/node.ts did not start${gone ? ' (it exited)' : ''}: ${errors.slice(-2000)}`,
-  );
+  return url;
 }
 
 /** Creates tickets with a file until the server dies; returns those that got a 201. */
@@ -97,8 +74,7 @@ async function writer(customer: HttpCustomer, stop: { now: boolean }, index: num
 }
 
 test('SIGKILL under a load of creates with uploads: every 201 survives with its file', async () => {
-  const port = await freePort();
-  const url = await startNode(port);
+  const url = await startNode();
   // One session for every writer: logins are rate-limited, and the point is the writes.
   const session = await logIn(url, DEMO_LOGIN);
   const customers = Array.from({ length: WRITERS }, () => session);
@@ -106,13 +82,13 @@ test('SIGKILL under a load of creates with uploads: every 201 survives with its 
   const writing = customers.map((customer, i) => writer(customer, stop, i));
   for (let waited = 0; acknowledged.count < BEFORE_KILL && waited < 200; waited++)
     await new Promise((resolve) => setTimeout(resolve, 50));
-  killGroup(child!.pid!);
+  await server!.kill();
   stop.now = true;
   const promised = (await Promise.all(writing)).flat();
   assert.ok(promised.length > 0, 'some tickets were created before the kill');
   console.log(`# faults: ${promised.length} tickets with files acknowledged before SIGKILL`);
 
-  const again = await startNode(port);
+  const again = await startNode();
   const customer = await logIn(again, DEMO_LOGIN);
   let lost = 0;
   for (const { number, attachmentId, size } of promised) {
@@ -131,7 +107,7 @@ test('SIGKILL under a load of creates with uploads: every 201 survives with its 
   assert.equal(page.headers.get('x-content-type-options'), 'nosniff');
   assert.equal(page.headers.get('referrer-policy'), 'no-referrer');
   await page.arrayBuffer();
-  killGroup(child!.pid!);
+  await server!.kill();
 
   const client = createClient({ url: `file:${join(dataDir, 'portal.db')}` });
   try {
