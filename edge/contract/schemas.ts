@@ -18,6 +18,19 @@ import {
 
 const text = (max: number) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
 
+/**
+ * A schema sized by a deployment's limit, made once per limit: building a zod schema costs more
+ * than validating with it, and these are used on every write.
+ */
+function perLimit<T>(make: (max: number) => T): (max: number) => T {
+  const made = new Map<number, T>();
+  return (max) => {
+    let schema = made.get(max);
+    if (!schema) made.set(max, (schema = make(max)));
+    return schema;
+  };
+}
+
 export const loginBody = z.strictObject({
   email: z.string().check(z.trim(), z.minLength(1), z.maxLength(254)),
   password: z.string().check(z.minLength(1), z.maxLength(256)),
@@ -72,7 +85,7 @@ export const ticketSearchQuery = z.strictObject({
   limit: pageLimit,
 });
 
-export const newTicketFields = (maxDescription: number) =>
+export const newTicketFields = perLimit((maxDescription) =>
   z.strictObject({
     category: z.string().check(z.minLength(1), z.maxLength(64)),
     urgency: z.enum(URGENCIES),
@@ -81,9 +94,10 @@ export const newTicketFields = (maxDescription: number) =>
     followUpOf: z.optional(ticketNumber),
     /** Colleagues to put in copy: customer ids of the requester's organization, comma-separated. */
     colleagues: z.optional(z.string().check(z.maxLength(2000))),
-  });
+  }),
+);
 
-export const informationBody = (maxText: number) => z.strictObject({ text: text(maxText) });
+export const informationBody = perLimit((maxText) => z.strictObject({ text: text(maxText) }));
 
 export const rejectBody = z.strictObject({ reason: text(2000) });
 

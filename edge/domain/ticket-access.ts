@@ -7,6 +7,7 @@
  */
 import { and, eq, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { TicketRole, TicketScope } from '../contract/domain.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { ticketColleagues, tickets, type CustomerRow, type TicketRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { Database } from '../ports.ts';
@@ -17,23 +18,31 @@ export interface VisibleTicket {
   role: TicketRole;
 }
 
+/** A ticket by number, and whether the viewer is in copy on it; prepared once per database. */
+const ticketByNumber = (db: Database) =>
+  db
+    .select({
+      ticket: tickets,
+      inCopy: sql<number>`exists (select 1 from ${ticketColleagues} where ${and(
+        eq(ticketColleagues.ticketId, tickets.id),
+        eq(ticketColleagues.customerId, sql.placeholder('viewer')),
+      )})`,
+    })
+    .from(tickets)
+    .where(eq(tickets.number, sql.placeholder('number')))
+    .limit(1)
+    .prepare();
+
 /** The ticket with the caller's role on it; `not_found` when missing or not theirs to see. */
 export async function findVisibleTicket(
   db: Database,
   viewer: CustomerRow,
   number: number,
 ): Promise<VisibleTicket> {
-  const [row] = await db
-    .select({
-      ticket: tickets,
-      inCopy: sql<number>`exists (select 1 from ${ticketColleagues} where ${and(
-        eq(ticketColleagues.ticketId, tickets.id),
-        eq(ticketColleagues.customerId, viewer.id),
-      )})`,
-    })
-    .from(tickets)
-    .where(eq(tickets.number, number))
-    .limit(1);
+  const row = await preparedQuery(db, 'ticket by number', ticketByNumber).get({
+    viewer: viewer.id,
+    number,
+  });
   const role = row ? ticketRole(row.ticket, viewer, Boolean(row.inCopy)) : null;
   if (!row || !role) throw new ApiError('not_found');
   return { ticket: row.ticket, role };

@@ -3,7 +3,7 @@
  * Reading tickets: summaries and details as customers and the desk see them. Who may see which
  * ticket is decided in `ticket-access.ts`.
  */
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { RATING_CHANGE_HOURS, type Language, type TicketRole } from '../contract/domain.ts';
 import type { Rating, TicketDetails, TicketPage, TicketSummary } from '../contract/types.ts';
 import {
@@ -17,6 +17,7 @@ import {
   type TicketRatingRow,
   type TicketRow,
 } from '../db/schema.ts';
+import { preparedQuery } from '../db/prepared.ts';
 import { ApiError } from '../errors.ts';
 import type { Database, Ports } from '../ports.ts';
 import { categoryIndex, categoryPath, type CategoryIndex } from './categories.ts';
@@ -96,35 +97,64 @@ export function followUpDeadline(
   return until > now ? until : null;
 }
 
+/** The reads that make a ticket's details, each prepared once per database. */
+const detailReads = {
+  events: (db: Database) =>
+    db
+      .select()
+      .from(ticketEvents)
+      .where(eq(ticketEvents.ticketId, sql.placeholder('ticket')))
+      .orderBy(asc(ticketEvents.seq))
+      .prepare(),
+  files: (db: Database) =>
+    db
+      .select()
+      .from(attachments)
+      .where(eq(attachments.ticketId, sql.placeholder('ticket')))
+      .orderBy(asc(attachments.createdAt))
+      .prepare(),
+  requester: (db: Database) =>
+    db
+      .select({ name: customers.name })
+      .from(customers)
+      .where(eq(customers.id, sql.placeholder('requester')))
+      .prepare(),
+  colleagues: (db: Database) =>
+    db
+      .select({ id: customers.id, name: customers.name, email: customers.email })
+      .from(ticketColleagues)
+      .innerJoin(customers, eq(customers.id, ticketColleagues.customerId))
+      .where(eq(ticketColleagues.ticketId, sql.placeholder('ticket')))
+      .orderBy(asc(customers.name))
+      .prepare(),
+  followUps: (db: Database) =>
+    db
+      .select({ number: tickets.number })
+      .from(tickets)
+      .where(eq(tickets.followUpOf, sql.placeholder('number')))
+      .orderBy(asc(tickets.number))
+      .prepare(),
+  rating: (db: Database) =>
+    db
+      .select()
+      .from(ticketRatings)
+      .where(eq(ticketRatings.ticketId, sql.placeholder('ticket')))
+      .prepare(),
+};
+
 export async function toDetails(
   db: Database,
   ticket: TicketRow,
   { index, language, followUpDays, now }: DetailsContext,
 ): Promise<SharedDetails> {
-  const [events, files, [requester], colleagues, followUps, [rating]] = await Promise.all([
-    db
-      .select()
-      .from(ticketEvents)
-      .where(eq(ticketEvents.ticketId, ticket.id))
-      .orderBy(asc(ticketEvents.seq)),
-    db
-      .select()
-      .from(attachments)
-      .where(eq(attachments.ticketId, ticket.id))
-      .orderBy(asc(attachments.createdAt)),
-    db.select({ name: customers.name }).from(customers).where(eq(customers.id, ticket.customerId)),
-    db
-      .select({ id: customers.id, name: customers.name, email: customers.email })
-      .from(ticketColleagues)
-      .innerJoin(customers, eq(customers.id, ticketColleagues.customerId))
-      .where(eq(ticketColleagues.ticketId, ticket.id))
-      .orderBy(asc(customers.name)),
-    db
-      .select({ number: tickets.number })
-      .from(tickets)
-      .where(eq(tickets.followUpOf, ticket.number))
-      .orderBy(asc(tickets.number)),
-    db.select().from(ticketRatings).where(eq(ticketRatings.ticketId, ticket.id)),
+  const values = { ticket: ticket.id, requester: ticket.customerId, number: ticket.number };
+  const [events, files, requester, colleagues, followUps, rating] = await Promise.all([
+    preparedQuery(db, 'details events', detailReads.events).all(values),
+    preparedQuery(db, 'details files', detailReads.files).all(values),
+    preparedQuery(db, 'details requester', detailReads.requester).get(values),
+    preparedQuery(db, 'details colleagues', detailReads.colleagues).all(values),
+    preparedQuery(db, 'details followUps', detailReads.followUps).all(values),
+    preparedQuery(db, 'details rating', detailReads.rating).get(values),
   ]);
   return {
     ...toSummary({ ...ticket, requesterName: requester?.name ?? '' }, index, language),
