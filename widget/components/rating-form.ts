@@ -49,7 +49,7 @@ export class RatingForm extends LitElement {
     css`
       .stars {
         display: flex;
-        gap: calc(var(--sp-space, 0.5rem) * 0.5);
+        gap: calc(var(--_space) * 0.5);
         flex-wrap: wrap;
       }
       .star {
@@ -60,13 +60,15 @@ export class RatingForm extends LitElement {
         min-width: 2.75em;
         min-height: 2.75em;
         font-size: 1.25em;
-        border: 1px solid var(--sp-color-border);
-        border-radius: var(--sp-radius, 6px);
-        color: var(--sp-color-muted);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_background);
+        color: var(--_muted);
         cursor: pointer;
       }
       .star.on {
-        color: var(--sp-color-primary);
+        color: var(--_primary);
+        border-color: var(--_primary);
       }
       .star input {
         position: absolute;
@@ -75,8 +77,9 @@ export class RatingForm extends LitElement {
         margin: 0;
         cursor: pointer;
       }
-      .star:focus-within {
-        outline: 3px solid var(--sp-color-focus);
+      /* The radio itself is invisible, so its star carries the focus ring (WCAG 2.4.7). */
+      .star:has(input:focus-visible) {
+        outline: 3px solid var(--_focus);
         outline-offset: 2px;
       }
       fieldset {
