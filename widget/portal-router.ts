@@ -28,6 +28,8 @@ interface RouterOptions {
   store: () => SessionStore | null;
   /** Protected screens wait behind the login screen until this is true. */
   loggedIn: () => boolean;
+  /** Another screen replaces the one shown (not the first one): its notice has had its turn. */
+  onChange: () => void;
   /** A screen's chunk did not load (network). */
   onLoadError: (error: unknown) => void;
 }
@@ -81,6 +83,7 @@ export class PortalRouter implements ReactiveController {
       route = { screen: 'home' };
     }
     const path = routeToPath(route);
+    if (this.route) this.options.onChange();
     this.route = route;
     this.host.requestUpdate();
     if (!isScreenLoaded(route.screen)) {

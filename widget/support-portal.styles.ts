@@ -86,8 +86,11 @@ export const portalStyles = css`
     margin-inline: auto;
   }
 
+  /* In the screens' column: as wide as .main's content, never wider. */
   .notice {
-    margin: var(--_space) var(--_space) 0;
+    max-width: var(--_max-width);
+    margin: var(--_space) auto 0;
+    padding-inline: var(--_space);
   }
 
   .notice p {

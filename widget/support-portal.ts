@@ -130,14 +130,20 @@ export class SupportPortal extends LitElement {
 
   @state() private config: PublicConfig | null = null;
   @state() private customer: Customer | null = null;
-  @state() private notice = '';
+  /**
+   * What the last screen change brought to say ("Password changed", an error), or null. A
+   * function, so that it is said in the language active at each render; the next screen change
+   * ends it (see the router's `onChange`).
+   */
+  @state() private notice: (() => string) | null = null;
 
   private readonly session = new PortalSession(this, () => this.handleExpired());
   private readonly router = new PortalRouter(this, {
     instance: () => this.instanceKey,
     store: () => this.session.store,
     loggedIn: () => this.customer !== null,
-    onLoadError: (error) => (this.notice = errorMessage(error)),
+    onChange: () => (this.notice = null),
+    onLoadError: (error) => (this.notice = () => errorMessage(error)),
   });
 
   override connectedCallback(): void {
@@ -151,7 +157,10 @@ export class SupportPortal extends LitElement {
       void this.changeLanguage(pickLanguage([this.lang]), false);
     }
     if (changed.has('token') && changed.get('token') !== undefined && this.token && started) {
-      void this.signInWithPartner().then(() => this.router.show({ screen: 'home' }, 'replace'));
+      void this.signInWithPartner().then((refused) => {
+        this.router.show({ screen: 'home' }, 'replace');
+        if (refused) this.notice = refused;
+      });
     }
   }
 
@@ -201,7 +210,7 @@ export class SupportPortal extends LitElement {
           }
         </header>
         <div class="notice" role="status">
-          ${this.notice ? html`<p>${this.notice}</p>` : nothing}
+          ${this.notice ? html`<p>${this.notice()}</p>` : nothing}
         </div>
         <div
           class="main"
@@ -233,7 +242,7 @@ export class SupportPortal extends LitElement {
     client
       .config()
       .then((config) => (this.config = config))
-      .catch((error) => (this.notice = errorMessage(error)));
+      .catch((error) => (this.notice = () => errorMessage(error)));
     if (client.loggedIn) {
       // The remembered screen's chunk loads while the customer's data is on its way.
       const saved = this.router.savedRoute();
@@ -246,20 +255,25 @@ export class SupportPortal extends LitElement {
         this.customer = null;
       }
     }
-    if (this.token && !this.customer) await this.signInWithPartner();
+    const refused = this.token && !this.customer ? await this.signInWithPartner() : null;
     this.session.startRenewal();
     this.router.start();
+    if (refused) this.notice = refused;
     await this.updateComplete;
     preloadScreens();
   }
 
-  /** Exchanges the partner's token for a session; a refused one leaves the login screen. */
-  private async signInWithPartner(): Promise<void> {
+  /**
+   * Exchanges the partner's token for a session. A refused one leaves the login screen: then
+   * the notice saying why, for the screen shown next.
+   */
+  private async signInWithPartner(): Promise<(() => string) | null> {
     try {
       const customer = await this.session.client!.partnerSession(this.token);
       await this.loggedIn(customer);
+      return null;
     } catch (error) {
-      this.notice = errorMessage(error);
+      return () => errorMessage(error);
     }
   }
 
@@ -284,22 +298,21 @@ export class SupportPortal extends LitElement {
       try {
         this.customer = await this.session.client.updateLanguage(language);
       } catch (error) {
-        this.notice = errorMessage(error);
+        this.notice = () => errorMessage(error);
       }
     }
   }
 
   private handleNavigate(event: NavigateEvent) {
     event.stopPropagation();
-    this.notice = '';
     this.router.show(event.route, 'push');
   }
 
   private async handleLoggedIn(event: LoggedInEvent) {
     event.stopPropagation();
-    this.notice = event.notice;
     await this.loggedIn(event.customer);
     this.router.showAfterLogin();
+    this.notice = event.notice;
   }
 
   private handleProfileChanged(event: ProfileChangedEvent) {
@@ -324,9 +337,9 @@ export class SupportPortal extends LitElement {
   private handleExpired() {
     if (!this.customer) return;
     this.customer = null;
-    this.notice = errorMessage(new ApiRequestError(401, 'unauthenticated'));
     this.dispatchEvent(new LogoutEvent({ reason: 'expired' }));
     this.router.showAgain();
+    this.notice = () => errorMessage(new ApiRequestError(401, 'unauthenticated'));
   }
 
   private handleLanguageSelect(event: Event) {

@@ -10,11 +10,12 @@ export class LoggedInEvent extends Event {
 
   /**
    * @param customer Who logged in.
-   * @param notice What the root shows once it has moved on, e.g. "Password changed".
+   * @param notice What the root shows once it has moved on, e.g. "Password changed": a
+   * function giving it in the language active when it is shown.
    */
   constructor(
     readonly customer: Customer,
-    readonly notice = '',
+    readonly notice: (() => string) | null = null,
   ) {
     super(LoggedInEvent.type, { bubbles: true, composed: true });
   }

@@ -93,7 +93,7 @@ export class ChangePasswordScreen extends ScreenElement {
     this.busy = true;
     try {
       const customer = await this.client.changePassword(current, password);
-      this.dispatchEvent(new LoggedInEvent(customer, passwordChanged()));
+      this.dispatchEvent(new LoggedInEvent(customer, passwordChanged));
     } catch (error) {
       const fields = error instanceof ApiRequestError ? error.fields : undefined;
       if (fields?.currentPassword || fields?.newPassword) {

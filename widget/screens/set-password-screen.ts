@@ -74,7 +74,7 @@ export class SetPasswordScreen extends ScreenElement {
     this.busy = true;
     try {
       const customer = await this.client.resetPassword(this.token, password);
-      this.dispatchEvent(new LoggedInEvent(customer, passwordChanged()));
+      this.dispatchEvent(new LoggedInEvent(customer, passwordChanged));
     } catch (error) {
       const field = error instanceof ApiRequestError ? error.fields?.password : undefined;
       if (field) {
