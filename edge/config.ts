@@ -81,7 +81,7 @@ const configSchema = z.object({
   LOCKOUT_FAILURES: z.coerce.number().int().min(1).default(5),
   LOCKOUT_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
   DEFAULT_LANGUAGE: z.enum(LANGUAGES).default('es'),
-  CONTACT_NAME: z.string().default('Customer support'),
+  CONTACT_NAME: z.string().optional(),
   CONTACT_EMAIL: z.string().optional(),
   CONTACT_PHONE: z.string().optional(),
   CONTACT_HOURS: z.string().optional(),

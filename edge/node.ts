@@ -12,7 +12,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { createApp } from './app.ts';
-import { DEMO_LOGIN, loadDemoData } from './db/demo-data.ts';
+import { DEMO_CONTACT, DEMO_LOGIN, loadDemoData } from './db/demo-data.ts';
 import { DEMO_ORGANIZATION_LOGINS } from './db/demo-organization.ts';
 import { startJobTimer } from './jobs/scheduled.ts';
 import { devOutboxApp } from './node/dev-outbox.ts';
@@ -30,6 +30,7 @@ const { ports } = nodePorts(process.env, {
     .flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`])
     .join(','),
   PORTAL_URL: `http://localhost:${port}/`,
+  ...(development && DEMO_CONTACT),
   ...(partnerKey && { PARTNERS: JSON.stringify([demoPartnerConfig(partnerKey.publicJwk)]) }),
 });
 Object.assign(ports, nodeWebhookPorts(ports.config.ENVIRONMENT));

@@ -128,7 +128,8 @@ export interface TicketDetails extends TicketSummary {
 }
 
 export interface ContactBlock {
-  name: string;
+  /** Null when not configured: the widget then names it in the customer's language. */
+  name: string | null;
   email: string | null;
   phone: string | null;
   hours: string | null;

@@ -18,6 +18,15 @@ export const DEMO_LOGIN = {
   password: 'demo-portal-2026',
 } as const;
 
+/** The demo company's contact block (the Contact screen), as its operator would configure it. */
+export const DEMO_CONTACT = {
+  CONTACT_NAME: 'Nubia Sistemas S.L.',
+  CONTACT_EMAIL: 'soporte@nubia-sistemas.example',
+  CONTACT_PHONE: '+34 910 000 120',
+  CONTACT_HOURS: 'L–V 8:00–20:00 (CET)',
+  CONTACT_URL: 'https://nubia-sistemas.example/soporte',
+};
+
 const DAY = 86_400_000;
 
 interface DemoTicket {
@@ -98,7 +107,7 @@ export async function loadDemoData(
   collect(tree);
 
   const customer: Actor = { type: 'customer', id: ana.id, name: ana.name };
-  const desk: Actor = { type: 'desk', id: null, name: 'Service desk' };
+  const desk: Actor = { type: 'desk', id: null, name: null };
   for (const demo of ANA_TICKETS) {
     const id = crypto.randomUUID();
     const created = new Date(now.getTime() - demo.daysAgo * DAY);

@@ -19,9 +19,12 @@ export interface DeskEnv extends AppEnv {
   };
 }
 
-/** How the desk appears in a customer's timeline: the company, not the key's name. */
+/**
+ * How the desk appears in a customer's timeline: the company, named by the widget in the
+ * customer's language; never the key's name.
+ */
 export function deskActor(key: { id: string } | null): Actor {
-  return { type: 'desk', id: key?.id ?? null, name: 'Service desk' };
+  return { type: 'desk', id: key?.id ?? null, name: null };
 }
 
 export const requireDeskKey = createMiddleware<DeskEnv>(async (c, next) => {

@@ -21,7 +21,7 @@ export const configRoutes = new Hono<AppEnv>().get(ROUTES.config, (c) => {
       maxInformationLength: config.MAX_INFORMATION_LENGTH,
     },
     contact: {
-      name: config.CONTACT_NAME,
+      name: config.CONTACT_NAME ?? null,
       email: config.CONTACT_EMAIL ?? null,
       phone: config.CONTACT_PHONE ?? null,
       hours: config.CONTACT_HOURS ?? null,

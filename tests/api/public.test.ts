@@ -75,8 +75,15 @@ describe('categories', () => {
     const tree = (await (await session.request(ROUTES.categories)).json()) as CategoryNode[];
     assert.deepEqual(
       tree.map((node) => node.label),
-      ['Logiciels et applications', 'Infrastructure et cloud', 'Compte, licences et facturation'],
+      [
+        'Logiciels et applications',
+        'Infrastructure et cloud',
+        'Compte, licences et facturation',
+        'Autre demande',
+      ],
     );
+    // A top-level leaf: where a customer goes when no category fits.
+    assert.deepEqual(tree[3]!.children, []);
     const erp = tree[0]!.children[0]!;
     assert.equal(erp.label, 'ERP de gestion');
     assert.deepEqual(Object.keys(erp.children[0]!).sort(), [

@@ -39,6 +39,7 @@ describe('sp-category-menu', () => {
       'Software y aplicaciones',
       'Infraestructura y nube',
       'Cuenta, licencias y facturación',
+      'Otra consulta',
     ]);
     expect(visibleText(el)).not.to.match(/incident|request|incidencia|petición/i);
     expect(await seriousViolations(el)).to.deep.equal([]);
@@ -69,7 +70,7 @@ describe('sp-category-menu', () => {
     ]);
     button(el, 'Todas las categorías').click();
     await el.updateComplete;
-    expect(optionLabels(el)).to.have.length(3);
+    expect(optionLabels(el)).to.have.length(4);
   });
 
   it('filters the whole tree without regard to case or accents, showing each path', async () => {
@@ -121,6 +122,13 @@ describe('sp-category-menu', () => {
       id: 'infra.network.wifi',
       path: ['Infraestructura y nube', 'Red y VPN', 'Wifi lenta o caída'],
     });
+  });
+
+  it('offers a top-level "other" leaf for what fits no category, chosen in one click', async () => {
+    const el = await menu();
+    const chosen = oneEvent(el, 'sp-category-select');
+    button(el, 'Otra consulta').click();
+    expect((await chosen).detail).to.deep.equal({ id: 'other', path: ['Otra consulta'] });
   });
 
   it('works with the keyboard alone: arrows, Right to open, Left to go back, Enter to choose', async () => {

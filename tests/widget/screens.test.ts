@@ -79,6 +79,8 @@ describe('contact', () => {
     const contact = await screenNamed(el, 'sp-contact-block');
     const config = await (await fetch(`${API}/api/config`)).json();
     await waitForText(contact, config.contact.name);
+    const links = [...contact.shadowRoot!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).to.deep.equal([`mailto:${config.contact.email}`, 'tel:+34910000120']);
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
 

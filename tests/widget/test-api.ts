@@ -62,6 +62,9 @@ export async function startTestApi(allowedOrigins: string[]) {
     RATE_LIMIT_PER_ADDRESS: '100000',
     RATE_LIMIT_PER_EMAIL: '10',
     LOCKOUT_FAILURES: '5',
+    CONTACT_NAME: 'Nubia Sistemas',
+    CONTACT_EMAIL: 'soporte@nubia.example',
+    CONTACT_PHONE: '+34 910 000 120',
   });
   portal.clock.advance(Date.now() - portal.clock.now().getTime());
   const api = (path: string, token: string, init: RequestInit = {}) =>

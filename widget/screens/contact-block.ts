@@ -32,7 +32,7 @@ export class ContactBlock extends ScreenElement {
     const contact = this.contact;
     if (!contact) return nothing;
     return html`
-      <p><strong>${contact.name}</strong></p>
+      <p><strong>${contact.name ?? msg('Atención al cliente', { id: 'portal.title' })}</strong></p>
       <dl>
         ${
           contact.email

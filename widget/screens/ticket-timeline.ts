@@ -50,8 +50,9 @@ function what(event: TimelineEvent, autoAcceptDays: number | null): string {
   }
 }
 
+/** Customers by name; the desk and the system in the reader's language. */
 function who(event: TimelineEvent): string {
-  if (event.actor.name) return event.actor.name;
+  if (event.actor.type === 'customer' && event.actor.name) return event.actor.name;
   return event.actor.type === 'desk'
     ? msg('Servicio de soporte', { id: 'timeline.actor.desk' })
     : event.actor.type === 'system'

@@ -79,7 +79,7 @@ export async function startSqld(): Promise<LibsqlServer> {
       const applied = await ticketChange(
         db,
         ticket!.id,
-        { type: 'desk', id: null, name: 'Service desk' },
+        { type: 'desk', id: null, name: null },
         {
           from: ['new', 'in_progress'],
           set: { status: 'resolved', solution, solutionProposedAt: at },
