@@ -1,5 +1,6 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import {
+  $,
   $$,
   button,
   deskComment,
@@ -100,13 +101,21 @@ describe('ticket details', () => {
       'Try this 1',
       'Ticket registrado',
       'Archivo adjuntado: registro <b>.txt',
-      'Si no responde en 7 días, la solución se aceptará automáticamente.',
       'Marta (service desk)',
       'Comentario del servicio de soporte',
       'Estamos revisando el registro que nos envió.',
     ]) {
       expect(text).to.include(expected);
     }
+    // The day the solution is accepted without an answer: its proposal plus the 7 days of the
+    // configuration, as the solution screen says it.
+    const proposed = $(details, '.solution time')!.getAttribute('datetime')!;
+    const deadline = new Intl.DateTimeFormat('es', { dateStyle: 'long' }).format(
+      Date.parse(proposed) + 7 * 24 * 60 * 60 * 1000,
+    );
+    expect(text).to.include(
+      `Si no responde antes del ${deadline}, la solución se aceptará automáticamente.`,
+    );
     // A file name is text, never markup.
     expect(details.shadowRoot!.querySelector('b')).to.equal(null);
     expect(details.shadowRoot!.querySelector('sp-attach-file')).not.to.equal(null);

@@ -13,13 +13,12 @@ import { defineElement } from '../define.ts';
 import { SolutionAcceptedEvent } from '../events/solution-accepted.ts';
 import { SolutionRejectedEvent } from '../events/solution-rejected.ts';
 import { errorMessage, fieldMessage } from '../i18n/errors.ts';
-import { formatDate, formatDateTime, statusLabel } from '../i18n/labels.ts';
+import { formatDateTime, statusLabel } from '../i18n/labels.ts';
 import { shared } from '../styles/shared.ts';
+import { autoAcceptDeadline } from './auto-accept.ts';
 import { ticketTextStyles } from './ticket-text.styles.ts';
 import { textField } from './text-field.ts';
 import { TicketScreenElement } from './ticket-screen.ts';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
  * @summary Shows the proposed solution and lets the customer accept it (which closes the ticket)
@@ -158,11 +157,7 @@ export class SolutionScreen extends TicketScreenElement {
   }
 
   private renderPending(ticket: TicketDetails, solution: string) {
-    const days = this.config?.autoAcceptDays;
-    const deadline =
-      days && ticket.solutionProposedAt
-        ? formatDate(new Date(Date.parse(ticket.solutionProposedAt) + days * DAY_MS))
-        : null;
+    const deadline = autoAcceptDeadline(ticket, this.config);
     return html`
       <dl class="facts">
         <dt>${msg('Categoría', { id: 'solution.category' })}</dt>
@@ -171,18 +166,7 @@ export class SolutionScreen extends TicketScreenElement {
         <dd class="text">${ticket.description}</dd>
       </dl>
       ${this.renderSolution(ticket, solution)}
-      ${
-        deadline
-          ? html`<p class="muted">
-              ${msg(
-                str`Si no responde antes del ${deadline}, la solución se aceptará automáticamente.`,
-                {
-                  id: 'solution.deadline',
-                },
-              )}
-            </p>`
-          : nothing
-      }
+      ${deadline ? html`<p class="muted">${deadline}</p>` : nothing}
       <p class="status error" role="alert">${this.formError}</p>
       <h3>${msg('¿Le ha resuelto el problema?', { id: 'solution.question' })}</h3>
       <div class="answer">

@@ -15,6 +15,7 @@ import { errorMessage } from '../i18n/errors.ts';
 import { formatBytes, formatDateTime, statusLabel, urgencyLabel } from '../i18n/labels.ts';
 import { downloadIcon } from '../styles/icons.ts';
 import { shared } from '../styles/shared.ts';
+import { autoAcceptDeadline } from './auto-accept.ts';
 import { ScreenElement } from './screen.ts';
 import { detailsStyles } from './ticket-details.styles.ts';
 import { renderFollowUps } from './ticket-follow-ups.ts';
@@ -148,7 +149,7 @@ export class TicketDetailsScreen extends ScreenElement {
               <p class="text">${ticket.solution}</p>
               ${
                 ticket.solutionPending && ticket.role === 'requester'
-                  ? html`<p>${this.autoAcceptNote()}</p>
+                  ? html`<p>${this.autoAcceptNote(ticket)}</p>
                       <button class="primary" type="button" @click=${this.handleSolution}>
                         ${msg('Aceptar o rechazar la solución', { id: 'details.answer_solution' })}
                       </button>`
@@ -221,15 +222,14 @@ export class TicketDetailsScreen extends ScreenElement {
     </li>`;
   }
 
-  private autoAcceptNote(): string {
-    const days = this.config?.autoAcceptDays;
-    return days
-      ? msg(str`Si no responde en ${days} días, la solución se aceptará automáticamente.`, {
-          id: 'details.auto_accept_days',
-        })
-      : msg('Si no responde, la solución se aceptará automáticamente.', {
-          id: 'details.auto_accept',
-        });
+  /** The date the solution is accepted without an answer, as the solution screen says it. */
+  private autoAcceptNote(ticket: TicketDetails): string {
+    return (
+      autoAcceptDeadline(ticket, this.config) ??
+      msg('Si no responde, la solución se aceptará automáticamente.', {
+        id: 'details.auto_accept',
+      })
+    );
   }
 
   private async load(): Promise<void> {

@@ -56,7 +56,6 @@ export const templates = {
   'details.answer_solution': `Acceptar o rebutjar la solució`,
   'details.attachments': `Fitxers adjunts`,
   'details.auto_accept': `Si no respon, la solució s'acceptarà automàticament.`,
-  'details.auto_accept_days': str`Si no respon en ${0} dies, la solució s'acceptarà automàticament.`,
   'details.category': `Categoria`,
   'details.closed': `Tancat`,
   'details.colleagues': `En còpia`,

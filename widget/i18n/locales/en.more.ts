@@ -56,7 +56,6 @@ export const templates = {
   'details.answer_solution': `Accept or reject the solution`,
   'details.attachments': `Attachments`,
   'details.auto_accept': `If you don’t respond, the solution will be accepted automatically.`,
-  'details.auto_accept_days': str`If you don’t respond within ${0} days, the solution will be accepted automatically.`,
   'details.category': `Category`,
   'details.closed': `Closed`,
   'details.colleagues': `In copy`,

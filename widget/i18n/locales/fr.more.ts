@@ -56,7 +56,6 @@ export const templates = {
   'details.answer_solution': `Accepter ou refuser la solution`,
   'details.attachments': `Pièces jointes`,
   'details.auto_accept': `Sans réponse de votre part, la solution sera automatiquement acceptée.`,
-  'details.auto_accept_days': str`Sans réponse de votre part sous ${0} jours, la solution sera automatiquement acceptée.`,
   'details.category': `Catégorie`,
   'details.closed': `Clôture`,
   'details.colleagues': `En copie`,

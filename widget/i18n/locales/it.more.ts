@@ -56,7 +56,6 @@ export const templates = {
   'details.answer_solution': `Accetta o rifiuta la soluzione`,
   'details.attachments': `Allegati`,
   'details.auto_accept': `Se non risponde, la soluzione verrà accettata automaticamente.`,
-  'details.auto_accept_days': str`Se non risponde entro ${0} giorni, la soluzione verrà accettata automaticamente.`,
   'details.category': `Categoria`,
   'details.closed': `Chiuso`,
   'details.colleagues': `In copia`,

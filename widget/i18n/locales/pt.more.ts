@@ -56,7 +56,6 @@ export const templates = {
   'details.answer_solution': `Aceitar ou rejeitar a solução`,
   'details.attachments': `Anexos`,
   'details.auto_accept': `Se não responder, a solução será aceite automaticamente.`,
-  'details.auto_accept_days': str`Se não responder no prazo de ${0} dias, a solução será aceite automaticamente.`,
   'details.category': `Categoria`,
   'details.closed': `Fechado`,
   'details.colleagues': `Em cópia`,
