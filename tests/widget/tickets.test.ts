@@ -101,7 +101,7 @@ describe('ticket details', () => {
       'Try this 1',
       'Ticket registrado',
       'Archivo adjuntado: registro <b>.txt',
-      'Marta (service desk)',
+      'Servicio de soporte',
       'Comentario del servicio de soporte',
       'Estamos revisando el registro que nos envió.',
     ]) {
