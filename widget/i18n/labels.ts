@@ -88,8 +88,10 @@ export function formatDate(iso: string | Date): string {
 }
 
 /**
- * A file size in the unit a reader expects (bytes, kB, MB), in binary multiples as file managers
- * count them: the 10 MB limit (10 × 1024²) reads "10 MB", not "10,5 MB".
+ * A file size in the unit a reader expects ("57 bytes", "1.2 kB", "10 MB"), in binary multiples
+ * as file managers count them: the 10 MB limit (10 × 1024²) reads "10 MB", not "10,5 MB". Bytes
+ * are spelled out, in the number's plural form ("1 byte", "57 octets"): their short form is
+ * invariable in some languages ("57 byte" in English, "1 bytes" in Portuguese).
  */
 export function formatBytes(bytes: number): string {
   const [value, unit] =
@@ -101,7 +103,7 @@ export function formatBytes(bytes: number): string {
   return new Intl.NumberFormat(currentLanguage(), {
     style: 'unit',
     unit,
-    unitDisplay: 'short',
+    unitDisplay: unit === 'byte' ? 'long' : 'short',
     maximumFractionDigits: 1,
   }).format(value);
 }
