@@ -12,7 +12,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { createApp } from './app.ts';
-import { DEMO_CONTACT, DEMO_LOGIN, loadDemoData } from './db/demo-data.ts';
+import { DEMO_CONTACT, DEMO_LOGIN, DEMO_PARTNER_USER, loadDemoData } from './db/demo-data.ts';
 import { DEMO_ORGANIZATION_LOGINS } from './db/demo-organization.ts';
 import { startJobTimer } from './jobs/scheduled.ts';
 import { devOutboxApp } from './node/dev-outbox.ts';
@@ -94,5 +94,7 @@ serve({ fetch: site.fetch, port, hostname: host }, () => {
   );
 });
 serve({ fetch: partner.fetch, port: port + 1, hostname: host }, () => {
-  console.log(`Partner intranet demo (API on another origin) at http://localhost:${port + 1}/`);
+  console.log(
+    `Partner intranet demo (API on another origin) at http://localhost:${port + 1}/${partnerKey ? `, logged in by single sign-on as ${DEMO_PARTNER_USER.email}` : ''}`,
+  );
 });

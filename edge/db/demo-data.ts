@@ -11,11 +11,21 @@ import type { Database } from '../ports.ts';
 import { saveCategoryTree, type CategoryInput } from './category-tree.ts';
 import { createCustomer } from './customers.ts';
 import { DEMO_ORGANIZATION, demoCopyWrites, loadDemoOrganization } from './demo-organization.ts';
-import { customers, tickets } from './schema.ts';
+import { customers, tickets, type CustomerRow } from './schema.ts';
 
 export const DEMO_LOGIN = {
   email: 'ana.garcia@example.com',
   password: 'demo-portal-2026',
+} as const;
+
+/**
+ * The partner intranet's user (demo/partner): a customer of another organization, in Portuguese,
+ * who never set a password: single sign-on logs them in.
+ */
+export const DEMO_PARTNER_USER = {
+  email: 'bruno.costa@example.com',
+  name: 'Bruno Costa',
+  organization: 'Costa & Filhos Lda.',
 } as const;
 
 /** The demo company's contact block (the Contact screen), as its operator would configure it. */
@@ -38,6 +48,25 @@ interface DemoTicket {
   solution?: string;
   closed?: boolean;
 }
+
+const BRUNO_TICKETS: DemoTicket[] = [
+  {
+    number: 1004,
+    category: 'account.licences.more',
+    urgency: 'low',
+    description: 'Precisamos de mais três licenças do ERP para a nova equipa do armazém do Porto.',
+    daysAgo: 6,
+    solution: 'Licenças ampliadas: já pode atribuí-las aos três utilizadores novos.',
+    closed: true,
+  },
+  {
+    number: 1005,
+    category: 'infra.network.wifi',
+    urgency: 'medium',
+    description: 'A rede wifi do armazém cai várias vezes por dia desde a semana passada.',
+    daysAgo: 2,
+  },
+];
 
 const ANA_TICKETS: DemoTicket[] = [
   {
@@ -85,17 +114,7 @@ export async function loadDemoData(
     iterations,
     now,
   );
-  await createCustomer(
-    db,
-    {
-      email: 'bruno.costa@example.com',
-      name: 'Bruno Costa',
-      organization: 'Costa & Filhos Lda.',
-      language: 'pt',
-    },
-    iterations,
-    now,
-  );
+  const bruno = await createCustomer(db, { ...DEMO_PARTNER_USER, language: 'pt' }, iterations, now);
 
   const colleagues = await loadDemoOrganization(db, DEMO_LOGIN.password, iterations, now);
 
@@ -106,19 +125,32 @@ export async function loadDemoData(
     );
   collect(tree);
 
-  const customer: Actor = { type: 'customer', id: ana.id, name: ana.name };
+  const demoTicket = demoTicketWrites(db, leafTypes, colleagues, now);
+  for (const demo of ANA_TICKETS) await db.batch(demoTicket(demo, ana));
+  for (const demo of BRUNO_TICKETS) await db.batch(demoTicket(demo, bruno));
+  return true;
+}
+
+/** The writes of one demo ticket and its timeline, in the state the demo gives it. */
+function demoTicketWrites(
+  db: Database,
+  leafTypes: Map<string, 'incident' | 'request'>,
+  colleagues: CustomerRow[],
+  now: Date,
+) {
   const desk: Actor = { type: 'desk', id: null, name: null };
-  for (const demo of ANA_TICKETS) {
+  return (demo: DemoTicket, requester: CustomerRow) => {
+    const customer: Actor = { type: 'customer', id: requester.id, name: requester.name };
     const id = crypto.randomUUID();
     const created = new Date(now.getTime() - demo.daysAgo * DAY);
     const later = new Date(created.getTime() + DAY / 2);
     const status = demo.closed ? 'closed' : demo.solution ? 'resolved' : 'in_progress';
-    await db.batch([
+    return [
       db.insert(tickets).values({
         id,
         number: demo.number,
-        customerId: ana.id,
-        organization: ana.organization,
+        customerId: requester.id,
+        organization: requester.organization,
         categoryId: demo.category,
         type: leafTypes.get(demo.category) ?? 'incident',
         urgency: demo.urgency,
@@ -132,7 +164,7 @@ export async function loadDemoData(
         revision: crypto.randomUUID(),
       }),
       eventInsert(db, id, customer, { kind: 'created', status: 'new' }, created),
-      ...demoCopyWrites(db, { id, number: demo.number }, ana, colleagues, created),
+      ...demoCopyWrites(db, { id, number: demo.number }, requester, colleagues, created),
       eventInsert(db, id, desk, { kind: 'status_changed', status: 'in_progress' }, created),
       ...(demo.solution
         ? [
@@ -148,7 +180,6 @@ export async function loadDemoData(
       ...(demo.closed
         ? [eventInsert(db, id, customer, { kind: 'solution_accepted', status: 'closed' }, later)]
         : []),
-    ]);
-  }
-  return true;
+    ] as const;
+  };
 }

@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import type { PartnerConfig } from '../config.ts';
-import { DEMO_LOGIN } from '../db/demo-data.ts';
+import { DEMO_PARTNER_USER } from '../db/demo-data.ts';
 
 const ALGORITHM = 'ES256';
 const TOKEN_SECONDS = 120;
@@ -19,7 +19,7 @@ export const DEMO_PARTNER = {
   id: 'demo-intranet',
   issuer: 'https://intranet.partner.example',
   audience: 'support-portal',
-  organization: 'Talleres Ebro S.L.',
+  organization: DEMO_PARTNER_USER.organization,
 } as const;
 
 /** The demo key pair as JWKs, made once and kept (private half readable by the owner only). */
@@ -43,7 +43,7 @@ export function demoPartnerConfig(publicJwk: JWK): PartnerConfig {
 }
 
 /** `GET /dev/partner-token` -> `{ token }` for the demo page's user. */
-export function partnerTokenApp(privateJwk: JWK, email = DEMO_LOGIN.email) {
+export function partnerTokenApp(privateJwk: JWK, email: string = DEMO_PARTNER_USER.email) {
   const key = importJWK(privateJwk, ALGORITHM);
   return new Hono().get('/dev/partner-token', async (c) => {
     const token = await new SignJWT({ email })

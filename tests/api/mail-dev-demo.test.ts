@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { ROUTES } from '../../edge/contract/routes.ts';
-import { DEMO_LOGIN } from '../../edge/db/demo-data.ts';
+import { DEMO_PARTNER_USER } from '../../edge/db/demo-data.ts';
 import { queueMail, renderMail } from '../../edge/mail/index.ts';
 import { devOutboxApp } from '../../edge/node/dev-outbox.ts';
 import {
@@ -69,6 +69,6 @@ describe('development: the outbox and the partner demo', () => {
     });
     assert.equal(again.status, 201);
     const session = (await again.json()) as { customer: { email: string } };
-    assert.equal(session.customer.email, DEMO_LOGIN.email);
+    assert.equal(session.customer.email, DEMO_PARTNER_USER.email);
   });
 });
