@@ -152,7 +152,7 @@ describe('new ticket', () => {
     chooseFiles(input, makeFile('notas.txt', 'La VPN falla desde ayer.'));
     await files.updateComplete;
     expect(textOf($(files, '[part="error"]'))).to.equal('');
-    expect(textOf($(files, '#file'))).to.match(/^notas\.txt \(\d+ B\)$/);
+    expect(textOf($(files, '#file'))).to.match(/^notas\.txt \(\d+ bytes\)$/);
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
 
