@@ -6,9 +6,12 @@ import type { AttachFile } from '../../widget/components/attach-file.ts';
 import type { FilePicker } from '../../widget/components/file-picker.ts';
 import '../../widget/screens/add-information-screen.ts';
 import '../../widget/screens/solution-screen.ts';
+import { NavigateEvent } from '../../widget/navigation.ts';
 import {
   $,
   button,
+  currentScreen,
+  loggedInPortal,
   logIn,
   mountPortal,
   newCustomer,
@@ -210,6 +213,23 @@ describe('attach a file', () => {
     await waitForText(el, 'Archivo «traza.txt» adjuntado.');
     expect(picker.file).to.equal(null);
     expect((await client.ticket(number)).attachments).to.have.length(1);
+  });
+
+  it('asks for a file while the ticket has none, for another one after', async () => {
+    const { el, customer } = await loggedInPortal({ open: 1 });
+    const [number] = customer.tickets.open as [number];
+    currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'ticket', number }));
+    const details = await screenNamed(el, 'sp-ticket-details-screen');
+    await waitForText(details, 'No hay archivos adjuntos.');
+    const attach = $(details, 'sp-attach-file')!;
+    const picker = $(attach, 'sp-file-picker') as FilePicker;
+    await waitForText(picker, 'Adjuntar un archivo');
+    expect(visibleText(details)).not.to.include('Adjuntar otro archivo');
+
+    chooseFiles($(picker, '#input') as HTMLInputElement, makeFile('traza.txt', 'ping: timeout'));
+    button(attach, 'Adjuntar el archivo').click();
+    await waitForText(details, 'Archivo «traza.txt» adjuntado.');
+    await waitForText(picker, 'Adjuntar otro archivo');
   });
 
   it('says so when the ticket was closed meanwhile', async () => {

@@ -37,6 +37,9 @@ export class AttachFile extends LitElement {
   /** The open ticket's number. */
   @property({ type: Number }) number = 0;
 
+  /** Whether the ticket has no attachment yet: the box asks for a file, not another one. */
+  @property({ type: Boolean, attribute: 'first-file' }) firstFile = false;
+
   /** The API's public configuration, for the file limits; null until loaded. */
   @property({ attribute: false }) config: PublicConfig | null = null;
 
@@ -96,7 +99,11 @@ export class AttachFile extends LitElement {
     return html`
       <form part="base" novalidate @submit=${this.handleSubmit}>
         <sp-file-picker
-          label=${msg('Adjuntar otro archivo', { id: 'attachFile.label' })}
+          label=${
+            this.firstFile
+              ? msg('Adjuntar un archivo', { id: 'attachFile.labelFirst' })
+              : msg('Adjuntar otro archivo', { id: 'attachFile.label' })
+          }
           .limits=${this.config?.limits ?? null}
           .file=${this.file}
           .error=${this.error}

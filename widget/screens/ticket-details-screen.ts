@@ -186,6 +186,7 @@ export class TicketDetailsScreen extends ScreenElement {
                 .client=${this.client}
                 .config=${this.config}
                 .number=${ticket.number}
+                ?first-file=${!ticket.attachments.length}
                 @sp-ticket-updated=${this.handleUpdated}
               ></sp-attach-file>`
             : nothing

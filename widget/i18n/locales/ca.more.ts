@@ -25,6 +25,7 @@ export const templates = {
   'attachFile.closed': `Aquest tiquet ja està tancat i no admet més fitxers.`,
   'attachFile.done': str`S'ha adjuntat el fitxer «${0}».`,
   'attachFile.label': `Adjuntar un altre fitxer`,
+  'attachFile.labelFirst': `Adjuntar un fitxer`,
   'attachFile.none': `Triï primer un fitxer.`,
   'attachFile.submit': `Adjuntar el fitxer`,
   'attachFile.uploading': str`S'està pujant «${0}»`,

@@ -25,6 +25,7 @@ export const templates = {
   'attachFile.closed': `This ticket is closed and can’t take any more files.`,
   'attachFile.done': str`File “${0}” attached.`,
   'attachFile.label': `Attach another file`,
+  'attachFile.labelFirst': `Attach a file`,
   'attachFile.none': `Please choose a file first.`,
   'attachFile.submit': `Attach file`,
   'attachFile.uploading': str`Uploading “${0}”`,

@@ -25,6 +25,7 @@ export const templates = {
   'attachFile.closed': `Cette demande est déjà clôturée et n’accepte plus de fichiers.`,
   'attachFile.done': str`Le fichier « ${0} » a été joint.`,
   'attachFile.label': `Joindre un autre fichier`,
+  'attachFile.labelFirst': `Joindre un fichier`,
   'attachFile.none': `Choisissez d’abord un fichier.`,
   'attachFile.submit': `Joindre le fichier`,
   'attachFile.uploading': str`Envoi de « ${0} »`,

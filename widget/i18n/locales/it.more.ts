@@ -25,6 +25,7 @@ export const templates = {
   'attachFile.closed': `Questo ticket è già chiuso e non accetta altri file.`,
   'attachFile.done': str`File «${0}» allegato.`,
   'attachFile.label': `Allega un altro file`,
+  'attachFile.labelFirst': `Allega un file`,
   'attachFile.none': `Scelga prima un file.`,
   'attachFile.submit': `Allega il file`,
   'attachFile.uploading': str`Caricamento di «${0}»`,

@@ -25,6 +25,7 @@ export const templates = {
   'attachFile.closed': `Este pedido já está fechado e não aceita mais ficheiros.`,
   'attachFile.done': str`Ficheiro «${0}» anexado.`,
   'attachFile.label': `Anexar outro ficheiro`,
+  'attachFile.labelFirst': `Anexar um ficheiro`,
   'attachFile.none': `Escolha primeiro um ficheiro.`,
   'attachFile.submit': `Anexar o ficheiro`,
   'attachFile.uploading': str`A carregar «${0}»`,
