@@ -49,7 +49,7 @@ export class RatingForm extends LitElement {
     css`
       .stars {
         display: flex;
-        gap: calc(var(--_space) * 0.5);
+        gap: calc(var(--_space) * 0.25);
         flex-wrap: wrap;
       }
       .star {
