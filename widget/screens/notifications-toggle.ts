@@ -26,12 +26,17 @@ export class NotificationsToggle extends LitElement {
         display: flex;
         align-items: center;
         gap: 0.5em;
-        min-height: 24px;
+        min-height: 2.75em;
       }
+      /* A 24 px target in the brand colour; it keeps its size beside a label that wraps. */
       input {
-        width: 1.25em;
-        height: 1.25em;
+        flex: none;
+        width: 1.5em;
+        height: 1.5em;
+        min-height: 0;
         margin: 0;
+        accent-color: var(--_primary);
+        cursor: pointer;
       }
     `,
   ];
