@@ -27,7 +27,7 @@ export const portalStyles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: 0.5em 1em;
+    gap: 0.5em 0.75em;
     padding: 0.75em var(--_space);
     background: var(--_surface);
   }
@@ -46,7 +46,17 @@ export const portalStyles = css`
     margin-inline-end: auto;
   }
 
+  /*
+   * The name counts as nothing when the header wraps, then takes what room its row has left, up
+   * to its full width: on a phone the controls keep to one row and a long name ends in "…".
+   */
   .who {
+    flex: 1 1 0;
+    min-width: 3em;
+    max-width: max-content;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    white-space: nowrap;
     color: var(--_muted);
   }
 
@@ -68,7 +78,15 @@ export const portalStyles = css`
     cursor: pointer;
   }
 
+  /* As wide as the language shown, where supported: room for the name on narrow screens. */
+  select {
+    field-sizing: content;
+    padding-inline: 0.5em;
+  }
+
+  /* Text links: their words line up with the title and the screen's text. */
   button.link {
+    padding-inline: 0;
     border-color: transparent;
     background: transparent;
     color: var(--_primary);

@@ -136,10 +136,11 @@ export const shared = css`
     filter: brightness(1.1);
   }
 
+  /* No inline padding: a link's text lines up with the text above and below it. */
   button.link {
     border-color: transparent;
     background: transparent;
-    padding-inline: 0.25em;
+    padding-inline: 0;
     text-decoration: underline;
     font-weight: 400;
   }
