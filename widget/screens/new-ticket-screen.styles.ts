@@ -44,8 +44,12 @@ export const newTicketStyles = css`
     margin: 0;
   }
 
+  /* The creation date is given, not asked: plain text, not an empty-looking box. */
   input[readonly] {
-    background: var(--_surface);
+    min-height: 0;
+    padding: 0;
+    border: 0;
+    background: transparent;
   }
 
   fieldset {
