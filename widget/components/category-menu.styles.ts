@@ -60,6 +60,12 @@ export const categoryMenuStyles = [
       min-height: 1.5em;
     }
 
+    /* Stays in the page for screen readers, but takes no room while there is nothing to say. */
+    .count-status:empty {
+      margin-top: 0;
+      min-height: 0;
+    }
+
     ul {
       list-style: none;
       margin: 0;
