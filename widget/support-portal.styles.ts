@@ -32,7 +32,9 @@ export const portalStyles = css`
     background: var(--_surface);
   }
 
+  /* Rows the controls wrap onto keep to the end, under the ones above, as on a wide screen. */
   header {
+    justify-content: flex-end;
     border-radius: var(--_radius) var(--_radius) 0 0;
   }
 
