@@ -66,9 +66,14 @@ describe('organization tickets', () => {
     const group = $(list, '[role="group"]')!;
     expect(group.getAttribute('aria-label')).to.equal('Qué tickets mostrar');
     expect(button(list, 'Míos').getAttribute('aria-pressed')).to.equal('true');
+    const search = $(list, 'sp-ticket-search-box')!;
+    expect(textOf($(search, 'label[for="query"]'))).to.equal('Buscar en sus tickets');
 
     button(list, 'Mi organización').click();
     await waitForText(list, `Ticket ${org.tickets.shared}`);
+    expect(textOf($(search, 'label[for="query"]'))).to.equal(
+      'Buscar en los tickets de su organización',
+    );
     expect(button(list, 'Mi organización').getAttribute('aria-pressed')).to.equal('true');
     expect(rowNumbers(list)).to.deep.equal([org.tickets.own, org.tickets.shared]);
     const text = visibleText(list);

@@ -6,6 +6,7 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
+import type { TicketScope } from '../../edge/contract/domain.ts';
 import { defineElement } from '../define.ts';
 import { TicketSearchEvent } from '../events/ticket-search.ts';
 import { shared } from '../styles/shared.ts';
@@ -37,12 +38,21 @@ export class TicketSearchBox extends LitElement {
   /** Whether the list is showing results of a search (then "show all" is offered). */
   @property({ type: Boolean }) active = false;
 
+  /** Whose tickets the list shows, and so the search searches. */
+  @property() scope: TicketScope = 'mine';
+
   @query('input') private input!: HTMLInputElement;
 
   override render() {
     return html`<form role="search" @submit=${this.handleSubmit}>
       <div class="field">
-        <label for="query">${msg('Buscar en sus tickets', { id: 'search.label' })}</label>
+        <label for="query"
+          >${
+            this.scope === 'organization'
+              ? msg('Buscar en los tickets de su organización', { id: 'search.labelOrganization' })
+              : msg('Buscar en sus tickets', { id: 'search.label' })
+          }</label
+        >
         <input
           id="query"
           type="search"

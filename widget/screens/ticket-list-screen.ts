@@ -127,6 +127,7 @@ export class TicketListScreen extends ScreenElement {
       <h2 tabindex="-1">${heading}</h2>
       ${this.customer?.organizationManager ? this.renderScopeSwitch() : nothing}
       <sp-ticket-search-box
+        .scope=${this.scope}
         ?active=${Boolean(this.query)}
         @sp-ticket-search=${this.handleSearch}
       ></sp-ticket-search-box>

@@ -146,6 +146,7 @@ export const templates = {
   'search.found': str`${0} tiquets trobats.`,
   'search.hint': `Per número o per paraules de la descripció i del que s'hi ha afegit.`,
   'search.label': `Cercar als seus tiquets`,
+  'search.labelOrganization': `Cercar als tiquets de la seva organització`,
   'search.none': `Cap tiquet no coincideix amb la cerca.`,
   'search.submit': `Cercar`,
   'set_password.heading': `Triï la seva contrasenya`,

@@ -146,6 +146,7 @@ export const templates = {
   'search.found': str`${0} tickets found.`,
   'search.hint': `By number, or by words of the description and of what was added.`,
   'search.label': `Search your tickets`,
+  'search.labelOrganization': `Search your organization’s tickets`,
   'search.none': `No ticket matches the search.`,
   'search.submit': `Search`,
   'set_password.heading': `Choose your password`,

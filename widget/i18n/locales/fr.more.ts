@@ -146,6 +146,7 @@ export const templates = {
   'search.found': str`${0} demandes trouvées.`,
   'search.hint': `Par numéro ou par des mots de la description et des ajouts.`,
   'search.label': `Rechercher dans vos demandes`,
+  'search.labelOrganization': `Rechercher dans les demandes de votre organisation`,
   'search.none': `Aucune demande ne correspond à la recherche.`,
   'search.submit': `Rechercher`,
   'set_password.heading': `Choisissez votre mot de passe`,

@@ -146,6 +146,7 @@ export const templates = {
   'search.found': str`${0} ticket trovati.`,
   'search.hint': `Per numero o per parole della descrizione e delle aggiunte.`,
   'search.label': `Cerca nei suoi ticket`,
+  'search.labelOrganization': `Cerca nei ticket della sua organizzazione`,
   'search.none': `Nessun ticket corrisponde alla ricerca.`,
   'search.submit': `Cerca`,
   'set_password.heading': `Scelga la password`,

@@ -146,6 +146,7 @@ export const templates = {
   'search.found': str`${0} pedidos encontrados.`,
   'search.hint': `Por número ou por palavras da descrição e do que foi acrescentado.`,
   'search.label': `Pesquisar nos seus pedidos`,
+  'search.labelOrganization': `Pesquisar nos pedidos da sua organização`,
   'search.none': `Nenhum pedido corresponde à pesquisa.`,
   'search.submit': `Pesquisar`,
   'set_password.heading': `Escolha a sua palavra-passe`,
