@@ -81,6 +81,8 @@ export class PortalRouter implements ReactiveController {
       route = { screen: 'login' };
     } else if (route.screen === 'login' && loggedIn) {
       route = { screen: 'home' };
+      // The address bar (`#sp/login` typed or followed) must say what is shown.
+      if (record === 'none') record = 'replace';
     }
     const path = routeToPath(route);
     if (this.route) this.options.onChange();

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import {
   $,
   button,
@@ -62,6 +62,19 @@ describe('login', () => {
     const list = await screenNamed(el, 'sp-ticket-list-screen');
     await waitForText(list, `Ticket ${customer.tickets.closed[0]}`);
     expect(visibleText(list)).to.include('Tickets cerrados');
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('answers the login address with home, in the address bar too, once logged in', async () => {
+    const customer = await newCustomer({ open: 1 });
+    const el = await mountPortal({ routing: 'hash' });
+    location.hash = '#sp/home';
+    await logIn(el, customer);
+    button(await screenNamed(el, 'sp-home-screen'), 'Tickets abiertos').click();
+    await screenNamed(el, 'sp-ticket-list-screen');
+    location.hash = '#sp/login';
+    await screenNamed(el, 'sp-home-screen');
+    await waitUntil(() => location.hash === '#sp/home', `the address bar says ${location.hash}`);
     history.replaceState(null, '', location.pathname);
   });
 
