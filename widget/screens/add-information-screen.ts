@@ -85,6 +85,7 @@ export class AddInformationScreen extends TicketScreenElement {
       this.restored = false;
       this.done = msg('Información añadida al ticket.', { id: 'addInformation.done' });
       this.dispatchEvent(new InformationAddedEvent({ number: this.number }));
+      void this.focusWhenRendered('#done');
     } catch (error) {
       const code = error instanceof ApiRequestError ? error.fields?.text : undefined;
       if (code) {
@@ -96,7 +97,14 @@ export class AddInformationScreen extends TicketScreenElement {
                 id: 'addInformation.closed',
               })
             : errorMessage(error);
-        if (error instanceof ApiRequestError && error.code === 'wrong_state') void this.load();
+        if (error instanceof ApiRequestError && error.code === 'wrong_state') {
+          // Closed meanwhile: the screen says so in place of the form.
+          void this.load().then(() =>
+            this.focusWhenRendered(this.ticket?.status === 'closed' ? '#closed' : '#form-error'),
+          );
+        } else {
+          void this.focusWhenRendered('#form-error');
+        }
       }
     } finally {
       this.busy = false;
@@ -105,8 +113,7 @@ export class AddInformationScreen extends TicketScreenElement {
 
   private async showFieldError(message: string): Promise<void> {
     this.fieldError = message;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLTextAreaElement>('#text')?.focus();
+    await this.focusWhenRendered('#text');
   }
 
   protected override render() {
@@ -165,7 +172,7 @@ export class AddInformationScreen extends TicketScreenElement {
 
   private renderClosed() {
     return html`
-      <p class="status" role="status">
+      <p id="closed" class="status" role="status" tabindex="-1">
         ${msg('Este ticket está cerrado: ya no admite más información.', {
           id: 'addInformation.isClosed',
         })}
@@ -196,8 +203,8 @@ export class AddInformationScreen extends TicketScreenElement {
           readonly: this.busy,
           onInput: this.handleInput,
         })}
-        <p class="status error" role="alert">${this.formError}</p>
-        <p class="status success" role="status">${this.done}</p>
+        <p id="form-error" class="status error" role="alert" tabindex="-1">${this.formError}</p>
+        <p id="done" class="status success" role="status" tabindex="-1">${this.done}</p>
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${this.busy}>
             ${msg('Añadir al ticket', { id: 'addInformation.submit' })}

@@ -35,7 +35,7 @@ export class ChangePasswordScreen extends ScreenElement {
     return html`
       <h2 tabindex="-1">${msg('Cambiar la contraseña', { id: 'home.change_password' })}</h2>
       <div role="alert">
-        ${this.error ? html`<p class="status error">${this.error}</p>` : nothing}
+        ${this.error ? html`<p id="form-error" class="status error" tabindex="-1">${this.error}</p>` : nothing}
       </div>
       <form novalidate @submit=${this.handleSubmit}>
         <input
@@ -87,7 +87,7 @@ export class ChangePasswordScreen extends ScreenElement {
     this.currentError = current ? '' : fieldMessage('required');
     this.errors = checkNewPassword(password, String(data.get('repeat')));
     if (this.currentError || this.errors.password || this.errors.repeat) {
-      await this.focusInvalid(form);
+      await this.focusWhenRendered('[aria-invalid="true"]');
       return;
     }
     this.busy = true;
@@ -101,18 +101,14 @@ export class ChangePasswordScreen extends ScreenElement {
         this.errors = fields.newPassword
           ? { password: newPasswordMessage(fields.newPassword) }
           : {};
-        await this.focusInvalid(form);
+        void this.focusWhenRendered('[aria-invalid="true"]');
       } else {
         this.error = errorMessage(error);
+        void this.focusWhenRendered('#form-error');
       }
     } finally {
       this.busy = false;
     }
-  }
-
-  private async focusInvalid(form: HTMLFormElement) {
-    await this.updateComplete;
-    form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }
 
   private handleCancel() {

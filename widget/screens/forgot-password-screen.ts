@@ -42,9 +42,11 @@ export class ForgotPasswordScreen extends ScreenElement {
           { id: 'forgot.intro' },
         )}
       </p>
-      <div role="status">${this.notice ? html`<p class="status">${this.notice}</p>` : nothing}</div>
+      <div role="status">
+        ${this.notice ? html`<p id="notice" class="status" tabindex="-1">${this.notice}</p>` : nothing}
+      </div>
       <div role="alert">
-        ${this.error ? html`<p class="status error">${this.error}</p>` : nothing}
+        ${this.error ? html`<p id="form-error" class="status error" tabindex="-1">${this.error}</p>` : nothing}
       </div>
       <form novalidate @submit=${this.handleSubmit}>
         <div class="field">
@@ -124,10 +126,12 @@ export class ForgotPasswordScreen extends ScreenElement {
         'Si el correo electrónico está registrado, le hemos enviado un enlace para elegir su contraseña. Caduca en una hora.',
         { id: 'forgot.sent' },
       );
+      void this.focusWhenRendered('#notice');
     } catch (error) {
       const field = error instanceof ApiRequestError ? error.fields?.email : undefined;
       if (field) this.emailError = fieldMessage(field);
       else this.error = errorMessage(error);
+      void this.focusWhenRendered(field ? '#email' : '#form-error');
     } finally {
       this.busy = false;
       // A solved challenge is accepted once: the next request needs a fresh one.

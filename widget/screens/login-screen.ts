@@ -30,7 +30,7 @@ export class LoginScreen extends ScreenElement {
           id: 'login.intro',
         })}
       </p>
-      <p id="login-error" class="status error" role="alert">${this.error}</p>
+      <p id="login-error" class="status error" role="alert" tabindex="-1">${this.error}</p>
       <form novalidate @submit=${this.handleSubmit}>
         <div class="field">
           <label for="email">${msg('Correo electrónico', { id: 'login.email' })}</label>
@@ -93,6 +93,7 @@ export class LoginScreen extends ScreenElement {
       if (error instanceof ApiRequestError && error.code === 'invalid_credentials') {
         this.invalid = 'both';
       }
+      void this.focusWhenRendered('#login-error');
     } finally {
       this.busy = false;
     }

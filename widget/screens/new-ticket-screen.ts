@@ -3,7 +3,7 @@
  * `<sp-new-ticket-screen>`: registering a ticket, in two steps: the category, then the form.
  */
 import { localized, msg, str } from '@lit/localize';
-import { html, nothing, ReactiveElement, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { URGENCIES, type Urgency } from '../../edge/contract/domain.ts';
 import type { FieldErrorCode } from '../../edge/contract/errors.ts';
@@ -83,9 +83,6 @@ export class NewTicketScreen extends ScreenElement {
     },
   });
 
-  /** A selector to focus once the next render is done, after a step changes. */
-  private focusAfterRender: string | null = null;
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('followUpOf') && this.followUpOf && this.client) void this.preselect();
     if (changed.has('client') && this.client && this.categories === null) void this.load();
@@ -93,16 +90,6 @@ export class NewTicketScreen extends ScreenElement {
       // Category names come from the API in the customer's language.
       void this.load();
     }
-  }
-
-  protected override async updated(): Promise<void> {
-    if (this.focusAfterRender === null) return;
-    const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterRender);
-    this.focusAfterRender = null;
-    // A component renders its own controls after this screen, and a control still disabled
-    // from sending cannot take focus.
-    if (target instanceof ReactiveElement) await target.updateComplete;
-    target?.focus();
   }
 
   private async load(): Promise<void> {
@@ -133,13 +120,13 @@ export class NewTicketScreen extends ScreenElement {
     this.category = event.detail;
     this.step = 'details';
     this.errors = { ...this.errors, category: undefined };
-    this.focusAfterRender = '#details-heading';
+    void this.focusWhenRendered('#details-heading');
     this.draft.save();
   }
 
   private handleChangeCategory(): void {
     this.step = 'category';
-    this.focusAfterRender = 'sp-category-menu';
+    void this.focusWhenRendered('sp-category-menu');
   }
 
   private handleContact(): void {
@@ -217,7 +204,7 @@ export class NewTicketScreen extends ScreenElement {
     // Someone chosen can no longer be put in copy: the list shows who still can.
     if (fields?.colleagues) void this.renderRoot.querySelector('sp-colleague-picker')?.refresh();
     if (form) this.formError = form;
-    this.focusAfterRender = focus;
+    void this.focusWhenRendered(focus);
   }
 
   protected override render() {

@@ -39,7 +39,7 @@ export class SetPasswordScreen extends ScreenElement {
     return html`
       <h2 tabindex="-1">${msg('Elija su contraseña', { id: 'set_password.heading' })}</h2>
       <div role="alert">
-        ${this.error ? html`<p class="status error">${this.error}</p>` : nothing}
+        ${this.error ? html`<p id="form-error" class="status error" tabindex="-1">${this.error}</p>` : nothing}
       </div>
       <form novalidate @submit=${this.handleSubmit}>
         ${renderNewPasswordFields(this.errors)}
@@ -67,8 +67,7 @@ export class SetPasswordScreen extends ScreenElement {
     this.error = '';
     this.errors = checkNewPassword(password, String(data.get('repeat')));
     if (this.errors.password || this.errors.repeat) {
-      await this.updateComplete;
-      form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+      await this.focusWhenRendered('[aria-invalid="true"]');
       return;
     }
     this.busy = true;
@@ -79,10 +78,10 @@ export class SetPasswordScreen extends ScreenElement {
       const field = error instanceof ApiRequestError ? error.fields?.password : undefined;
       if (field) {
         this.errors = { password: newPasswordMessage(field) };
-        await this.updateComplete;
-        form.querySelector<HTMLElement>('#new-password')?.focus();
+        void this.focusWhenRendered('#new-password');
       } else {
         this.error = errorMessage(error);
+        void this.focusWhenRendered('#form-error');
       }
     } finally {
       this.busy = false;

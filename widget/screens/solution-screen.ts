@@ -95,8 +95,7 @@ export class SolutionScreen extends TicketScreenElement {
           ? new SolutionAcceptedEvent(detail)
           : new SolutionRejectedEvent(detail),
       );
-      await this.updateComplete;
-      this.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
+      void this.focusWhenRendered('#outcome');
     } catch (error) {
       const code = error instanceof ApiRequestError ? error.fields?.reason : undefined;
       if (code) {
@@ -106,6 +105,7 @@ export class SolutionScreen extends TicketScreenElement {
         await this.load();
       } else {
         this.formError = errorMessage(error);
+        void this.focusWhenRendered('#form-error');
       }
     } finally {
       this.busy = false;
@@ -114,8 +114,7 @@ export class SolutionScreen extends TicketScreenElement {
 
   private async showReasonError(message: string): Promise<void> {
     this.reasonError = message;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLTextAreaElement>('#reason')?.focus();
+    await this.focusWhenRendered('#reason');
   }
 
   protected override render() {
@@ -167,7 +166,7 @@ export class SolutionScreen extends TicketScreenElement {
       </dl>
       ${this.renderSolution(ticket, solution)}
       ${deadline ? html`<p class="muted">${deadline}</p>` : nothing}
-      <p class="status error" role="alert">${this.formError}</p>
+      <p id="form-error" class="status error" role="alert" tabindex="-1">${this.formError}</p>
       <h3>${msg('¿Le ha resuelto el problema?', { id: 'solution.question' })}</h3>
       <div class="answer">
         <p>${msg('Si acepta la solución, el ticket se cerrará.', { id: 'solution.acceptHint' })}</p>

@@ -1,0 +1,104 @@
+/**
+ * Where focus lands after a form sent with the mouse: its submit button is disabled while the
+ * request runs, which takes focus from it. On failure focus goes to the error message (or the
+ * first refused field), on success to the result or the next screen's heading; never the body.
+ */
+import { waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import { NavigateEvent } from '../../widget/navigation.ts';
+import {
+  $,
+  API,
+  button,
+  currentScreen,
+  loggedInPortal,
+  mountPortal,
+  newCustomer,
+  screenNamed,
+  type,
+} from './helpers.ts';
+import { deepActiveElement, textOf } from './ticket-flow-helpers.ts';
+
+afterEach(() => sessionStorage.clear());
+
+/** A real mouse click in the middle of the element, as a user's (it takes focus). */
+async function clickWithMouse(target: HTMLElement): Promise<void> {
+  target.scrollIntoView({ block: 'center' });
+  const box = target.getBoundingClientRect();
+  const position: [number, number] = [
+    Math.round(box.x + box.width / 2),
+    Math.round(box.y + box.height / 2),
+  ];
+  await sendMouse({ type: 'click', position });
+}
+
+async function focusOn(matches: (active: Element) => boolean, what: string): Promise<void> {
+  await waitUntil(
+    () => {
+      const active = deepActiveElement();
+      return active !== null && matches(active);
+    },
+    `focus is not on ${what} but on ${deepActiveElement()?.outerHTML.slice(0, 120)}`,
+    { timeout: 10_000 },
+  );
+}
+
+describe('focus after a mouse submit', () => {
+  it('login: on the error after a wrong password, on the home heading after the right one', async () => {
+    const customer = await newCustomer();
+    const el = await mountPortal();
+    const login = await screenNamed(el, 'sp-login-screen');
+    type($(login, '#email'), customer.email);
+    type($(login, '#password'), 'not-the-password');
+    await clickWithMouse($(login, 'button[type="submit"]')!);
+    await focusOn(
+      (active) => textOf(active) === 'El correo electrónico o la contraseña no son correctos.',
+      'the error message',
+    );
+
+    type($(login, '#password'), customer.password);
+    await clickWithMouse($(login, 'button[type="submit"]')!);
+    await screenNamed(el, 'sp-home-screen');
+    await focusOn(
+      (active) => active.localName === 'h2' && textOf(active) === `Hola, ${customer.name}`,
+      'the home heading',
+    );
+  });
+
+  it('add information: on the confirmation when added, on the reason when the ticket closed meanwhile', async () => {
+    const { el, customer } = await loggedInPortal({ open: 1 });
+    const [number] = customer.tickets.open as [number];
+    currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'add-information', number }));
+    const screen = await screenNamed(el, 'sp-add-information-screen');
+    await waitUntil(() => $(screen, '#text'), 'no text field');
+    type($(screen, '#text'), 'El error aparece también con el cable.');
+    await clickWithMouse(button(screen, 'Añadir al ticket'));
+    await focusOn(
+      (active) => textOf(active) === 'Información añadida al ticket.',
+      'the confirmation',
+    );
+
+    await fetch(`${API}/test/tickets/${number}/close`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ portalUrl: location.href }),
+    });
+    type($(screen, '#text'), 'Y con la wifi.');
+    await clickWithMouse(button(screen, 'Añadir al ticket'));
+    await focusOn(
+      (active) => textOf(active) === 'Este ticket está cerrado: ya no admite más información.',
+      'why nothing was added',
+    );
+  });
+
+  it('change password: on the refused field when the current password is wrong', async () => {
+    const { el } = await loggedInPortal();
+    button(await screenNamed(el, 'sp-home-screen'), 'Cambiar la contraseña').click();
+    const change = await screenNamed(el, 'sp-change-password-screen');
+    type($(change, '#current-password'), 'not-my-password');
+    type($(change, '#new-password'), 'Cierzo-sobre-el-Ebro-2026');
+    type($(change, '#repeat-password'), 'Cierzo-sobre-el-Ebro-2026');
+    await clickWithMouse($(change, 'button[type="submit"]')!);
+    await focusOn((active) => active.id === 'current-password', 'the refused field');
+  });
+});
