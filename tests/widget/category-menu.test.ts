@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { CategoryNode } from '../../edge/contract/types.ts';
 import '../../widget/components/category-menu.ts';
 import type { CategoryMenu } from '../../widget/components/category-menu.ts';
+import type { NavigateEvent } from '../../widget/navigation.ts';
 import { $, $$, button, seriousViolations, visibleText } from './helpers.ts';
 import { customerSession, deepActiveElement, textOf } from './ticket-flow-helpers.ts';
 
@@ -173,6 +174,31 @@ describe('sp-category-menu', () => {
     const chosen = oneEvent(el, 'sp-category-select');
     await sendKeys({ press: 'Enter' });
     expect((await chosen).detail.id).to.equal('infra.mail.spam');
+  });
+
+  it('offers all the categories and the contact screen when the filter matches nothing', async () => {
+    const el = await menu();
+    const areas = optionLabels(el);
+    await filter(el, 'xyzzy');
+    const text = visibleText(el);
+    expect(text).to.include('Ninguna categoría coincide con «xyzzy».');
+    expect(text).to.include(
+      'Pruebe con otras palabras, recorra todas las categorías o contacte con nosotros.',
+    );
+    expect(await seriousViolations(el)).to.deep.equal([]);
+
+    const navigate = oneEvent(el, 'sp-navigate');
+    button(el, 'Contacto').click();
+    expect(((await navigate) as unknown as NavigateEvent).route).to.deep.equal({
+      screen: 'contact',
+    });
+
+    button(el, 'Ver todas las categorías').click();
+    await el.updateComplete;
+    expect(($(el, '#filter') as HTMLInputElement).value).to.equal('');
+    expect(optionLabels(el)).to.deep.equal(areas);
+    expect(textOf(deepActiveElement())).to.contain(areas[0]!);
+    expect(visibleText(el)).not.to.include('Ninguna categoría coincide');
   });
 
   it('opens beside the leaf chosen before and marks it', async () => {

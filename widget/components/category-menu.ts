@@ -9,6 +9,7 @@ import type { CategoryNode } from '../../edge/contract/types.ts';
 import { defineElement } from '../define.ts';
 import { CategorySelectEvent } from '../events/category-select.ts';
 import { currentLanguage } from '../i18n/localization.ts';
+import { NavigateEvent } from '../navigation.ts';
 import { categoryHelp, categoryHelpStyles } from './category-help.ts';
 import { categoryMenuStyles } from './category-menu.styles.ts';
 import {
@@ -32,8 +33,10 @@ interface Row {
  * The list is one tab stop with a roving tabindex: the arrow keys, Home and End move within it,
  * Right opens a branch, Left goes back up, Enter or Space opens or chooses. Down in the filter
  * box moves to the first result. Only leaves can be chosen. The filter also matches each
- * category's keywords; an open branch shows its guidance.
+ * category's keywords; an open branch shows its guidance. A filter that matches nothing offers
+ * the next steps: all the categories (the filter cleared), or the contact screen.
  *
+ * @event {NavigateEvent} sp-navigate - To the contact screen, when no category fits.
  * @event {CategorySelectEvent} sp-category-select - A leaf was chosen; `detail: { id: string;
  * path: string[] }`, the path in the active language from the area down to the leaf.
  *
@@ -43,6 +46,7 @@ interface Row {
  * @csspart help - The guidance of the open branch (a text and links), above its list.
  * @csspart list - The list of categories or of search results.
  * @csspart option - Each category or result in the list.
+ * @csspart no-match - What to do when the filter matches no category.
  */
 @localized()
 export class CategoryMenu extends LitElement {
@@ -207,6 +211,7 @@ export class CategoryMenu extends LitElement {
         </div>
         ${searching ? nothing : [this.renderBreadcrumbs(), categoryHelp(this.trail)]}
         <p class="count-status" role="status">${searching ? this.resultCount(rows.length) : ''}</p>
+        ${searching && !rows.length ? this.renderNoMatch() : nothing}
         <ul
           id="options"
           part="list"
@@ -218,6 +223,37 @@ export class CategoryMenu extends LitElement {
         </ul>
       </div>
     `;
+  }
+
+  /** A filter that matches nothing is no dead end: the whole list, or someone to ask. */
+  private renderNoMatch() {
+    return html`<div part="no-match">
+      <p class="hint">
+        ${msg('Pruebe con otras palabras, recorra todas las categorías o contacte con nosotros.', {
+          id: 'categoryMenu.noResultsHint',
+        })}
+      </p>
+      <div class="actions">
+        <button type="button" @click=${this.handleBrowseAll}>
+          ${msg('Ver todas las categorías', { id: 'categoryMenu.browseAll' })}
+        </button>
+        <button class="link" type="button" @click=${this.handleContact}>
+          ${msg('Contacto', { id: 'categoryMenu.contact' })}
+        </button>
+      </div>
+    </div>`;
+  }
+
+  /** Clears the filter and shows the areas, focus on the first one. */
+  private handleBrowseAll(): void {
+    this.filter = '';
+    this.trail = [];
+    this.activeIndex = 0;
+    this.pendingFocus = '';
+  }
+
+  private handleContact(): void {
+    this.dispatchEvent(new NavigateEvent({ screen: 'contact' }));
   }
 
   private resultCount(count: number): string {
