@@ -5,6 +5,8 @@
  */
 import { waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
+import type { AttachFile } from '../../widget/components/attach-file.ts';
+import type { FilePicker } from '../../widget/components/file-picker.ts';
 import { NavigateEvent } from '../../widget/navigation.ts';
 import {
   $,
@@ -16,8 +18,9 @@ import {
   newCustomer,
   screenNamed,
   type,
+  waitForText,
 } from './helpers.ts';
-import { deepActiveElement, textOf } from './ticket-flow-helpers.ts';
+import { chooseFiles, deepActiveElement, makeFile, textOf } from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
 
@@ -30,6 +33,13 @@ async function clickWithMouse(target: HTMLElement): Promise<void> {
     Math.round(box.y + box.height / 2),
   ];
   await sendMouse({ type: 'click', position });
+}
+
+/** Chooses a file; the picker's row for it, which moves the button below, is rendered after. */
+async function choose(picker: FilePicker, file: File): Promise<void> {
+  chooseFiles($(picker, '#input') as HTMLInputElement, file);
+  await picker.updateComplete;
+  await ((picker.getRootNode() as ShadowRoot).host as AttachFile).updateComplete;
 }
 
 async function focusOn(matches: (active: Element) => boolean, what: string): Promise<void> {
@@ -84,11 +94,39 @@ describe('focus after a mouse submit', () => {
       body: JSON.stringify({ portalUrl: location.href }),
     });
     type($(screen, '#text'), 'Y con la wifi.');
+    await screen.updateComplete;
     await clickWithMouse(button(screen, 'Añadir al ticket'));
     await focusOn(
       (active) => textOf(active) === 'Este ticket está cerrado: ya no admite más información.',
       'why nothing was added',
     );
+  });
+
+  it('attach a file: on the confirmation when attached, on the picker with its error when refused', async () => {
+    const { el, customer } = await loggedInPortal({ open: 1 });
+    const [number] = customer.tickets.open as [number];
+    currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'ticket', number }));
+    const details = await screenNamed(el, 'sp-ticket-details-screen');
+    await waitUntil(() => $(details, 'sp-attach-file'), 'no attach box');
+    const attach = $(details, 'sp-attach-file')!;
+    const picker = $(attach, 'sp-file-picker') as FilePicker;
+    await picker.updateComplete;
+    await choose(picker, makeFile('traza.txt', 'ping: timeout'));
+    await clickWithMouse(button(attach, 'Adjuntar el archivo'));
+    await focusOn(
+      (active) => textOf(active) === 'Archivo «traza.txt» adjuntado.',
+      'the confirmation',
+    );
+
+    await fetch(`${API}/test/tickets/${number}/close`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ portalUrl: location.href }),
+    });
+    await choose(picker, makeFile('tarde.txt', 'demasiado tarde'));
+    await clickWithMouse(button(attach, 'Adjuntar el archivo'));
+    await waitForText(picker, 'Este ticket ya está cerrado y no admite más archivos.');
+    await focusOn((active) => picker.shadowRoot!.contains(active), 'the file picker');
   });
 
   it('change password: on the refused field when the current password is wrong', async () => {

@@ -9,6 +9,7 @@ import type { PublicConfig } from '../../edge/contract/types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { defineElement } from '../define.ts';
+import { focusWhenRendered } from '../focus-when-rendered.ts';
 import type { FileChangeEvent } from '../events/file-change.ts';
 import { TicketUpdatedEvent } from '../events/ticket-updated.ts';
 import { errorMessage, fieldMessage } from '../i18n/errors.ts';
@@ -79,6 +80,7 @@ export class AttachFile extends LitElement {
       this.file = null;
       this.done = msg(str`Archivo «${file.name}» adjuntado.`, { id: 'attachFile.done' });
       this.dispatchEvent(new TicketUpdatedEvent({ ticket }));
+      void focusWhenRendered(this, '#done');
     } catch (error) {
       const code = error instanceof ApiRequestError ? error.fields?.file : undefined;
       this.error =
@@ -89,7 +91,8 @@ export class AttachFile extends LitElement {
           : code
             ? fieldMessage(code)
             : errorMessage(error);
-      this.picker.focus();
+      // The picker shows the error; it is disabled until this update.
+      void focusWhenRendered(this, 'sp-file-picker');
     } finally {
       this.busy = false;
     }
@@ -118,7 +121,7 @@ export class AttachFile extends LitElement {
               ></sp-upload-progress>`
             : nothing
         }
-        <p class="status success" role="status">${this.done}</p>
+        <p id="done" class="status success" role="status" tabindex="-1">${this.done}</p>
         <div class="actions">
           <button type="submit" part="submit" ?disabled=${this.busy}>
             ${msg('Adjuntar el archivo', { id: 'attachFile.submit' })}

@@ -4,10 +4,11 @@
  * screen, and the convention the root relies on to move focus (one `<h2 tabindex="-1">` heading).
  */
 import { localized } from '@lit/localize';
-import { LitElement, ReactiveElement, type CSSResultGroup } from 'lit';
+import { LitElement, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { PublicConfig, Customer } from '../../edge/contract/types.ts';
 import type { ApiClient } from '../api/client.ts';
+import { focusWhenRendered } from '../focus-when-rendered.ts';
 import { NavigateEvent, type Route } from '../navigation.ts';
 import { shared } from '../styles/shared.ts';
 
@@ -33,18 +34,9 @@ export class ScreenElement extends LitElement {
     this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
-  /**
-   * Once the screen has rendered, moves focus to what a request's outcome is: its error message
-   * or first refused field, or its result. A submit button disabled while the request ran has
-   * lost focus to the page's body; left there, a keyboard or screen reader user starts over
-   * from the top of the page. A component's own controls render after the screen, so it waits
-   * for them too.
-   */
-  protected async focusWhenRendered(selector: string): Promise<void> {
-    await this.updateComplete;
-    const target = this.renderRoot.querySelector<HTMLElement>(selector);
-    if (target instanceof ReactiveElement) await target.updateComplete;
-    target?.focus();
+  /** Once the screen has rendered, focuses a request's outcome (see focus-when-rendered.ts). */
+  protected focusWhenRendered(selector: string): Promise<void> {
+    return focusWhenRendered(this, selector);
   }
 
   protected navigate(route: Route): void {
