@@ -235,6 +235,16 @@ is selected as a constant instead of copying every row to add it. In-process thi
 request from about 820 to about 460 µs (2026-11-26, load average under 1,
 \`npx tsx bench/list-in-process.ts\`).
 
+Then ticket details and the writes (\`edge/domain/tickets.ts\`, \`edge/domain/ticket-access.ts\`,
+\`edge/contract/schemas.ts\`): a CPU profile of the details request in-process found drizzle
+building SQL in about a third of its time. Its six reads and the access check (the ticket by
+number, and whether the viewer is in copy) are now prepared once per database too, and the
+request schemas sized by the deployment's limits (new ticket, add information) are built once
+per limit instead of on every request. In-process, details fell from about 855 to about 365 µs
+and add information (which answers with the details) from about 3,700 to about 1,550 µs
+(2026-11-26, load average under 2). In the HTTP run before this change (2026-11-26 06:49, load
+1.6), details made 954 req/s and add information 375 req/s at 64 connections.
+
 **The budget, and why it is not met.** The bare route is one handler with no middleware, no
 token and no query; 30% of its throughput allows a list request about 3.3 times its cost. The
 floor route (\`bench/servers/node-bare.ts\`, same runtime, same run) does only what no list can
