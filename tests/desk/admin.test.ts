@@ -18,7 +18,7 @@ import type {
 import { WEBHOOK_HEADERS, type WebhookPayload } from '../../edge/contract/desk-webhooks.ts';
 import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
 import type { SessionCreated } from '../../edge/contract/types.ts';
-import { DEMO_LOGIN, loadDemoData } from '../../edge/db/demo-data.ts';
+import { DEMO_LOGIN, DEMO_PARTNER_USER, loadDemoData } from '../../edge/db/demo-data.ts';
 import * as schema from '../../edge/db/schema.ts';
 import { consoleMailer } from '../../edge/mail/console-mailer.ts';
 import { diskStore } from '../../edge/node/disk-store.ts';
@@ -95,7 +95,10 @@ describe('npm run admin plays the desk', () => {
     );
     assert.deepEqual(
       page.items.map((item) => [item.number, item.customer.email]),
-      [[1003, DEMO_LOGIN.email]],
+      [
+        [1005, DEMO_PARTNER_USER.email],
+        [1003, DEMO_LOGIN.email],
+      ],
     );
     const listed = await admin('key:list');
     assert.match(listed.stdout, /Demo desk/);
