@@ -20,7 +20,13 @@ import {
   type,
   waitForText,
 } from './helpers.ts';
-import { chooseFiles, deepActiveElement, makeFile, textOf } from './ticket-flow-helpers.ts';
+import {
+  chooseFiles,
+  deepActiveElement,
+  makeFile,
+  openTicket,
+  textOf,
+} from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
 
@@ -105,8 +111,7 @@ describe('focus after a mouse submit', () => {
   it('attach a file: on the confirmation when attached, on the picker with its error when refused', async () => {
     const { el, customer } = await loggedInPortal({ open: 1 });
     const [number] = customer.tickets.open as [number];
-    currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'ticket', number }));
-    const details = await screenNamed(el, 'sp-ticket-details-screen');
+    const details = await openTicket(el, number);
     await waitUntil(() => $(details, 'sp-attach-file'), 'no attach box');
     const attach = $(details, 'sp-attach-file')!;
     const picker = $(attach, 'sp-file-picker') as FilePicker;

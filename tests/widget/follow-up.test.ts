@@ -11,18 +11,9 @@ import {
   visibleText,
   waitForText,
 } from './helpers.ts';
-import type { SupportPortal } from '../../widget/support-portal.ts';
-import { NavigateEvent } from '../../widget/navigation.ts';
+import { openTicket } from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
-
-/** Opens a ticket's details as the list would. */
-async function openTicket(el: SupportPortal, number: number) {
-  currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'ticket', number }));
-  const details = await screenNamed(el, 'sp-ticket-details-screen');
-  await waitForText(details, 'Historial');
-  return details;
-}
 
 describe('follow-ups', () => {
   it('a closed ticket opens a follow-up in its category; both show the link', async () => {

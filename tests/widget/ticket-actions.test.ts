@@ -6,11 +6,9 @@ import type { AttachFile } from '../../widget/components/attach-file.ts';
 import type { FilePicker } from '../../widget/components/file-picker.ts';
 import '../../widget/screens/add-information-screen.ts';
 import '../../widget/screens/solution-screen.ts';
-import { NavigateEvent } from '../../widget/navigation.ts';
 import {
   $,
   button,
-  currentScreen,
   loggedInPortal,
   logIn,
   mountPortal,
@@ -21,7 +19,13 @@ import {
   visibleText,
   waitForText,
 } from './helpers.ts';
-import { chooseFiles, customerSession, makeFile, textOf } from './ticket-flow-helpers.ts';
+import {
+  chooseFiles,
+  customerSession,
+  makeFile,
+  openTicket,
+  textOf,
+} from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
 
@@ -218,8 +222,7 @@ describe('attach a file', () => {
   it('asks for a file while the ticket has none, for another one after', async () => {
     const { el, customer } = await loggedInPortal({ open: 1 });
     const [number] = customer.tickets.open as [number];
-    currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'ticket', number }));
-    const details = await screenNamed(el, 'sp-ticket-details-screen');
+    const details = await openTicket(el, number);
     await waitForText(details, 'No hay archivos adjuntos.');
     const attach = $(details, 'sp-attach-file')!;
     const picker = $(attach, 'sp-file-picker') as FilePicker;

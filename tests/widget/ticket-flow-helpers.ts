@@ -6,8 +6,17 @@
  */
 import { sendKeys } from '@web/test-runner-commands';
 import { ApiClient } from '../../widget/api/client.ts';
+import { NavigateEvent } from '../../widget/navigation.ts';
 import { SessionStore } from '../../widget/session.ts';
-import { API, newCustomer, type TestCustomer } from './helpers.ts';
+import type { SupportPortal } from '../../widget/support-portal.ts';
+import {
+  API,
+  currentScreen,
+  newCustomer,
+  screenNamed,
+  waitForText,
+  type TestCustomer,
+} from './helpers.ts';
 
 let clients = 0;
 
@@ -58,4 +67,12 @@ export function chooseFiles(input: HTMLInputElement, ...files: File[]): void {
   for (const file of files) transfer.items.add(file);
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Opens a ticket's details as the list would, and waits until they are shown. */
+export async function openTicket(el: SupportPortal, number: number): Promise<HTMLElement> {
+  currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'ticket', number }));
+  const details = await screenNamed(el, 'sp-ticket-details-screen');
+  await waitForText(details, 'Historial');
+  return details;
 }

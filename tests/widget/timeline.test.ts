@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { NavigateEvent } from '../../widget/navigation.ts';
-import { currentScreen, loggedInPortal, screenNamed, visibleText, waitForText } from './helpers.ts';
+import { loggedInPortal, visibleText, waitForText } from './helpers.ts';
+import { openTicket } from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
 
@@ -8,8 +8,7 @@ describe('timeline', () => {
   it("names the service desk in the customer's language, and the customer by name", async () => {
     const { el, customer } = await loggedInPortal({ open: 1, solutions: 1 });
     const [number] = customer.tickets.open as [number];
-    currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'ticket', number }));
-    const details = await screenNamed(el, 'sp-ticket-details-screen');
+    const details = await openTicket(el, number);
     await waitForText(details, 'Solución propuesta');
     const timeline = visibleText(details).slice(visibleText(details).indexOf('Historial'));
     expect(timeline).to.include('· Servicio de soporte');
