@@ -236,7 +236,7 @@ request from about 820 to about 460 µs (2026-11-26, load average under 1,
 \`npx tsx bench/list-in-process.ts\`).
 
 Then ticket details and the writes (\`edge/domain/tickets.ts\`, \`edge/domain/ticket-access.ts\`,
-\`edge/contract/schemas.ts\`): a CPU profile of the details request in-process found drizzle
+\`contract/schemas.ts\`): a CPU profile of the details request in-process found drizzle
 building SQL in about a third of its time. Its six reads and the access check (the ticket by
 number, and whether the viewer is in copy) are now prepared once per database too, and the
 request schemas sized by the deployment's limits (new ticket, add information) are built once

@@ -14,7 +14,7 @@ import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import { drizzle } from 'drizzle-orm/libsql';
 import { WORKERS_PBKDF2_MAX_ITERATIONS } from '../edge/config.ts';
-import { ROUTES } from '../edge/contract/routes.ts';
+import { ROUTES } from '../contract/routes.ts';
 import { createCustomer } from '../edge/db/customers.ts';
 import * as schema from '../edge/db/schema.ts';
 import { applyMigrations } from '../edge/node/migrate.ts';

@@ -5,8 +5,8 @@
  * Run alone: npx tsx bench/list-in-process.ts
  */
 import { createApp } from '../edge/app.ts';
-import { ROUTES } from '../edge/contract/routes.ts';
-import type { SessionCreated } from '../edge/contract/types.ts';
+import { ROUTES } from '../contract/routes.ts';
+import type { SessionCreated } from '../contract/types.ts';
 import { nodePorts } from '../edge/node/ports.ts';
 import { BENCH_PASSWORD, copyOf, customerEmail, dataset } from './lib/dataset.ts';
 import { listCosts } from './lib/list-costs.ts';

@@ -6,8 +6,8 @@
  * Run alone: npm run bench:uploads
  */
 import { createHash } from 'node:crypto';
-import { ROUTES, apiPath } from '../edge/contract/routes.ts';
-import type { TicketDetails, TicketPage } from '../edge/contract/types.ts';
+import { ROUTES, apiPath } from '../contract/routes.ts';
+import type { TicketDetails, TicketPage } from '../contract/types.ts';
 import { logIn, pngOf } from './lib/customer.ts';
 import { copyOf, dataset } from './lib/dataset.ts';
 import { markdownTable, say, saveFigure } from './lib/report.ts';

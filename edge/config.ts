@@ -4,7 +4,7 @@
  * or `Deno.env`) and validated, so a bad setting stops the start with a clear message.
  */
 import * as z from 'zod';
-import { LANGUAGES } from './contract/domain.ts';
+import { LANGUAGES } from '../contract/domain.ts';
 
 /** Cloudflare Workers refuse PBKDF2 above this many iterations in production. */
 export const WORKERS_PBKDF2_MAX_ITERATIONS = 100_000;

@@ -12,7 +12,7 @@ import {
   type ErrorBody,
   type ErrorCode,
   type FieldErrorCode,
-} from './contract/errors.ts';
+} from '../contract/errors.ts';
 
 const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   validation_failed: 'Some fields are not valid.',

@@ -3,7 +3,7 @@
  * The portal's screens as routes, the event a screen dispatches to ask for another one, and the
  * text form of a route (for the URL hash when the host opts in, and for `sessionStorage`).
  */
-import { RATING_MAX, RATING_MIN } from '../edge/contract/domain.ts';
+import { RATING_MAX, RATING_MIN } from '../contract/domain.ts';
 
 export type Route =
   | { screen: 'login' }

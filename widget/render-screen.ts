@@ -7,7 +7,7 @@
  */
 import { msg } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
-import type { Customer, PublicConfig } from '../edge/contract/types.ts';
+import type { Customer, PublicConfig } from '../contract/types.ts';
 import type { ApiClient } from './api/client.ts';
 import { loadAllMessages } from './i18n/localization.ts';
 import type { Route, Screen } from './navigation.ts';

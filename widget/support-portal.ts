@@ -7,8 +7,8 @@
 import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { LANGUAGES, type Language } from '../edge/contract/domain.ts';
-import type { Customer, PublicConfig } from '../edge/contract/types.ts';
+import { LANGUAGES, type Language } from '../contract/domain.ts';
+import type { Customer, PublicConfig } from '../contract/types.ts';
 import { ApiRequestError } from './api/client.ts';
 import { defineElement } from './define.ts';
 import { LanguageChangeEvent } from './events/language-change.ts';

@@ -2,8 +2,8 @@
  * @module
  * The benchmark's customer: logs in over HTTP and prepares the requests each figure sends.
  */
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type { SessionCreated, TicketPage } from '../../edge/contract/types.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import type { SessionCreated, TicketPage } from '../../contract/types.ts';
 import { BENCH_PASSWORD, customerEmail } from './dataset.ts';
 import type { Target } from './load.ts';
 import { PNG } from '../../tests/support/files.ts';

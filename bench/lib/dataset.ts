@@ -13,7 +13,8 @@ import SyncDatabase from 'libsql';
 
 type Statement = SyncDatabase.Statement;
 import { drizzle } from 'drizzle-orm/libsql';
-import { saveCategoryTree, type CategoryInput } from '../../edge/db/category-tree.ts';
+import type { CategoryInput } from '../../contract/category-tree.ts';
+import { saveCategoryTree } from '../../edge/db/category-tree.ts';
 import * as schema from '../../edge/db/schema.ts';
 import { createIntegrationKey } from '../../edge/domain/integration-keys.ts';
 import { hashPassword } from '../../edge/lib/password.ts';

@@ -4,24 +4,10 @@
  * the company creates customers, with a password or without one (first access then goes
  * through the forgotten-password flow).
  */
-import * as z from 'zod';
-import { LANGUAGES } from '../contract/domain.ts';
+import { newCustomerSchema, type NewCustomer } from '../../contract/customer-schema.ts';
 import { hashPassword } from '../lib/password.ts';
 import type { Database } from '../ports.ts';
 import { customers } from './schema.ts';
-
-export const newCustomerSchema = z.strictObject({
-  email: z
-    .email()
-    .max(254)
-    .transform((email) => email.trim().toLowerCase()),
-  name: z.string().trim().min(1).max(120),
-  organization: z.string().trim().max(120).optional(),
-  language: z.enum(LANGUAGES).default('es'),
-  password: z.string().min(8).max(256).optional(),
-});
-
-export type NewCustomer = z.input<typeof newCustomerSchema>;
 
 export async function createCustomer(
   db: Database,

@@ -23,7 +23,7 @@ import {
   type CategoryHelpStored,
   type KeywordLists,
   type Labels,
-} from '../contract/domain.ts';
+} from '../../contract/domain.ts';
 
 const createdAt = () =>
   integer('created_at', { mode: 'timestamp_ms' })

@@ -4,8 +4,8 @@
  * its category with its path, and the tree changes rarely.
  */
 import { asc } from 'drizzle-orm';
-import type { Language } from '../contract/domain.ts';
-import type { CategoryNode } from '../contract/types.ts';
+import type { Language } from '../../contract/domain.ts';
+import type { CategoryNode } from '../../contract/types.ts';
 import { categories, type CategoryRow } from '../db/schema.ts';
 import type { Database } from '../ports.ts';
 

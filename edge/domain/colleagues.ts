@@ -5,12 +5,13 @@
  * webhook in the batch of the change; adding someone already in copy changes nothing.
  */
 import { and, asc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
-import type { Colleague } from '../contract/types.ts';
+import type { Colleague } from '../../contract/types.ts';
 import { guardedInsert } from '../db/guarded-insert.ts';
 import { customers, ticketColleagues, type CustomerRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { Database } from '../ports.ts';
-import { eventWrites, type Actor } from './events.ts';
+import type { Actor } from './event-types.ts';
+import { eventWrites } from './events.ts';
 
 type BatchItem = Parameters<Database['batch']>[0][number];
 

@@ -5,14 +5,15 @@
  * Each goes through `ticketChange`, so a move from a state that no longer holds is `wrong_state`
  * and writes nothing. A solution, a comment or a close e-mails the customer in the same batch.
  */
-import { DESK_STATUS_FROM, SOLUTION_FROM } from '../contract/desk-schemas.ts';
-import { TICKET_STATUSES, type TicketStatus } from '../contract/domain.ts';
+import { DESK_STATUS_FROM, SOLUTION_FROM } from '../../contract/desk-schemas.ts';
+import { TICKET_STATUSES, type TicketStatus } from '../../contract/domain.ts';
 import type { TicketRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { ticketNotification, type MailLinks, type TicketNotice } from '../mail/notifications.ts';
 import type { Database } from '../ports.ts';
 import { findDeskTicket } from './desk-tickets.ts';
-import { ticketChange, type Actor, type TicketChange } from './events.ts';
+import type { Actor } from './event-types.ts';
+import { ticketChange, type TicketChange } from './events.ts';
 
 export type DeskAction =
   | { action: 'status'; status: TicketStatus }

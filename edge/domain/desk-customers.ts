@@ -5,9 +5,10 @@
  * unique (case-insensitively, as `createCustomer` stores them).
  */
 import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
-import type { DeskCustomerPatch } from '../contract/desk-schemas.ts';
-import type { DeskCustomer } from '../contract/desk-types.ts';
-import { createCustomer, type NewCustomer } from '../db/customers.ts';
+import type { DeskCustomerPatch } from '../../contract/desk-schemas.ts';
+import type { DeskCustomer } from '../../contract/desk-types.ts';
+import type { NewCustomer } from '../../contract/customer-schema.ts';
+import { createCustomer } from '../db/customers.ts';
 import { customers, type CustomerRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { Database } from '../ports.ts';

@@ -5,8 +5,8 @@
  * changed while paging is never skipped twice or repeated.
  */
 import { and, desc, eq, gte, lt, or, type SQL } from 'drizzle-orm';
-import { DESK_CURSOR, type DeskRatingListQuery } from '../contract/desk-schemas.ts';
-import type { DeskRatingPage } from '../contract/desk-types.ts';
+import { DESK_CURSOR, type DeskRatingListQuery } from '../../contract/desk-schemas.ts';
+import type { DeskRatingPage } from '../../contract/desk-types.ts';
 import { customers, ticketRatings, tickets } from '../db/schema.ts';
 import type { Database } from '../ports.ts';
 import { customerRef } from './desk-tickets.ts';

@@ -5,9 +5,13 @@
  * or repeats a ticket while others change.
  */
 import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
-import { DESK_CURSOR, type DeskTicketListQuery } from '../contract/desk-schemas.ts';
-import type { DeskCustomerRef, DeskTicketDetails, DeskTicketPage } from '../contract/desk-types.ts';
-import type { Language } from '../contract/domain.ts';
+import { DESK_CURSOR, type DeskTicketListQuery } from '../../contract/desk-schemas.ts';
+import type {
+  DeskCustomerRef,
+  DeskTicketDetails,
+  DeskTicketPage,
+} from '../../contract/desk-types.ts';
+import type { Language } from '../../contract/domain.ts';
 import { customers, tickets, type CustomerRow, type TicketRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { Database, Ports } from '../ports.ts';

@@ -6,29 +6,13 @@
  * Events the desk hears about also write their webhook outbox rows in that batch.
  */
 import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { ActorType, EventKind, RatingSource, TicketStatus } from '../contract/domain.ts';
 import { guardedInsert } from '../db/guarded-insert.ts';
 import { ticketEvents, tickets, type TicketRow } from '../db/schema.ts';
 import { randomId } from '../lib/encoding.ts';
 import type { Database } from '../ports.ts';
 import { outboxInsert } from '../webhooks/outbox.ts';
-
-export interface Actor {
-  type: ActorType;
-  id: string | null;
-  name: string | null;
-}
-
-export interface NewEvent {
-  /** Made here when left out; `eventWrites` sets it to share it with the webhook. */
-  id?: string;
-  kind: EventKind;
-  text?: string | null;
-  status?: TicketStatus | null;
-  attachmentId?: string | null;
-  /** A rating's score and source, for the desk's webhook (the comment is `text`). */
-  rating?: { score: number; source: RatingSource };
-}
+import type { Actor, NewEvent } from './event-types.ts';
+import type { TicketStatus } from '../../contract/domain.ts';
 
 type BatchItem = Parameters<Database['batch']>[0][number];
 

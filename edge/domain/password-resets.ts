@@ -5,7 +5,7 @@
  * (a password change), and a newer request for the same customer kills the older ones.
  */
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { Language } from '../contract/domain.ts';
+import type { Language } from '../../contract/domain.ts';
 import { customers, passwordResets, type CustomerRow } from '../db/schema.ts';
 import { captchaUnspent, spendCaptcha, type SolvedCaptcha } from '../lib/captcha.ts';
 import { randomId, toBase64Url } from '../lib/encoding.ts';

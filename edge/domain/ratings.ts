@@ -7,8 +7,8 @@
  * a rating racing the window writes nothing.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import { RATING_CHANGE_HOURS, type RatingSource } from '../contract/domain.ts';
-import type { RatingBody } from '../contract/schemas.ts';
+import { RATING_CHANGE_HOURS, type RatingSource } from '../../contract/domain.ts';
+import type { RatingBody } from '../../contract/schemas.ts';
 import { ticketRatings, tickets, type CustomerRow, type TicketRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { Database } from '../ports.ts';

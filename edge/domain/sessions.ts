@@ -3,12 +3,12 @@
  * Starting a customer's session: one place for login, set-password, change password and partner
  * single sign-on, so every way in gets the same session row and the same short-lived token.
  */
-import type { SessionCreated } from '../contract/types.ts';
+import type { SessionCreated } from '../../contract/types.ts';
 import { type CustomerRow, sessions } from '../db/schema.ts';
 import { randomId } from '../lib/encoding.ts';
 import { signAccessToken } from '../lib/tokens.ts';
 import type { Ports } from '../ports.ts';
-import { toCustomer } from '../routes/me.ts';
+import { toCustomer } from './customer-profile.ts';
 
 /** Records a new session at the customer's current token version and signs its access token. */
 export async function startSession(

@@ -6,7 +6,7 @@
  * Colleagues read and add; managers only read; only the requester accepts, rejects or rates.
  */
 import { and, eq, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
-import type { TicketRole, TicketScope } from '../contract/domain.ts';
+import type { TicketRole, TicketScope } from '../../contract/domain.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import { ticketColleagues, tickets, type CustomerRow, type TicketRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';

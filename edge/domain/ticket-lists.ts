@@ -9,8 +9,8 @@
  * a cursor) is prepared once per database and only its values change (see `db/prepared.ts`).
  */
 import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import { OPEN_STATUSES, type TicketRole, type TicketState } from '../contract/domain.ts';
-import type { TicketListQuery } from '../contract/schemas.ts';
+import { OPEN_STATUSES, type TicketRole, type TicketState } from '../../contract/domain.ts';
+import type { TicketListQuery } from '../../contract/schemas.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import { customers, ticketColleagues, tickets, type CustomerRow } from '../db/schema.ts';
 import type { Database } from '../ports.ts';

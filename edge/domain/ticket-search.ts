@@ -5,7 +5,7 @@
  * number, a page at a time with the same keyset cursor as the lists.
  */
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
-import type { TicketScope } from '../contract/domain.ts';
+import type { TicketScope } from '../../contract/domain.ts';
 import { customers, tickets, type CustomerRow } from '../db/schema.ts';
 import type { Database } from '../ports.ts';
 import type { SearchTerms } from './search-terms.ts';

@@ -4,8 +4,8 @@
  * ticket is decided in `ticket-access.ts`.
  */
 import { asc, eq, sql } from 'drizzle-orm';
-import { RATING_CHANGE_HOURS, type Language, type TicketRole } from '../contract/domain.ts';
-import type { Rating, TicketDetails, TicketPage, TicketSummary } from '../contract/types.ts';
+import { RATING_CHANGE_HOURS, type Language, type TicketRole } from '../../contract/domain.ts';
+import type { Rating, TicketDetails, TicketPage, TicketSummary } from '../../contract/types.ts';
 import {
   attachments,
   customers,

@@ -7,7 +7,8 @@
  */
 import { and, asc, eq, lte } from 'drizzle-orm';
 import { tickets } from '../db/schema.ts';
-import { ticketChange, type Actor } from '../domain/events.ts';
+import type { Actor } from '../domain/event-types.ts';
+import { ticketChange } from '../domain/events.ts';
 import { ticketNotification } from '../mail/notifications.ts';
 import type { Ports } from '../ports.ts';
 

@@ -6,8 +6,8 @@
  * up to date by that project rather than copied here.
  */
 import { dictionary } from '@zxcvbn-ts/language-common';
-import { NEW_PASSWORD_MIN_LENGTH } from '../contract/schemas.ts';
-import type { FieldErrorCode } from '../contract/errors.ts';
+import { NEW_PASSWORD_MIN_LENGTH } from '../../contract/schemas.ts';
+import type { FieldErrorCode } from '../../contract/errors.ts';
 
 let common: Set<string> | undefined;
 

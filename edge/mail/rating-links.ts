@@ -3,7 +3,7 @@
  * The five one-click rating links of a closing e-mail: `<portal page>#sp/rate/<token>/<score>`,
  * each carrying the same single-purpose token for that ticket and its requester.
  */
-import { RATING_MAX, RATING_MIN } from '../contract/domain.ts';
+import { RATING_MAX, RATING_MIN } from '../../contract/domain.ts';
 import { signRatingToken, type RatingClaims } from '../lib/rating-tokens.ts';
 
 export async function ratingLinks(

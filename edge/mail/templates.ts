@@ -4,7 +4,7 @@
  * value is HTML-escaped in the HTML part (a customer named `<script>` stays text), and the link
  * must be http(s), so a value can never become markup or a `javascript:` URL.
  */
-import type { Language } from '../contract/domain.ts';
+import type { Language } from '../../contract/domain.ts';
 import { TEXTS, type TemplateName } from './texts.ts';
 
 export { TEMPLATE_NAMES, type TemplateName } from './texts.ts';

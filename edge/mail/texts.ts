@@ -5,7 +5,7 @@
  * `{number}` are filled in, escaped, by ./templates.ts; the quoted text and the link are added
  * by the layout.
  */
-import type { Language } from '../contract/domain.ts';
+import type { Language } from '../../contract/domain.ts';
 
 export const TEMPLATE_NAMES = [
   'set-password',

@@ -7,7 +7,7 @@
 import { createMiddleware } from 'hono/factory';
 import type { IntegrationKeyRow } from '../db/schema.ts';
 import { findLiveKey } from '../domain/integration-keys.ts';
-import type { Actor } from '../domain/events.ts';
+import type { Actor } from '../domain/event-types.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { bearerToken } from './customer-auth.ts';

@@ -9,7 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
 import * as z from 'zod/v4/core';
 import { safeParse as zodSafeParse, safeParseAsync as zodSafeParseAsync } from 'zod/v4/core';
-import type { FieldErrorCode } from '../contract/errors.ts';
+import type { FieldErrorCode } from '../../contract/errors.ts';
 import { ApiError } from '../errors.ts';
 
 /** zod leaves `issue.input` out unless asked; `fieldCode` needs it to tell "missing" from "wrong". */

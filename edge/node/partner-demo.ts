@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
 import type { PartnerConfig } from '../config.ts';
-import { DEMO_PARTNER_USER } from '../db/demo-data.ts';
+import { DEMO_PARTNER_USER } from '../demo/demo-data.ts';
 
 const ALGORITHM = 'ES256';
 const TOKEN_SECONDS = 120;

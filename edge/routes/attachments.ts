@@ -5,8 +5,8 @@
  * browser may neither sniff nor render.
  */
 import { Hono } from 'hono';
-import { OPEN_STATUSES } from '../contract/domain.ts';
-import { ROUTES } from '../contract/routes.ts';
+import { OPEN_STATUSES } from '../../contract/domain.ts';
+import { ROUTES } from '../../contract/routes.ts';
 import { attachments } from '../db/schema.ts';
 import { attachmentDownload } from '../domain/downloads.ts';
 import { customerActor, ticketChange } from '../domain/events.ts';

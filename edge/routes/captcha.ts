@@ -3,7 +3,7 @@
  * `GET /api/captcha`: a fresh ALTCHA challenge, as the widget's `challengeurl` expects it.
  */
 import { Hono } from 'hono';
-import { ROUTES } from '../contract/routes.ts';
+import { ROUTES } from '../../contract/routes.ts';
 import type { AppEnv } from '../env.ts';
 import { newChallenge } from '../lib/captcha.ts';
 

@@ -4,7 +4,7 @@
  * incident/request type is never part of it.
  */
 import { Hono } from 'hono';
-import { ROUTES } from '../contract/routes.ts';
+import { ROUTES } from '../../contract/routes.ts';
 import type { AppEnv } from '../env.ts';
 import { categoryIndex, customerTree } from '../domain/categories.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';

@@ -5,9 +5,9 @@
  * copy of an open ticket, by its requester or a colleague already in copy.
  */
 import { Hono } from 'hono';
-import { OPEN_STATUSES } from '../contract/domain.ts';
-import { ROUTES } from '../contract/routes.ts';
-import { colleaguesBody } from '../contract/schemas.ts';
+import { OPEN_STATUSES } from '../../contract/domain.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import { colleaguesBody } from '../../contract/schemas.ts';
 import { colleagueWrites, listColleagues, resolveColleagues } from '../domain/colleagues.ts';
 import { customerActor, ticketChange } from '../domain/events.ts';
 import { findVisibleTicket, requireParticipant } from '../domain/ticket-access.ts';

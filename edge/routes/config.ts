@@ -3,9 +3,9 @@
  * `GET /api/config`: what the widget needs before anyone logs in (public, no secrets).
  */
 import { Hono } from 'hono';
-import { LANGUAGES } from '../contract/domain.ts';
-import { ROUTES } from '../contract/routes.ts';
-import type { PublicConfig } from '../contract/types.ts';
+import { LANGUAGES } from '../../contract/domain.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import type { PublicConfig } from '../../contract/types.ts';
 import type { AppEnv } from '../env.ts';
 import { ALLOWED_EXTENSIONS } from '../lib/files.ts';
 

@@ -5,25 +5,13 @@
  */
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { ROUTES } from '../contract/routes.ts';
-import { mePatchBody } from '../contract/schemas.ts';
-import type { Customer } from '../contract/types.ts';
-import { customers, type CustomerRow } from '../db/schema.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import { mePatchBody } from '../../contract/schemas.ts';
+import { customers } from '../db/schema.ts';
+import { toCustomer } from '../domain/customer-profile.ts';
 import type { AppEnv } from '../env.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
 import { requireJson, validate } from '../middleware/validate.ts';
-
-export function toCustomer(row: CustomerRow): Customer {
-  return {
-    id: row.id,
-    email: row.email,
-    name: row.name,
-    organization: row.organization,
-    language: row.language,
-    notifications: row.notifications,
-    organizationManager: row.organizationManager,
-  };
-}
 
 export const meRoutes = new Hono<AppEnv>()
   .get(ROUTES.me, requireCustomer, (c) => c.json(toCustomer(c.var.customer)))

@@ -7,8 +7,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { ROUTES } from '../contract/routes.ts';
-import { partnerSessionBody } from '../contract/schemas.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import { partnerSessionBody } from '../../contract/schemas.ts';
 import { customers } from '../db/schema.ts';
 import { startSession } from '../domain/sessions.ts';
 import type { AppEnv } from '../env.ts';

@@ -6,8 +6,12 @@
  */
 import { eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { ROUTES } from '../contract/routes.ts';
-import { changePasswordBody, forgotPasswordBody, resetPasswordBody } from '../contract/schemas.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import {
+  changePasswordBody,
+  forgotPasswordBody,
+  resetPasswordBody,
+} from '../../contract/schemas.ts';
 import { customers } from '../db/schema.ts';
 import {
   customerForToken,

@@ -7,9 +7,9 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { Hono, type Context } from 'hono';
-import { ROUTES } from '../contract/routes.ts';
-import { ratingBody } from '../contract/schemas.ts';
-import type { RatingLinkTicket } from '../contract/types.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import { ratingBody } from '../../contract/schemas.ts';
+import type { RatingLinkTicket } from '../../contract/types.ts';
 import { customers, ticketRatings, tickets } from '../db/schema.ts';
 import { categoryIndex, categoryPath } from '../domain/categories.ts';
 import { rateTicket } from '../domain/ratings.ts';

@@ -4,8 +4,8 @@
  * `RATING_CHANGE_HOURS`); answers with the ticket as it now is.
  */
 import { Hono } from 'hono';
-import { ROUTES } from '../contract/routes.ts';
-import { ratingBody } from '../contract/schemas.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import { ratingBody } from '../../contract/schemas.ts';
 import { rateTicket } from '../domain/ratings.ts';
 import { findVisibleTicket, requireRequester } from '../domain/ticket-access.ts';
 import { customerDetails } from '../domain/tickets.ts';

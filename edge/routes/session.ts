@@ -7,8 +7,8 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { ROUTES } from '../contract/routes.ts';
-import { loginBody } from '../contract/schemas.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import { loginBody } from '../../contract/schemas.ts';
 import { customers, sessions } from '../db/schema.ts';
 import { clearWindow } from '../domain/rate-limits.ts';
 import { startSession } from '../domain/sessions.ts';

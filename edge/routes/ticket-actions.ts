@@ -5,9 +5,9 @@
  * is `resolved`; the requester only).
  */
 import { Hono, type Context } from 'hono';
-import { OPEN_STATUSES } from '../contract/domain.ts';
-import { ROUTES } from '../contract/routes.ts';
-import { informationBody, rejectBody } from '../contract/schemas.ts';
+import { OPEN_STATUSES } from '../../contract/domain.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import { informationBody, rejectBody } from '../../contract/schemas.ts';
 import { customerActor, ticketChange, type TicketChange } from '../domain/events.ts';
 import {
   findVisibleTicket,

@@ -5,8 +5,8 @@
  * words typed, newest first, a page at a time.
  */
 import { Hono } from 'hono';
-import { ROUTES } from '../contract/routes.ts';
-import { ticketSearchQuery } from '../contract/schemas.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import { ticketSearchQuery } from '../../contract/schemas.ts';
 import { searchTerms } from '../domain/search-terms.ts';
 import { searchTickets } from '../domain/ticket-search.ts';
 import { ticketPage } from '../domain/tickets.ts';

@@ -6,8 +6,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
-import { ROUTES } from '../contract/routes.ts';
-import { newTicketFields, ticketListQuery } from '../contract/schemas.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import { newTicketFields, ticketListQuery } from '../../contract/schemas.ts';
 import { attachments, tickets } from '../db/schema.ts';
 import { categoryIndex, selectableLeaf } from '../domain/categories.ts';
 import { colleagueIdList, colleagueWrites, resolveColleagues } from '../domain/colleagues.ts';

@@ -7,7 +7,7 @@
  * `Portal-Delivery-Id`). Per endpoint and ticket, a row waits until every earlier one is settled.
  */
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
-import { WEBHOOK_HEADERS } from '../contract/desk-webhooks.ts';
+import { WEBHOOK_HEADERS } from '../../contract/desk-webhooks.ts';
 import {
   webhookDeliveries,
   webhookSubscriptions,

@@ -5,9 +5,9 @@
  * change that did not apply sends nothing and one that did can never lose its webhook.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { webhookEventOf, type WebhookPayload } from '../contract/desk-webhooks.ts';
+import { webhookEventOf, type WebhookPayload } from '../../contract/desk-webhooks.ts';
 import { customers, tickets, webhookDeliveries, webhookSubscriptions } from '../db/schema.ts';
-import type { Actor, NewEvent } from '../domain/events.ts';
+import type { Actor, NewEvent } from '../domain/event-types.ts';
 import type { Database } from '../ports.ts';
 
 /** The payload without its ticket part, which SQL fills from the ticket as the batch left it. */

@@ -7,14 +7,14 @@
  * listed, and a dead one sent again.
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
-import { WEBHOOK_EVENTS } from '../contract/desk-webhooks.ts';
-import type { WebhookSecretInput, WebhookSubscriptionInput } from '../contract/desk-schemas.ts';
+import { WEBHOOK_EVENTS } from '../../contract/desk-webhooks.ts';
+import type { WebhookSecretInput, WebhookSubscriptionInput } from '../../contract/desk-schemas.ts';
 import type {
   WebhookDelivery,
   WebhookSecretRotated,
   WebhookSubscription,
   WebhookSubscriptionCreated,
-} from '../contract/desk-types.ts';
+} from '../../contract/desk-types.ts';
 import {
   webhookDeliveries,
   webhookSubscriptions,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
-import { ROUTES } from '../../edge/contract/routes.ts';
+import { ROUTES } from '../../contract/routes.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
 import { askForLink, linkFor, postJson } from '../support/accounts.ts';
 import { logIn } from '../support/customer.ts';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { ROUTES } from '../../edge/contract/routes.ts';
+import { ROUTES } from '../../contract/routes.ts';
 import { mailOutbox, passwordResets } from '../../edge/db/schema.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
 import { askForLink, linkFor, postJson, solvedCaptcha, RETURN_TO } from '../support/accounts.ts';

@@ -10,9 +10,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
 import { createClient } from '@libsql/client';
-import { LANGUAGES, type Labels, type Language } from '../../edge/contract/domain.ts';
-import { ROUTES } from '../../edge/contract/routes.ts';
-import type { CategoryNode } from '../../edge/contract/types.ts';
+import { LANGUAGES, type Labels, type Language } from '../../contract/domain.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import type { CategoryNode } from '../../contract/types.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
 import { logIn } from '../support/customer.ts';
 

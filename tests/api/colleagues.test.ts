@@ -7,14 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type {
-  Colleague,
-  TicketDetails,
-  TicketPage,
-  TicketSummary,
-} from '../../edge/contract/types.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import type { Colleague, TicketDetails, TicketPage, TicketSummary } from '../../contract/types.ts';
 import { customers, mailOutbox, ticketColleagues } from '../../edge/db/schema.ts';
 import { deactivateDeskCustomer } from '../../edge/domain/desk-customers.ts';
 import { DeskClient, startDesk } from '../desk/support.ts';

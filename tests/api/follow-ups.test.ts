@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import type { WebhookSubscriptionCreated } from '../../edge/contract/desk-types.ts';
-import type { WebhookPayload } from '../../edge/contract/desk-webhooks.ts';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import type { WebhookSubscriptionCreated } from '../../contract/desk-types.ts';
+import type { WebhookPayload } from '../../contract/desk-webhooks.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import { tickets, webhookDeliveries } from '../../edge/db/schema.ts';
 import type { TestPortal } from '../support/app.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';

@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROUTES } from '../../edge/contract/routes.ts';
-import { DEMO_PARTNER_USER } from '../../edge/db/demo-data.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import { DEMO_PARTNER_USER } from '../../edge/demo/demo-data.ts';
 import { queueMail, renderMail } from '../../edge/mail/index.ts';
 import { devOutboxApp } from '../../edge/node/dev-outbox.ts';
 import {

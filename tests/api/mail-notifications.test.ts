@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { desc, eq } from 'drizzle-orm';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import type { Language } from '../../edge/contract/domain.ts';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type { Customer } from '../../edge/contract/types.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import type { Language } from '../../contract/domain.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import type { Customer } from '../../contract/types.ts';
 import { mailOutbox } from '../../edge/db/schema.ts';
 import { runScheduledJob } from '../../edge/jobs/scheduled.ts';
 import type { TestPortal } from '../support/app.ts';

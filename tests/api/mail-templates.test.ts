@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { LANGUAGES } from '../../edge/contract/domain.ts';
+import { LANGUAGES } from '../../contract/domain.ts';
 import { renderMail, TEMPLATE_NAMES } from '../../edge/mail/index.ts';
 
 const XSS = '<img src=x onerror="alert(1)">&\'';

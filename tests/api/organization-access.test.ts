@@ -7,8 +7,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type { TicketDetails, TicketPage } from '../../edge/contract/types.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import type { TicketDetails, TicketPage } from '../../contract/types.ts';
 import { fingerprint } from '../security/support.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
 import type { CustomerSession } from '../support/customer.ts';

@@ -12,8 +12,8 @@ import {
   type JWK,
   type JWTPayload,
 } from 'jose';
-import { ROUTES } from '../../edge/contract/routes.ts';
-import type { SessionCreated } from '../../edge/contract/types.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import type { SessionCreated } from '../../contract/types.ts';
 import { customers } from '../../edge/db/schema.ts';
 import { toBase64Url } from '../../edge/lib/encoding.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { count } from 'drizzle-orm';
 import { createApp } from '../../edge/app.ts';
-import { ROUTES } from '../../edge/contract/routes.ts';
+import { ROUTES } from '../../contract/routes.ts';
 import { sessions } from '../../edge/db/schema.ts';
 import { ServerBusyError } from '../../edge/errors.ts';
 import { turns, type InTurn } from '../../edge/lib/turns.ts';

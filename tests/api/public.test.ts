@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { LANGUAGES } from '../../edge/contract/domain.ts';
-import { ROUTES } from '../../edge/contract/routes.ts';
-import type { CategoryNode, PublicConfig } from '../../edge/contract/types.ts';
+import { LANGUAGES } from '../../contract/domain.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import type { CategoryNode, PublicConfig } from '../../contract/types.ts';
 import { categories } from '../../edge/db/schema.ts';
 import { forgetCategories } from '../../edge/domain/categories.ts';
 import { eq } from 'drizzle-orm';

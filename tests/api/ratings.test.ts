@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { RATING_CHANGE_HOURS } from '../../edge/contract/domain.ts';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import { RATING_CHANGE_HOURS } from '../../contract/domain.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import { ticketRatings } from '../../edge/db/schema.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { eq } from 'drizzle-orm';
-import { ROUTES } from '../../edge/contract/routes.ts';
+import { ROUTES } from '../../contract/routes.ts';
 import { customers } from '../../edge/db/schema.ts';
 import { DEMO_LOGIN, startPortal, type TestPortal } from '../support/app.ts';
 import { logIn } from '../support/customer.ts';

@@ -9,16 +9,16 @@ import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { createApp } from '../../edge/app.ts';
 import { loadConfig } from '../../edge/config.ts';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
 import type {
   DeskTicketDetails,
   DeskTicketPage,
   WebhookSubscription,
-} from '../../edge/contract/desk-types.ts';
-import { WEBHOOK_HEADERS, type WebhookPayload } from '../../edge/contract/desk-webhooks.ts';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type { SessionCreated } from '../../edge/contract/types.ts';
-import { DEMO_LOGIN, DEMO_PARTNER_USER, loadDemoData } from '../../edge/db/demo-data.ts';
+} from '../../contract/desk-types.ts';
+import { WEBHOOK_HEADERS, type WebhookPayload } from '../../contract/desk-webhooks.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import type { SessionCreated } from '../../contract/types.ts';
+import { DEMO_LOGIN, DEMO_PARTNER_USER, loadDemoData } from '../../edge/demo/demo-data.ts';
 import * as schema from '../../edge/db/schema.ts';
 import { consoleMailer } from '../../edge/mail/console-mailer.ts';
 import { diskStore } from '../../edge/node/disk-store.ts';

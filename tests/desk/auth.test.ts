@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
 import { integrationKeys } from '../../edge/db/schema.ts';
 import { createIntegrationKey, revokeIntegrationKey } from '../../edge/domain/integration-keys.ts';
 import type { TestPortal } from '../support/app.ts';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import type { DeskCategory } from '../../edge/contract/desk-types.ts';
-import { LANGUAGES, type Labels } from '../../edge/contract/domain.ts';
-import { ROUTES } from '../../edge/contract/routes.ts';
-import type { CategoryNode } from '../../edge/contract/types.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import type { DeskCategory } from '../../contract/desk-types.ts';
+import { LANGUAGES, type Labels } from '../../contract/domain.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import type { CategoryNode } from '../../contract/types.ts';
 import type { TestPortal } from '../support/app.ts';
 import { DEMO_LOGIN } from '../support/app.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import type { DeskCustomer } from '../../edge/contract/desk-types.ts';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import type { DeskCustomer } from '../../contract/desk-types.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
 import type { TestPortal } from '../support/app.ts';
 import { logIn } from '../support/customer.ts';
 import { DeskClient, startDesk } from './support.ts';

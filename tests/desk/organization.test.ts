@@ -4,9 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import type { DeskCustomer, DeskTicketDetails } from '../../edge/contract/desk-types.ts';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import type { DeskCustomer, DeskTicketDetails } from '../../contract/desk-types.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
 import { fingerprint } from '../security/support.ts';
 import type { TestPortal } from '../support/app.ts';
 import { logIn } from '../support/customer.ts';

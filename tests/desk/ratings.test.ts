@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import type { DeskRatingPage, WebhookSubscriptionCreated } from '../../edge/contract/desk-types.ts';
-import type { WebhookPayload } from '../../edge/contract/desk-webhooks.ts';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import type { DeskRatingPage, WebhookSubscriptionCreated } from '../../contract/desk-types.ts';
+import type { WebhookPayload } from '../../contract/desk-webhooks.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
 import { webhookDeliveries } from '../../edge/db/schema.ts';
 import type { TestPortal } from '../support/app.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';

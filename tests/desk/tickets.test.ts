@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
 import type {
   DeskTicketDetails,
   DeskTicketPage,
   DeskTicketSummary,
-} from '../../edge/contract/desk-types.ts';
-import { apiPath } from '../../edge/contract/routes.ts';
+} from '../../contract/desk-types.ts';
+import { apiPath } from '../../contract/routes.ts';
 import type { TestPortal } from '../support/app.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';
 import { HTML, PDF } from '../support/files.ts';
@@ -36,7 +36,7 @@ after(() => portal.close());
 
 const list = (query: string) => desk.json<DeskTicketPage>('GET', `${DESK_ROUTES.tickets}?${query}`);
 const numbers = (page: DeskTicketPage) => page.items.map((item) => item.number);
-/** The demo's tickets (edge/db/demo-data.ts): Ana's 1001 to 1003, Bruno's 1004 and 1005. */
+/** The demo's tickets (edge/demo/demo-data.ts): Ana's 1001 to 1003, Bruno's 1004 and 1005. */
 const DEMO_TICKETS = [1001, 1002, 1003, 1004, 1005];
 
 describe('listing tickets', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import type { WebhookPayload } from '../../edge/contract/desk-webhooks.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import type { WebhookPayload } from '../../contract/desk-webhooks.ts';
 import { startJobTimer } from '../../edge/jobs/scheduled.ts';
 import type { TestPortal } from '../support/app.ts';
 import { DEMO_LOGIN } from '../support/app.ts';

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import type { DeskTicketDetails } from '../../edge/contract/desk-types.ts';
-import type { TicketStatus } from '../../edge/contract/domain.ts';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import type { DeskTicketDetails } from '../../contract/desk-types.ts';
+import type { TicketStatus } from '../../contract/domain.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import type { TestPortal } from '../support/app.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';
 import { DeskClient, startDesk } from './support.ts';

@@ -4,13 +4,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
 import type {
   WebhookSecretRotated,
   WebhookSubscriptionCreated,
-} from '../../edge/contract/desk-types.ts';
-import { WEBHOOK_HEADERS } from '../../edge/contract/desk-webhooks.ts';
-import { apiPath } from '../../edge/contract/routes.ts';
+} from '../../contract/desk-types.ts';
+import { WEBHOOK_HEADERS } from '../../contract/desk-webhooks.ts';
+import { apiPath } from '../../contract/routes.ts';
 import { runScheduledJob } from '../../edge/jobs/scheduled.ts';
 import { verifySignature } from '../../edge/webhooks/signature.ts';
 import type { TestPortal } from '../support/app.ts';

@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import { apiPath } from '../../edge/contract/routes.ts';
-import type {
-  WebhookSubscription,
-  WebhookSubscriptionCreated,
-} from '../../edge/contract/desk-types.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import { apiPath } from '../../contract/routes.ts';
+import type { WebhookSubscription, WebhookSubscriptionCreated } from '../../contract/desk-types.ts';
 import { webhookDeliveries } from '../../edge/db/schema.ts';
 import { runScheduledJob } from '../../edge/jobs/scheduled.ts';
 import { nodeResolver } from '../../edge/node/resolver.ts';

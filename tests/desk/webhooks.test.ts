@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, afterEach, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import type {
-  WebhookDelivery,
-  WebhookSubscriptionCreated,
-} from '../../edge/contract/desk-types.ts';
-import { WEBHOOK_HEADERS, type WebhookPayload } from '../../edge/contract/desk-webhooks.ts';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import type { WebhookDelivery, WebhookSubscriptionCreated } from '../../contract/desk-types.ts';
+import { WEBHOOK_HEADERS, type WebhookPayload } from '../../contract/desk-webhooks.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import { webhookDeliveries } from '../../edge/db/schema.ts';
 import { runScheduledJob } from '../../edge/jobs/scheduled.ts';
 import { verifySignature } from '../../edge/webhooks/signature.ts';

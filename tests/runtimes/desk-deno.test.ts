@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import type { WebhookSubscriptionCreated } from '../../edge/contract/desk-types.ts';
-import { WEBHOOK_HEADERS, type WebhookPayload } from '../../edge/contract/desk-webhooks.ts';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import type { WebhookSubscriptionCreated } from '../../contract/desk-types.ts';
+import { WEBHOOK_HEADERS, type WebhookPayload } from '../../contract/desk-webhooks.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import { createIntegrationKey } from '../../edge/domain/integration-keys.ts';
 import { verifySignature } from '../../edge/webhooks/signature.ts';
 import { DeskClient, Receiver } from '../desk/support.ts';

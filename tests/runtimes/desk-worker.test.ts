@@ -7,15 +7,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { WORKERS_PBKDF2_MAX_ITERATIONS } from '../../edge/config.ts';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
 import type {
   DeskTicketDetails,
   DeskTicketPage,
   WebhookSubscriptionCreated,
-} from '../../edge/contract/desk-types.ts';
-import { WEBHOOK_HEADERS, type WebhookPayload } from '../../edge/contract/desk-webhooks.ts';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+} from '../../contract/desk-types.ts';
+import { WEBHOOK_HEADERS, type WebhookPayload } from '../../contract/desk-webhooks.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import { createIntegrationKey } from '../../edge/domain/integration-keys.ts';
 import { verifySignature } from '../../edge/webhooks/signature.ts';
 import { DeskClient, Receiver } from '../desk/support.ts';

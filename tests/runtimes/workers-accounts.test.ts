@@ -10,7 +10,7 @@ import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import { eq } from 'drizzle-orm';
 import { WORKERS_PBKDF2_MAX_ITERATIONS } from '../../edge/config.ts';
-import { ROUTES } from '../../edge/contract/routes.ts';
+import { ROUTES } from '../../contract/routes.ts';
 import { mailOutbox } from '../../edge/db/schema.ts';
 import { postLogin } from './support/http-customer.ts';
 import { startSqld, type LibsqlServer, type Login } from './support/sqld.ts';

@@ -4,8 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import { logIn, type HttpCustomer } from './support/http-customer.ts';
 import { startSqld, type LibsqlServer } from './support/sqld.ts';
 import { startWranglerDev, type WranglerDev } from './support/wrangler.ts';

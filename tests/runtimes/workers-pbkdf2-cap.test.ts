@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { loadConfig, WORKERS_PBKDF2_MAX_ITERATIONS } from '../../edge/config.ts';
-import { ROUTES } from '../../edge/contract/routes.ts';
+import { ROUTES } from '../../contract/routes.ts';
 import { startWranglerDev, type WranglerDev } from './support/wrangler.ts';
 
 const env = { TOKEN_SECRET: 'a-test-secret-long-enough-for-hs256-signing' };

@@ -9,9 +9,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { inArray } from 'drizzle-orm';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import { isErrorBody } from '../../edge/contract/errors.ts';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import { isErrorBody } from '../../contract/errors.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import { tickets } from '../../edge/db/schema.ts';
 import { logIn, type HttpCustomer } from './support/http-customer.ts';
 import { startSqld, type LibsqlServer } from './support/sqld.ts';

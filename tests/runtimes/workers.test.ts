@@ -8,13 +8,13 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { WORKERS_PBKDF2_MAX_ITERATIONS } from '../../edge/config.ts';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
 import type {
   CategoryNode,
   PublicConfig,
   TicketDetails,
   TicketPage,
-} from '../../edge/contract/types.ts';
+} from '../../contract/types.ts';
 import { attachments } from '../../edge/db/schema.ts';
 import { PDF, PNG, SVG } from '../support/files.ts';
 import { logIn, postLogin, type HttpCustomer } from './support/http-customer.ts';

@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ROUTES } from '../../edge/contract/routes.ts';
+import { ROUTES } from '../../contract/routes.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
 import { askForLink, linkFor, postJson, RETURN_TO, solvedCaptcha } from '../support/accounts.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';

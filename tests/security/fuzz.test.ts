@@ -7,9 +7,9 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import fc from 'fast-check';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import { ROUTES } from '../../edge/contract/routes.ts';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import { ROUTES } from '../../contract/routes.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import { startDesk } from '../desk/support.ts';
 import type { TestPortal } from '../support/app.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';

@@ -5,8 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';
 import { PNG } from '../support/files.ts';

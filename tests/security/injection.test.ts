@@ -7,10 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DESK_ROUTES } from '../../edge/contract/desk-routes.ts';
-import { LANGUAGES } from '../../edge/contract/domain.ts';
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import { LANGUAGES } from '../../contract/domain.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import { renderMail, TEMPLATE_NAMES } from '../../edge/mail/templates.ts';
 import { startDesk, type DeskClient } from '../desk/support.ts';
 import { askForLink, lastMailTo } from '../support/accounts.ts';

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { ROUTES } from '../../edge/contract/routes.ts';
+import { ROUTES } from '../../contract/routes.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
 import { postJson, solvedCaptcha } from '../support/accounts.ts';
 import { fingerprint } from './support.ts';

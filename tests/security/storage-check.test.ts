@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import { checkStorage } from '../../edge/scripts/admin/storage.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
 import { logIn } from '../support/customer.ts';

@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import type { Client } from '@libsql/client';
-import { ERROR_STATUS, isErrorBody } from '../../edge/contract/errors.ts';
+import { ERROR_STATUS, isErrorBody } from '../../contract/errors.ts';
 
 /**
  * Tables a refused request may legitimately write: a failed login is counted toward the lockout

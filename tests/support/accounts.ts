@@ -6,7 +6,7 @@
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import { eq, sql } from 'drizzle-orm';
-import { ROUTES } from '../../edge/contract/routes.ts';
+import { ROUTES } from '../../contract/routes.ts';
 import { mailOutbox } from '../../edge/db/schema.ts';
 import type { TestPortal } from './app.ts';
 

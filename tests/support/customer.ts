@@ -2,8 +2,8 @@
  * @module
  * Speaking to the customer API as a logged-in customer would, with paths from the contract.
  */
-import { ROUTES, apiPath } from '../../edge/contract/routes.ts';
-import type { SessionCreated, TicketDetails } from '../../edge/contract/types.ts';
+import { ROUTES, apiPath } from '../../contract/routes.ts';
+import type { SessionCreated, TicketDetails } from '../../contract/types.ts';
 import type { TestPortal } from './app.ts';
 
 export async function logIn(portal: TestPortal, email: string, password: string) {

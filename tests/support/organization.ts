@@ -5,7 +5,7 @@
  * organization; each logged in.
  */
 import { updateDeskCustomer } from '../../edge/domain/desk-customers.ts';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import type { TestPortal } from './app.ts';
 import { logIn, type CustomerSession } from './customer.ts';
 import { PNG } from './files.ts';

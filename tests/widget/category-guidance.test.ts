@@ -5,7 +5,7 @@
  * ignored.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { CategoryNode } from '../../edge/contract/types.ts';
+import type { CategoryNode } from '../../contract/types.ts';
 import '../../widget/components/category-menu.ts';
 import type { CategoryMenu } from '../../widget/components/category-menu.ts';
 import { useLanguage } from '../../widget/i18n/localization.ts';

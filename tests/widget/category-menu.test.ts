@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { CategoryNode } from '../../edge/contract/types.ts';
+import type { CategoryNode } from '../../contract/types.ts';
 import '../../widget/components/category-menu.ts';
 import type { CategoryMenu } from '../../widget/components/category-menu.ts';
 import type { NavigateEvent } from '../../widget/navigation.ts';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { Language } from '../../edge/contract/domain.ts';
+import type { Language } from '../../contract/domain.ts';
 import { formatBytes } from '../../widget/i18n/labels.ts';
 import { useLanguage } from '../../widget/i18n/localization.ts';
 import { button, loggedInPortal, screenNamed, waitForText } from './helpers.ts';

@@ -1,6 +1,6 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { SupportPortal } from '../../widget/support-portal.ts';
-import { LANGUAGES, type Language } from '../../edge/contract/domain.ts';
+import { LANGUAGES, type Language } from '../../contract/domain.ts';
 import { useLanguage } from '../../widget/i18n/localization.ts';
 import {
   $,

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { Customer, PublicConfig } from '../../edge/contract/types.ts';
+import type { Customer, PublicConfig } from '../../contract/types.ts';
 import type { ApiClient } from '../../widget/api/client.ts';
 import type { FilePicker } from '../../widget/components/file-picker.ts';
 import '../../widget/screens/new-ticket-screen.ts';

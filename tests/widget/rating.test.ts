@@ -1,5 +1,5 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import '../../widget/screens/solution-screen.ts';
 import '../../widget/screens/ticket-details-screen.ts';
 import {

@@ -18,7 +18,7 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { LANGUAGES } from '../../edge/contract/domain.ts';
+import { LANGUAGES } from '../../contract/domain.ts';
 import { categories, mailOutbox } from '../../edge/db/schema.ts';
 import { applyDeskAction } from '../../edge/domain/desk-actions.ts';
 import { updateDeskCustomer } from '../../edge/domain/desk-customers.ts';

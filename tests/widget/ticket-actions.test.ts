@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import type { PublicConfig } from '../../edge/contract/types.ts';
+import type { PublicConfig } from '../../contract/types.ts';
 import type { ApiClient } from '../../widget/api/client.ts';
 import '../../widget/components/attach-file.ts';
 import type { AttachFile } from '../../widget/components/attach-file.ts';

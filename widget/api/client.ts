@@ -5,8 +5,8 @@
  * lives in the instance's `SessionStore`; a refused token (`unauthenticated`) is reported to the
  * root element, which sends the customer to login and back.
  */
-import type { Language, TicketScope, TicketState, Urgency } from '../../edge/contract/domain.ts';
-import { apiPath, ROUTES } from '../../edge/contract/routes.ts';
+import type { Language, TicketScope, TicketState, Urgency } from '../../contract/domain.ts';
+import { apiPath, ROUTES } from '../../contract/routes.ts';
 import type {
   CategoryNode,
   Colleague,
@@ -16,7 +16,7 @@ import type {
   SessionCreated,
   TicketDetails,
   TicketPage,
-} from '../../edge/contract/types.ts';
+} from '../../contract/types.ts';
 import type { SessionStore } from '../session.ts';
 import { ApiRequestError } from './errors.ts';
 

@@ -3,7 +3,7 @@
  * The one error every API call fails with: the contract's code (or `network` when no answer
  * came at all), the HTTP status, and the per-field reasons of a validation failure.
  */
-import { isErrorBody, type ErrorCode, type FieldErrorCode } from '../../edge/contract/errors.ts';
+import { isErrorBody, type ErrorCode, type FieldErrorCode } from '../../contract/errors.ts';
 
 /** The contract's codes, plus the one failure the API cannot answer with: no answer. */
 export type ClientErrorCode = ErrorCode | 'network';

@@ -5,7 +5,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { PublicConfig } from '../../edge/contract/types.ts';
+import type { PublicConfig } from '../../contract/types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { defineElement } from '../define.ts';

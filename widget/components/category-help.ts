@@ -5,7 +5,7 @@
  */
 import { msg } from '@lit/localize';
 import { css, html, nothing } from 'lit';
-import type { CategoryNode } from '../../edge/contract/types.ts';
+import type { CategoryNode } from '../../contract/types.ts';
 
 /**
  * The help of every node given (a path, area first) that has some, as text: the API's words are

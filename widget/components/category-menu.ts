@@ -5,7 +5,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { CategoryNode } from '../../edge/contract/types.ts';
+import type { CategoryNode } from '../../contract/types.ts';
 import { defineElement } from '../define.ts';
 import { CategorySelectEvent } from '../events/category-select.ts';
 import { currentLanguage } from '../i18n/localization.ts';

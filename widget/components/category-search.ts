@@ -4,7 +4,7 @@
  * matches what the customer types against those paths and their keywords, ignoring case and
  * accents.
  */
-import type { CategoryNode } from '../../edge/contract/types.ts';
+import type { CategoryNode } from '../../contract/types.ts';
 
 /** A leaf of the tree together with the nodes above it, area first. */
 export interface CategoryLeaf {

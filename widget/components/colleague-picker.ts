@@ -6,7 +6,7 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Colleague } from '../../edge/contract/types.ts';
+import type { Colleague } from '../../contract/types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { defineElement } from '../define.ts';
 import { errorMessage } from '../i18n/errors.ts';

@@ -5,7 +5,7 @@
  */
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
-import type { Customer } from '../../edge/contract/types.ts';
+import type { Customer } from '../../contract/types.ts';
 import type { ApiClient } from '../api/client.ts';
 import './colleague-picker.ts';
 

@@ -4,7 +4,7 @@
  * `GET /api/config`; the API checks again (and looks at the bytes), so this only spares the
  * customer a refused upload.
  */
-import type { PublicConfig } from '../../edge/contract/types.ts';
+import type { PublicConfig } from '../../contract/types.ts';
 
 export type FileLimits = PublicConfig['limits'];
 

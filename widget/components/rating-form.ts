@@ -7,7 +7,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { RATING_MAX, RATING_MIN } from '../../edge/contract/domain.ts';
+import { RATING_MAX, RATING_MIN } from '../../contract/domain.ts';
 import { defineElement } from '../define.ts';
 import { errorMessage } from '../i18n/errors.ts';
 import { shared } from '../styles/shared.ts';

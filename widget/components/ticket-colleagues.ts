@@ -6,7 +6,7 @@
 import { localized, msg } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { defineElement } from '../define.ts';
 import { TicketUpdatedEvent } from '../events/ticket-updated.ts';

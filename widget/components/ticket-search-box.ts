@@ -6,7 +6,7 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { property, query } from 'lit/decorators.js';
-import type { TicketScope } from '../../edge/contract/domain.ts';
+import type { TicketScope } from '../../contract/domain.ts';
 import { defineElement } from '../define.ts';
 import { TicketSearchEvent } from '../events/ticket-search.ts';
 import { shared } from '../styles/shared.ts';

@@ -2,7 +2,7 @@
  * @module
  * `support-portal-language-change`: the portal now speaks another language.
  */
-import type { Language } from '../../edge/contract/domain.ts';
+import type { Language } from '../../contract/domain.ts';
 
 /** The detail of {@link LanguageChangeEvent}. */
 export interface LanguageChangeDetail {

@@ -3,7 +3,7 @@
  * `sp-logged-in`: the login screen tells the root element who logged in. Internal to the widget;
  * the host page hears `support-portal-login` instead.
  */
-import type { Customer } from '../../edge/contract/types.ts';
+import type { Customer } from '../../contract/types.ts';
 
 export class LoggedInEvent extends Event {
   static readonly type = 'sp-logged-in';

@@ -2,7 +2,7 @@
  * @module
  * `support-portal-login`: a customer has logged in to this `<support-portal>`.
  */
-import type { Customer } from '../../edge/contract/types.ts';
+import type { Customer } from '../../contract/types.ts';
 
 /** The detail of {@link LoginEvent}. */
 export interface LoginDetail {

@@ -3,7 +3,7 @@
  * `sp-profile-changed`: a screen saved the customer's profile (e.g. the notification choice) and
  * tells the root element, which keeps the customer every screen receives. Internal to the widget.
  */
-import type { Customer } from '../../edge/contract/types.ts';
+import type { Customer } from '../../contract/types.ts';
 
 export class ProfileChangedEvent extends Event {
   static readonly type = 'sp-profile-changed';

@@ -3,7 +3,7 @@
  * `sp-ticket-updated`: an action changed a ticket, and here it is as the API now returns it.
  * Internal to the widget: the screen that shows the ticket replaces its copy.
  */
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 
 /** The detail of {@link TicketUpdatedEvent}. */
 export interface TicketUpdatedDetail {

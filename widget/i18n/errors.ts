@@ -5,7 +5,7 @@
  * error here until it has its message.
  */
 import { msg, str } from '@lit/localize';
-import type { FieldErrorCode } from '../../edge/contract/errors.ts';
+import type { FieldErrorCode } from '../../contract/errors.ts';
 import { ApiRequestError, type ClientErrorCode } from '../api/errors.ts';
 import { currentLanguage } from './localization.ts';
 

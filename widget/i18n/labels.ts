@@ -4,7 +4,7 @@
  * Intl formatting of dates and sizes in the active language, shared by every screen.
  */
 import { msg } from '@lit/localize';
-import type { Language, TicketStatus, Urgency } from '../../edge/contract/domain.ts';
+import type { Language, TicketStatus, Urgency } from '../../contract/domain.ts';
 import { currentLanguage } from './localization.ts';
 
 const STATUS: Record<TicketStatus, () => string> = {

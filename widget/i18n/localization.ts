@@ -10,7 +10,7 @@
  * therefore shared by every instance of one bundle.
  */
 import { configureLocalization, type LocaleModule } from '@lit/localize';
-import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../edge/contract/domain.ts';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Language } from '../../contract/domain.ts';
 
 type TargetLanguage = Exclude<Language, 'es'>;
 type Templates = LocaleModule['templates'];

@@ -4,7 +4,7 @@
  * said the same way wherever a pending solution is shown (its details, the answer screen).
  */
 import { msg, str } from '@lit/localize';
-import type { PublicConfig, TicketDetails } from '../../edge/contract/types.ts';
+import type { PublicConfig, TicketDetails } from '../../contract/types.ts';
 import { formatDate } from '../i18n/labels.ts';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

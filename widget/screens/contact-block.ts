@@ -6,7 +6,7 @@
 import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { ContactBlock as Contact } from '../../edge/contract/types.ts';
+import type { ContactBlock as Contact } from '../../contract/types.ts';
 import { defineElement } from '../define.ts';
 import { ScreenElement } from './screen.ts';
 

@@ -5,7 +5,7 @@
  */
 import { msg } from '@lit/localize';
 import { html } from 'lit';
-import type { CategoryNode } from '../../edge/contract/types.ts';
+import type { CategoryNode } from '../../contract/types.ts';
 import '../components/category-menu.ts';
 import type { CategorySelectEvent } from '../events/category-select.ts';
 

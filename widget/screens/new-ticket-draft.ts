@@ -5,8 +5,8 @@
  * ticket is sent.
  */
 import type { ReactiveController } from 'lit';
-import { URGENCIES, type Urgency } from '../../edge/contract/domain.ts';
-import type { Customer } from '../../edge/contract/types.ts';
+import { URGENCIES, type Urgency } from '../../contract/domain.ts';
+import type { Customer } from '../../contract/types.ts';
 import type { CategorySelectDetail } from '../events/category-select.ts';
 import { draftScope, readDraft, readDraftFile, writeDraft, writeDraftFile } from './draft.ts';
 import type { ScreenElement } from './screen.ts';

@@ -3,7 +3,7 @@
  * Where the new-ticket form shows what went wrong: beside the fields concerned, focus on the
  * first of them; otherwise above the button, focus there.
  */
-import type { FieldErrorCode } from '../../edge/contract/errors.ts';
+import type { FieldErrorCode } from '../../contract/errors.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { errorMessage, fieldMessage } from '../i18n/errors.ts';
 

@@ -5,9 +5,9 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { URGENCIES, type Urgency } from '../../edge/contract/domain.ts';
-import type { FieldErrorCode } from '../../edge/contract/errors.ts';
-import type { CategoryNode } from '../../edge/contract/types.ts';
+import { URGENCIES, type Urgency } from '../../contract/domain.ts';
+import type { FieldErrorCode } from '../../contract/errors.ts';
+import type { CategoryNode } from '../../contract/types.ts';
 import { categoryHelp, categoryHelpStyles } from '../components/category-help.ts';
 import { colleaguesField, chosenColleagues } from '../components/colleagues-field.ts';
 import { pathTo } from '../components/category-search.ts';

@@ -6,7 +6,7 @@
 import { localized, msg } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Customer } from '../../edge/contract/types.ts';
+import type { Customer } from '../../contract/types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { defineElement } from '../define.ts';
 import { ProfileChangedEvent } from '../events/profile-changed.ts';

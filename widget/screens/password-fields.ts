@@ -6,8 +6,8 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { FieldErrorCode } from '../../edge/contract/errors.ts';
-import { NEW_PASSWORD_MIN_LENGTH } from '../../edge/contract/domain.ts';
+import type { FieldErrorCode } from '../../contract/errors.ts';
+import { NEW_PASSWORD_MIN_LENGTH } from '../../contract/domain.ts';
 import { fieldMessage } from '../i18n/errors.ts';
 
 export interface PasswordErrors {

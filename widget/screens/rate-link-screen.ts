@@ -7,7 +7,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { RatingLinkTicket } from '../../edge/contract/types.ts';
+import type { RatingLinkTicket } from '../../contract/types.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { loadRatingForm } from '../components/rating-form-loader.ts';
 import { defineElement } from '../define.ts';

@@ -6,7 +6,7 @@
 import { localized } from '@lit/localize';
 import { LitElement, type CSSResultGroup } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { PublicConfig, Customer } from '../../edge/contract/types.ts';
+import type { PublicConfig, Customer } from '../../contract/types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { focusWhenRendered } from '../focus-when-rendered.ts';
 import { NavigateEvent, type Route } from '../navigation.ts';

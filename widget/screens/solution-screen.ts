@@ -5,7 +5,7 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import { state } from 'lit/decorators.js';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import { ApiRequestError } from '../api/client.ts';
 import { checkText } from '../components/field-check.ts';
 import { loadRatingForm } from '../components/rating-form-loader.ts';

@@ -4,7 +4,7 @@
  */
 import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import { defineElement } from '../define.ts';
 import { formatBytes, formatDateTime, statusLabel, urgencyLabel } from '../i18n/labels.ts';
 import { shared } from '../styles/shared.ts';

@@ -6,7 +6,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { AttachmentInfo, TicketDetails } from '../../edge/contract/types.ts';
+import type { AttachmentInfo, TicketDetails } from '../../contract/types.ts';
 import '../components/attach-file.ts';
 import '../components/ticket-colleagues.ts';
 import { defineElement } from '../define.ts';

@@ -5,7 +5,7 @@
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import { formatDate } from '../i18n/labels.ts';
 import type { Route } from '../navigation.ts';
 

@@ -6,8 +6,8 @@
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { TicketScope, TicketState } from '../../edge/contract/domain.ts';
-import type { TicketSummary } from '../../edge/contract/types.ts';
+import type { TicketScope, TicketState } from '../../contract/domain.ts';
+import type { TicketSummary } from '../../contract/types.ts';
 import '../components/ticket-search-box.ts';
 import { defineElement } from '../define.ts';
 import type { TicketSearchEvent } from '../events/ticket-search.ts';

@@ -7,8 +7,8 @@
 import { localized, msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { RATING_MAX } from '../../edge/contract/domain.ts';
-import type { TicketDetails } from '../../edge/contract/types.ts';
+import { RATING_MAX } from '../../contract/domain.ts';
+import type { TicketDetails } from '../../contract/types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { loadRatingForm } from '../components/rating-form-loader.ts';
 import { defineElement } from '../define.ts';

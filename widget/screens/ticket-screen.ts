@@ -6,7 +6,7 @@
 import { msg } from '@lit/localize';
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { Customer, TicketDetails } from '../../edge/contract/types.ts';
+import type { Customer, TicketDetails } from '../../contract/types.ts';
 import { errorMessage } from '../i18n/errors.ts';
 import { ScreenElement } from './screen.ts';
 

@@ -4,7 +4,7 @@
  */
 import { msg, str } from '@lit/localize';
 import { html } from 'lit';
-import type { TimelineEvent } from '../../edge/contract/types.ts';
+import type { TimelineEvent } from '../../contract/types.ts';
 import { formatDateTime, statusLabel } from '../i18n/labels.ts';
 
 function what(event: TimelineEvent, autoAcceptDays: number | null): string {

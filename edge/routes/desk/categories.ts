@@ -6,9 +6,9 @@
  * hides one from customers.
  */
 import { Hono } from 'hono';
-import { DESK_ROUTES } from '../../contract/desk-routes.ts';
-import { deskCategoriesBody } from '../../contract/desk-schemas.ts';
-import type { DeskCategory } from '../../contract/desk-types.ts';
+import { DESK_ROUTES } from '../../../contract/desk-routes.ts';
+import { deskCategoriesBody } from '../../../contract/desk-schemas.ts';
+import type { DeskCategory } from '../../../contract/desk-types.ts';
 import { saveCategoryTree } from '../../db/category-tree.ts';
 import { categoryIndex, forgetCategories, type CategoryIndex } from '../../domain/categories.ts';
 import type { DeskEnv } from '../../middleware/desk-auth.ts';

@@ -4,12 +4,12 @@
  * through the forgotten-password flow), list, read, update, deactivate (every session ends), reactivate.
  */
 import { Hono } from 'hono';
-import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import { DESK_ROUTES } from '../../../contract/desk-routes.ts';
 import {
   deskCustomerCreateBody,
   deskCustomerListQuery,
   deskCustomerPatchBody,
-} from '../../contract/desk-schemas.ts';
+} from '../../../contract/desk-schemas.ts';
 import {
   createDeskCustomer,
   deactivateDeskCustomer,

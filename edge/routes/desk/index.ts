@@ -3,7 +3,7 @@
  * The service desk's API under `/api/desk`: every route behind an integration key.
  */
 import { Hono } from 'hono';
-import { DESK_PREFIX } from '../../contract/desk-routes.ts';
+import { DESK_PREFIX } from '../../../contract/desk-routes.ts';
 import { requireDeskKey, type DeskEnv } from '../../middleware/desk-auth.ts';
 import { deskCategoryRoutes } from './categories.ts';
 import { deskCustomerRoutes } from './customers.ts';

@@ -3,8 +3,8 @@
  * The desk reads the customers' satisfaction ratings, newest change first (`since` to sync).
  */
 import { Hono } from 'hono';
-import { DESK_ROUTES } from '../../contract/desk-routes.ts';
-import { deskRatingListQuery } from '../../contract/desk-schemas.ts';
+import { DESK_ROUTES } from '../../../contract/desk-routes.ts';
+import { deskRatingListQuery } from '../../../contract/desk-schemas.ts';
 import { listDeskRatings } from '../../domain/desk-ratings.ts';
 import type { DeskEnv } from '../../middleware/desk-auth.ts';
 import { validate } from '../../middleware/validate.ts';

@@ -4,8 +4,12 @@
  * ticket as it now is, or 404 `not_found`, or 409 `wrong_state` for a move its state forbids.
  */
 import { Hono, type Context } from 'hono';
-import { DESK_ROUTES } from '../../contract/desk-routes.ts';
-import { deskCommentBody, deskSolutionBody, deskStatusBody } from '../../contract/desk-schemas.ts';
+import { DESK_ROUTES } from '../../../contract/desk-routes.ts';
+import {
+  deskCommentBody,
+  deskSolutionBody,
+  deskStatusBody,
+} from '../../../contract/desk-schemas.ts';
 import { categoryIndex } from '../../domain/categories.ts';
 import { applyDeskAction, type DeskAction } from '../../domain/desk-actions.ts';
 import { deskContext, findDeskTicket, toDeskDetails } from '../../domain/desk-tickets.ts';

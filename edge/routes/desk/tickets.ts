@@ -5,8 +5,8 @@
  * (always a download, never sniffed or rendered).
  */
 import { Hono } from 'hono';
-import { DESK_ROUTES } from '../../contract/desk-routes.ts';
-import { deskTicketListQuery } from '../../contract/desk-schemas.ts';
+import { DESK_ROUTES } from '../../../contract/desk-routes.ts';
+import { deskTicketListQuery } from '../../../contract/desk-schemas.ts';
 import { categoryIndex } from '../../domain/categories.ts';
 import { attachmentDownload } from '../../domain/downloads.ts';
 import {

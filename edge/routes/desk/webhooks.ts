@@ -5,12 +5,12 @@
  * private network are refused outside development.
  */
 import { Hono } from 'hono';
-import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import { DESK_ROUTES } from '../../../contract/desk-routes.ts';
 import {
   deliveryListQuery,
   webhookSecretBody,
   webhookSubscriptionBody,
-} from '../../contract/desk-schemas.ts';
+} from '../../../contract/desk-schemas.ts';
 import { ApiError } from '../../errors.ts';
 import type { DeskEnv } from '../../middleware/desk-auth.ts';
 import { requireJson, validate } from '../../middleware/validate.ts';

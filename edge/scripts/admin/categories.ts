@@ -4,7 +4,8 @@
  * database, adding new categories and updating existing ones in place.
  */
 import { readFileSync } from 'node:fs';
-import { categoryTreeSchema, saveCategoryTree } from '../../db/category-tree.ts';
+import { categoryTreeSchema } from '../../../contract/category-tree.ts';
+import { saveCategoryTree } from '../../db/category-tree.ts';
 import { forgetCategories } from '../../domain/categories.ts';
 import type { AdminCommand } from './command.ts';
 import { options, required, UsageError } from './command.ts';

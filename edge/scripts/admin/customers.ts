@@ -7,7 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { eq } from 'drizzle-orm';
-import { createCustomer, type NewCustomer } from '../../db/customers.ts';
+import type { NewCustomer } from '../../../contract/customer-schema.ts';
+import { createCustomer } from '../../db/customers.ts';
 import { customers } from '../../db/schema.ts';
 import type { AdminCommand } from './command.ts';
 import { UsageError, describeError, options, required } from './command.ts';

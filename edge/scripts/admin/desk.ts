@@ -11,7 +11,7 @@ import {
   deskStatusBody,
   webhookSecretBody,
   webhookSubscriptionBody,
-} from '../../contract/desk-schemas.ts';
+} from '../../../contract/desk-schemas.ts';
 import { applyDeskAction, type DeskAction } from '../../domain/desk-actions.ts';
 import {
   createIntegrationKey,

@@ -4,7 +4,7 @@
  * the portal.
  */
 import { desc, eq } from 'drizzle-orm';
-import { TICKET_STATUSES, type TicketStatus } from '../../contract/domain.ts';
+import { TICKET_STATUSES, type TicketStatus } from '../../../contract/domain.ts';
 import { customers, tickets } from '../../db/schema.ts';
 import type { AdminCommand } from './command.ts';
 import { options, UsageError } from './command.ts';

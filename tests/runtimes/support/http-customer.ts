@@ -3,8 +3,8 @@
  * A customer speaking to a running server over real HTTP, with paths from the contract: what
  * the widget does, without the widget.
  */
-import { ROUTES } from '../../../edge/contract/routes.ts';
-import type { SessionCreated } from '../../../edge/contract/types.ts';
+import { ROUTES } from '../../../contract/routes.ts';
+import type { SessionCreated } from '../../../contract/types.ts';
 import type { Login } from './sqld.ts';
 
 export function postLogin(baseUrl: string, login: Login) {

@@ -5,13 +5,15 @@
  * Ana's organization also has a manager and two colleagues in copy (see `demo-organization.ts`).
  */
 import { count } from 'drizzle-orm';
-import type { Urgency } from '../contract/domain.ts';
-import { eventInsert, type Actor } from '../domain/events.ts';
+import type { Urgency } from '../../contract/domain.ts';
+import type { Actor } from '../domain/event-types.ts';
+import { eventInsert } from '../domain/events.ts';
 import type { Database } from '../ports.ts';
-import { saveCategoryTree, type CategoryInput } from './category-tree.ts';
-import { createCustomer } from './customers.ts';
+import type { CategoryInput } from '../../contract/category-tree.ts';
+import { saveCategoryTree } from '../db/category-tree.ts';
+import { createCustomer } from '../db/customers.ts';
 import { DEMO_ORGANIZATION, demoCopyWrites, loadDemoOrganization } from './demo-organization.ts';
-import { customers, tickets, type CustomerRow } from './schema.ts';
+import { customers, tickets, type CustomerRow } from '../db/schema.ts';
 
 export const DEMO_LOGIN = {
   email: 'ana.garcia@example.com',

@@ -5,8 +5,8 @@
  * them with, so there is one definition of a valid customer and of a valid tree.
  */
 import * as z from 'zod';
-import { categoryTreeSchema } from '../db/category-tree.ts';
-import { newCustomerSchema } from '../db/customers.ts';
+import { categoryTreeSchema } from './category-tree.ts';
+import { newCustomerSchema } from './customer-schema.ts';
 import {
   LANGUAGES,
   OPEN_STATUSES,

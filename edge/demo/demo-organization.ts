@@ -7,8 +7,8 @@
 import { eq } from 'drizzle-orm';
 import { eventInsert } from '../domain/events.ts';
 import type { Database } from '../ports.ts';
-import { createCustomer } from './customers.ts';
-import { customers, ticketColleagues, type CustomerRow } from './schema.ts';
+import { createCustomer } from '../db/customers.ts';
+import { customers, ticketColleagues, type CustomerRow } from '../db/schema.ts';
 
 export const DEMO_ORGANIZATION = 'Talleres Ebro S.L.';
 
