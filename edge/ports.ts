@@ -89,7 +89,7 @@ export interface Ports {
   clientAddress?: (request: Request, env: unknown) => string | undefined;
   /** Set on Workers when the bindings exist; elsewhere the limits are counted in the database. */
   edgeRateLimits?: EdgeRateLimits;
-  /** Where the runtime can resolve names (Node); Workers cannot, see README. */
+  /** Where the runtime can resolve names (Node); Workers cannot, see SECURITY.md. */
   resolveHost?: HostResolver;
   /**
    * How webhooks are sent where the runtime's own fetch will not do: on Node, connections that

@@ -1,5 +1,5 @@
 /**
- * Screenshots of the main screens for the README, at desktop width and at 360 px, taken from the
+ * Screenshots of the main screens for docs/screenshots.md, at desktop width and at 360 px, taken from the
  * demo page in the system's Chromium (the same one the widget tests use) through puppeteer-core.
  * Starts the demo server on a fresh data folder, so the pictures always show the demo data.
  *
