@@ -15,11 +15,12 @@ import { customerDetails } from '../domain/tickets.ts';
 import { guardedInsert } from '../db/guarded-insert.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { requireCustomer } from '../middleware/customer-auth.ts';
 import { multipartBody, readForm } from '../middleware/multipart.ts';
 import { parseTicketNumber } from './tickets.ts';
 
 export const attachmentRoutes = new Hono<AppEnv>()
-  .post(ROUTES.attachments, multipartBody, async (c) => {
+  .post(ROUTES.attachments, requireCustomer, multipartBody, async (c) => {
     const { db, store, clock } = c.var.ports;
     const customer = c.var.customer;
     const number = parseTicketNumber(c.req.param('number'));
@@ -60,7 +61,7 @@ export const attachmentRoutes = new Hono<AppEnv>()
     const updated = await findVisibleTicket(db, customer, number);
     return c.json(await customerDetails(c.var.ports, customer, updated.ticket), 201);
   })
-  .get(ROUTES.attachment, async (c) => {
+  .get(ROUTES.attachment, requireCustomer, async (c) => {
     const number = parseTicketNumber(c.req.param('number'));
     const { ticket } = await findVisibleTicket(c.var.ports.db, c.var.customer, number);
     return attachmentDownload(c, ticket.id, c.req.param('id'));

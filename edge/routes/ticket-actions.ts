@@ -18,6 +18,7 @@ import {
 import { customerDetails } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { requireCustomer } from '../middleware/customer-auth.ts';
 import { jsonBody, parseWith, requireJson, validate } from '../middleware/validate.ts';
 import { parseTicketNumber } from './tickets.ts';
 
@@ -43,7 +44,7 @@ async function changeTicket(
 }
 
 export const ticketActionRoutes = new Hono<AppEnv>()
-  .post(ROUTES.information, requireJson, async (c) => {
+  .post(ROUTES.information, requireCustomer, requireJson, async (c) => {
     const schema = informationBody(c.var.ports.config.MAX_INFORMATION_LENGTH);
     const { text } = parseWith(schema, await jsonBody(c));
     return changeTicket(c, requireParticipant, {
@@ -51,14 +52,14 @@ export const ticketActionRoutes = new Hono<AppEnv>()
       events: [{ kind: 'information_added', text }],
     });
   })
-  .post(ROUTES.accept, (c) =>
+  .post(ROUTES.accept, requireCustomer, (c) =>
     changeTicket(c, requireRequester, {
       from: ['resolved'],
       set: { status: 'closed', closedAt: c.var.ports.clock.now() },
       events: [{ kind: 'solution_accepted', status: 'closed' }],
     }),
   )
-  .post(ROUTES.reject, requireJson, validate('json', rejectBody), (c) =>
+  .post(ROUTES.reject, requireCustomer, requireJson, validate('json', rejectBody), (c) =>
     changeTicket(c, requireRequester, {
       from: ['resolved'],
       set: { status: 'in_progress' },

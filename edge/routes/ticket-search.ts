@@ -14,12 +14,15 @@ import type { AppEnv } from '../env.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
 import { validate } from '../middleware/validate.ts';
 
-export const ticketSearchRoutes = new Hono<AppEnv>()
-  .use(ROUTES.ticketSearch, requireCustomer)
-  .get(ROUTES.ticketSearch, validate('query', ticketSearchQuery), async (c) => {
+export const ticketSearchRoutes = new Hono<AppEnv>().get(
+  ROUTES.ticketSearch,
+  requireCustomer,
+  validate('query', ticketSearchQuery),
+  async (c) => {
     const { db } = c.var.ports;
     const customer = c.var.customer;
     const { q, scope, cursor, limit } = c.req.valid('query');
     const rows = await searchTickets(db, customer, scope, searchTerms(q), { cursor, limit });
     return c.json(await ticketPage(db, customer, rows, limit));
-  });
+  },
+);

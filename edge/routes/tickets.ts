@@ -26,9 +26,7 @@ import { parseWith, validate } from '../middleware/validate.ts';
 const nextNumber = sql`(select coalesce(max(${tickets.number}), 1000) + 1 from ${tickets})`;
 
 export const ticketRoutes = new Hono<AppEnv>()
-  .use(ROUTES.tickets, requireCustomer)
-  .use(`${ROUTES.tickets}/*`, requireCustomer)
-  .post(ROUTES.tickets, multipartBody, async (c) => {
+  .post(ROUTES.tickets, requireCustomer, multipartBody, async (c) => {
     const { db, store, config, clock } = c.var.ports;
     const customer = c.var.customer;
     const now = clock.now();
@@ -103,14 +101,14 @@ export const ticketRoutes = new Hono<AppEnv>()
     const { ticket } = await findVisibleTicket(db, customer, number);
     return c.json(await customerDetails(c.var.ports, customer, ticket), 201);
   })
-  .get(ROUTES.tickets, validate('query', ticketListQuery), async (c) => {
+  .get(ROUTES.tickets, requireCustomer, validate('query', ticketListQuery), async (c) => {
     const { db } = c.var.ports;
     const customer = c.var.customer;
     const query = c.req.valid('query');
     const rows = await listVisibleTickets(db, customer, query);
     return c.json(await ticketPage(db, customer, rows, query.limit));
   })
-  .get(ROUTES.ticket, async (c) => {
+  .get(ROUTES.ticket, requireCustomer, async (c) => {
     const { db } = c.var.ports;
     const customer = c.var.customer;
     const number = parseTicketNumber(c.req.param('number'));

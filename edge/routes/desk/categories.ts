@@ -11,7 +11,7 @@ import { deskCategoriesBody } from '../../../contract/desk-schemas.ts';
 import type { DeskCategory } from '../../../contract/desk-types.ts';
 import { saveCategoryTree } from '../../db/category-tree.ts';
 import { categoryIndex, forgetCategories, type CategoryIndex } from '../../domain/categories.ts';
-import type { DeskEnv } from '../../middleware/desk-auth.ts';
+import { requireDeskKey, type DeskEnv } from '../../middleware/desk-auth.ts';
 import { requireJson, validate } from '../../middleware/validate.ts';
 
 function deskTree(index: CategoryIndex, parentId: string | null = null): DeskCategory[] {
@@ -27,10 +27,18 @@ function deskTree(index: CategoryIndex, parentId: string | null = null): DeskCat
 }
 
 export const deskCategoryRoutes = new Hono<DeskEnv>()
-  .get(DESK_ROUTES.categories, async (c) => c.json(deskTree(await categoryIndex(c.var.ports.db))))
-  .post(DESK_ROUTES.categories, requireJson, validate('json', deskCategoriesBody), async (c) => {
-    const { db } = c.var.ports;
-    await saveCategoryTree(db, c.req.valid('json').categories);
-    forgetCategories(db);
-    return c.json(deskTree(await categoryIndex(db)));
-  });
+  .get(DESK_ROUTES.categories, requireDeskKey, async (c) =>
+    c.json(deskTree(await categoryIndex(c.var.ports.db))),
+  )
+  .post(
+    DESK_ROUTES.categories,
+    requireDeskKey,
+    requireJson,
+    validate('json', deskCategoriesBody),
+    async (c) => {
+      const { db } = c.var.ports;
+      await saveCategoryTree(db, c.req.valid('json').categories);
+      forgetCategories(db);
+      return c.json(deskTree(await categoryIndex(db)));
+    },
+  );

@@ -19,36 +19,48 @@ import {
   toDeskCustomer,
   updateDeskCustomer,
 } from '../../domain/desk-customers.ts';
-import type { DeskEnv } from '../../middleware/desk-auth.ts';
+import { requireDeskKey, type DeskEnv } from '../../middleware/desk-auth.ts';
 import { requireJson, validate } from '../../middleware/validate.ts';
 
 export const deskCustomerRoutes = new Hono<DeskEnv>()
-  .get(DESK_ROUTES.customers, validate('query', deskCustomerListQuery), async (c) =>
+  .get(DESK_ROUTES.customers, requireDeskKey, validate('query', deskCustomerListQuery), async (c) =>
     c.json(await listDeskCustomers(c.var.ports.db, c.req.valid('query'))),
   )
-  .post(DESK_ROUTES.customers, requireJson, validate('json', deskCustomerCreateBody), async (c) => {
-    const { db, config, clock } = c.var.ports;
-    const row = await createDeskCustomer(
-      db,
-      c.req.valid('json'),
-      config.PBKDF2_ITERATIONS,
-      clock.now(),
-    );
-    return c.json(toDeskCustomer(row), 201);
-  })
-  .get(DESK_ROUTES.customer, async (c) =>
+  .post(
+    DESK_ROUTES.customers,
+    requireDeskKey,
+    requireJson,
+    validate('json', deskCustomerCreateBody),
+    async (c) => {
+      const { db, config, clock } = c.var.ports;
+      const row = await createDeskCustomer(
+        db,
+        c.req.valid('json'),
+        config.PBKDF2_ITERATIONS,
+        clock.now(),
+      );
+      return c.json(toDeskCustomer(row), 201);
+    },
+  )
+  .get(DESK_ROUTES.customer, requireDeskKey, async (c) =>
     c.json(toDeskCustomer(await getDeskCustomer(c.var.ports.db, c.req.param('id')))),
   )
-  .patch(DESK_ROUTES.customer, requireJson, validate('json', deskCustomerPatchBody), async (c) => {
-    const { db, clock } = c.var.ports;
-    const row = await updateDeskCustomer(db, c.req.param('id'), c.req.valid('json'), clock.now());
-    return c.json(toDeskCustomer(row));
-  })
-  .post(DESK_ROUTES.deactivate, async (c) => {
+  .patch(
+    DESK_ROUTES.customer,
+    requireDeskKey,
+    requireJson,
+    validate('json', deskCustomerPatchBody),
+    async (c) => {
+      const { db, clock } = c.var.ports;
+      const row = await updateDeskCustomer(db, c.req.param('id'), c.req.valid('json'), clock.now());
+      return c.json(toDeskCustomer(row));
+    },
+  )
+  .post(DESK_ROUTES.deactivate, requireDeskKey, async (c) => {
     const { db, clock } = c.var.ports;
     return c.json(toDeskCustomer(await deactivateDeskCustomer(db, c.req.param('id'), clock.now())));
   })
-  .post(DESK_ROUTES.reactivate, async (c) => {
+  .post(DESK_ROUTES.reactivate, requireDeskKey, async (c) => {
     const { db, clock } = c.var.ports;
     return c.json(toDeskCustomer(await reactivateDeskCustomer(db, c.req.param('id'), clock.now())));
   });

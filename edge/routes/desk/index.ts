@@ -1,6 +1,8 @@
 /**
  * @module
- * The service desk's API under `/api/desk`: every route behind an integration key.
+ * The service desk's API under `/api/desk`. Every route names `requireDeskKey` itself; the
+ * guard on the prefix here also answers an unknown desk path with 401 rather than telling a
+ * caller without a key which paths exist.
  */
 import { Hono } from 'hono';
 import { DESK_PREFIX } from '../../../contract/desk-routes.ts';

@@ -15,23 +15,23 @@ import {
   listDeskTickets,
   toDeskDetails,
 } from '../../domain/desk-tickets.ts';
-import type { DeskEnv } from '../../middleware/desk-auth.ts';
+import { requireDeskKey, type DeskEnv } from '../../middleware/desk-auth.ts';
 import { validate } from '../../middleware/validate.ts';
 import { parseTicketNumber } from '../tickets.ts';
 
 export const deskTicketRoutes = new Hono<DeskEnv>()
-  .get(DESK_ROUTES.tickets, validate('query', deskTicketListQuery), async (c) => {
+  .get(DESK_ROUTES.tickets, requireDeskKey, validate('query', deskTicketListQuery), async (c) => {
     const { db, config } = c.var.ports;
     const index = await categoryIndex(db);
     return c.json(await listDeskTickets(db, c.req.valid('query'), index, config.DEFAULT_LANGUAGE));
   })
-  .get(DESK_ROUTES.ticket, async (c) => {
+  .get(DESK_ROUTES.ticket, requireDeskKey, async (c) => {
     const { db } = c.var.ports;
     const found = await findDeskTicket(db, parseTicketNumber(c.req.param('number')));
     const index = await categoryIndex(db);
     return c.json(await toDeskDetails(db, found, deskContext(c.var.ports, index)));
   })
-  .get(DESK_ROUTES.attachment, async (c) => {
+  .get(DESK_ROUTES.attachment, requireDeskKey, async (c) => {
     const { ticket } = await findDeskTicket(
       c.var.ports.db,
       parseTicketNumber(c.req.param('number')),

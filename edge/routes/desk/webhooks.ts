@@ -12,7 +12,7 @@ import {
   webhookSubscriptionBody,
 } from '../../../contract/desk-schemas.ts';
 import { ApiError } from '../../errors.ts';
-import type { DeskEnv } from '../../middleware/desk-auth.ts';
+import { requireDeskKey, type DeskEnv } from '../../middleware/desk-auth.ts';
 import { requireJson, validate } from '../../middleware/validate.ts';
 import {
   createSubscription,
@@ -24,22 +24,32 @@ import {
 } from '../../webhooks/subscriptions.ts';
 
 export const deskWebhookRoutes = new Hono<DeskEnv>()
-  .get(DESK_ROUTES.webhooks, async (c) => c.json(await listSubscriptions(c.var.ports)))
-  .post(DESK_ROUTES.webhooks, requireJson, validate('json', webhookSubscriptionBody), async (c) =>
-    c.json(await createSubscription(c.var.ports, c.req.valid('json')), 201),
+  .get(DESK_ROUTES.webhooks, requireDeskKey, async (c) =>
+    c.json(await listSubscriptions(c.var.ports)),
   )
-  .post(DESK_ROUTES.webhookSecret, requireJson, validate('json', webhookSecretBody), async (c) =>
-    c.json(await rotateSecret(c.var.ports, c.req.param('id'), c.req.valid('json'))),
+  .post(
+    DESK_ROUTES.webhooks,
+    requireDeskKey,
+    requireJson,
+    validate('json', webhookSubscriptionBody),
+    async (c) => c.json(await createSubscription(c.var.ports, c.req.valid('json')), 201),
   )
-  .delete(DESK_ROUTES.webhook, async (c) => {
+  .post(
+    DESK_ROUTES.webhookSecret,
+    requireDeskKey,
+    requireJson,
+    validate('json', webhookSecretBody),
+    async (c) => c.json(await rotateSecret(c.var.ports, c.req.param('id'), c.req.valid('json'))),
+  )
+  .delete(DESK_ROUTES.webhook, requireDeskKey, async (c) => {
     if (!(await removeSubscription(c.var.ports, c.req.param('id')))) {
       throw new ApiError('not_found');
     }
     return c.body(null, 204);
   })
-  .get(DESK_ROUTES.deliveries, validate('query', deliveryListQuery), async (c) =>
+  .get(DESK_ROUTES.deliveries, requireDeskKey, validate('query', deliveryListQuery), async (c) =>
     c.json(await listDeliveries(c.var.ports, c.req.param('id'), c.req.valid('query'))),
   )
-  .post(DESK_ROUTES.redeliver, async (c) =>
+  .post(DESK_ROUTES.redeliver, requireDeskKey, async (c) =>
     c.json(await redeliver(c.var.ports, c.req.param('id'), c.req.param('deliveryId'))),
   );
