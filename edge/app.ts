@@ -57,6 +57,10 @@ export function createApp(ports: Ports) {
     const headers = c.res.headers;
     if (!headers.has('Content-Security-Policy'))
       headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+    // Answers depend on who asks (a bearer token, a link's token): no cache may keep one, unless
+    // its route says it is the same for everyone (config).
+    if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+    if (!/\bpublic\b/.test(headers.get('Cache-Control')!)) headers.append('Vary', 'Authorization');
     if (c.req.url.startsWith('https:'))
       headers.set('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
   });
