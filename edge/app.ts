@@ -25,6 +25,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { ticketActionRoutes } from './routes/ticket-actions.ts';
 import { ticketSearchRoutes } from './routes/ticket-search.ts';
 import { ticketRoutes } from './routes/tickets.ts';
+import { answerUnknownRoutes } from './routes/unknown-routes.ts';
 
 export function createApp(ports: Ports) {
   // Made now so the first login for an unknown e-mail costs no more than any other.
@@ -64,7 +65,7 @@ export function createApp(ports: Ports) {
     if (c.req.url.startsWith('https:'))
       headers.set('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
   });
-  return app
+  const routed = app
     .route('/', configRoutes)
     .route('/', sessionRoutes)
     .route('/', partnerSessionRoutes)
@@ -80,6 +81,7 @@ export function createApp(ports: Ports) {
     .route('/', ratingLinkRoutes)
     .route('/', colleagueRoutes)
     .route('/', deskRoutes);
+  return answerUnknownRoutes(routed);
 }
 
 export type PortalApp = ReturnType<typeof createApp>;
