@@ -4,10 +4,10 @@
  * `deno.ts` wire the ports and serve what this returns.
  */
 import { Hono } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env.ts';
 import { ApiError, renderError } from './errors.ts';
 import { decoyHash } from './lib/password.ts';
+import { setSecurityHeaders } from './lib/security-headers.ts';
 import { corsFromConfig } from './middleware/cors.ts';
 import type { Ports } from './ports.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
@@ -25,6 +25,7 @@ import { sessionRoutes } from './routes/session.ts';
 import { ticketActionRoutes } from './routes/ticket-actions.ts';
 import { ticketSearchRoutes } from './routes/ticket-search.ts';
 import { ticketRoutes } from './routes/tickets.ts';
+import { answerUnknownRoutes } from './routes/unknown-routes.ts';
 
 export function createApp(ports: Ports) {
   // Made now so the first login for an unknown e-mail costs no more than any other.
@@ -39,28 +40,18 @@ export function createApp(ports: Ports) {
     await next();
   });
   app.use('/api/*', corsFromConfig);
-  app.use(
-    '/api/*',
-    secureHeaders({
-      crossOriginResourcePolicy: 'cross-origin',
-      referrerPolicy: 'no-referrer',
-      // Set below, only over TLS: over plain HTTP the header means nothing (RFC 6797, 8.1).
-      strictTransportSecurity: false,
-    }),
-  );
   app.use('/api/*', async (c, next) => {
     await next();
-    // JSON and downloads only: nothing here may load anything or be framed. A download keeps
-    // its own stricter policy (with `sandbox`), which is why this is not secureHeaders' option.
     // On the response's own headers: `c.header` after the handler would copy the response into
     // one with a streamed body (see middleware/cors.ts).
     const headers = c.res.headers;
-    if (!headers.has('Content-Security-Policy'))
-      headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-    if (c.req.url.startsWith('https:'))
-      headers.set('Strict-Transport-Security', 'max-age=15552000; includeSubDomains');
+    setSecurityHeaders(headers, c.req.url);
+    // Answers depend on who asks (a bearer token, a link's token): no cache may keep one, unless
+    // its route says it is the same for everyone (config).
+    if (!headers.has('Cache-Control')) headers.set('Cache-Control', 'no-store');
+    if (!/\bpublic\b/.test(headers.get('Cache-Control')!)) headers.append('Vary', 'Authorization');
   });
-  return app
+  const routed = app
     .route('/', configRoutes)
     .route('/', sessionRoutes)
     .route('/', partnerSessionRoutes)
@@ -76,6 +67,7 @@ export function createApp(ports: Ports) {
     .route('/', ratingLinkRoutes)
     .route('/', colleagueRoutes)
     .route('/', deskRoutes);
+  return answerUnknownRoutes(routed);
 }
 
 export type PortalApp = ReturnType<typeof createApp>;

@@ -11,6 +11,7 @@ import { loadConfig } from './config.ts';
 import * as schema from './db/schema.ts';
 import { runScheduledJob } from './jobs/scheduled.ts';
 import { boundedDatabaseFetch } from './lib/database-fetch.ts';
+import { withSecurityHeaders } from './lib/security-headers.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
 import { systemClock, type AttachmentStore, type Ports, type RateLimitBinding } from './ports.ts';
 import { r2Store } from './workers/r2-store.ts';
@@ -69,8 +70,12 @@ function portalFor(env: WorkerEnv): Portal {
 }
 
 export default {
-  fetch: (request: Request, env: WorkerEnv, ctx: ExecutionContext) =>
-    portalFor(env).app.fetch(request, env, ctx),
+  /**
+   * The app sets the headers on its API answers; this sets them on everything else the Worker
+   * answers (`/`, unknown paths), so no response leaves without them.
+   */
+  fetch: async (request: Request, env: WorkerEnv, ctx: ExecutionContext) =>
+    withSecurityHeaders(await portalFor(env).app.fetch(request, env, ctx), request.url),
   /**
    * The Cron Trigger of wrangler.toml: auto-accept aged solutions, deliver due webhooks. The
    * job's promise is returned rather than handed to `waitUntil`, so that whoever dispatched the

@@ -44,7 +44,7 @@ export const customers = sqliteTable('customers', {
   language: text('language', { enum: LANGUAGES }).notNull().default('es'),
   /** Versioned PBKDF2 hash (see edge/lib/password.ts); null until the first access sets one. */
   passwordHash: text('password_hash'),
-  /** Raised on password change, reset or deactivation: every older session dies. */
+  /** Raised on password change, reset, deactivation or e-mail change: older sessions and links die. */
   tokenVersion: integer('token_version').notNull().default(0),
   active: integer('active', { mode: 'boolean' }).notNull().default(true),
   /** Whether ticket notifications are e-mailed; the customer turns them off in the widget. */

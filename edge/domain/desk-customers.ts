@@ -1,8 +1,9 @@
 /**
  * @module
- * Customers as the desk manages them: read, update, deactivate, reactivate. Deactivating raises the token
- * version, so every session of the customer ends at its next request. E-mail addresses stay
- * unique (case-insensitively, as `createCustomer` stores them).
+ * Customers as the desk manages them: read, update, deactivate, reactivate. Deactivating and
+ * changing the e-mail raise the token version, so every session and set-password link of the
+ * old identity ends (a link mailed to the old address must not take over the account). E-mail
+ * addresses stay unique (case-insensitively, as `createCustomer` stores them).
  */
 import { and, asc, eq, gt, ne, sql } from 'drizzle-orm';
 import type { DeskCustomerPatch } from '../../contract/desk-schemas.ts';
@@ -103,10 +104,15 @@ export async function updateDeskCustomer(
     });
   }
   if (patch.email && (await emailTaken(db, patch.email, id))) throw EMAIL_TAKEN();
+  const newEmail = patch.email !== undefined && patch.email !== current.email;
   try {
     const [row] = await db
       .update(customers)
-      .set({ ...patch, updatedAt: now })
+      .set({
+        ...patch,
+        ...(newEmail && { tokenVersion: sql`${customers.tokenVersion} + 1` }),
+        updatedAt: now,
+      })
       .where(eq(customers.id, id))
       .returning();
     return row!;

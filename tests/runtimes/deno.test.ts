@@ -14,6 +14,7 @@ import { PNG } from '../support/files.ts';
 import { logIn, postLogin } from './support/http-customer.ts';
 import { startDenoServe, type DenoServer } from './support/deno.ts';
 import { startSqld, type LibsqlServer, type Login } from './support/sqld.ts';
+import { assertUnknownRoutes } from './support/unknown-routes.ts';
 
 let sqld: LibsqlServer | undefined;
 let deno: DenoServer | undefined;
@@ -36,6 +37,10 @@ after(async () => {
 });
 
 describe('the app under deno serve, with sqld and files on disk', () => {
+  test('unknown API routes and methods answer the JSON error with its code', async () => {
+    await assertUnknownRoutes(deno!.url);
+  });
+
   test('serves the public config', async () => {
     const response = await fetch(new URL(ROUTES.config, deno!.url));
     assert.equal(response.status, 200);

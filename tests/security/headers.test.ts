@@ -5,8 +5,12 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
 import { ROUTES, apiPath } from '../../contract/routes.ts';
 import type { TicketDetails } from '../../contract/types.ts';
+import { createIntegrationKey } from '../../edge/domain/integration-keys.ts';
+import { DeskClient } from '../desk/support.ts';
+import { postJson } from '../support/accounts.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';
 import { PNG } from '../support/files.ts';
@@ -62,4 +66,30 @@ test('a download keeps its sandbox CSP, attachment disposition and nosniff', asy
   assert.match(response.headers.get('content-security-policy') ?? '', /sandbox/);
   assert.match(response.headers.get('content-disposition') ?? '', /^attachment/);
   assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
+});
+
+test('every answer that depends on who asks is never stored by a cache', async () => {
+  const { key } = await createIntegrationKey(portal.db, 'Headers desk', portal.clock.now());
+  const desk = new DeskClient(portal, key);
+  const c = await portal.createCustomer();
+  const responses: [string, Response][] = [
+    ['log in', await postJson(portal, ROUTES.session, { email: c.email, password: c.password })],
+    ['me', await customer.request(ROUTES.me)],
+    ['categories', await customer.request(ROUTES.categories)],
+    ['ticket list', await customer.request(ROUTES.tickets)],
+    ['ticket', await customer.ticket(ticket.number)],
+    ['search', await customer.request(`${ROUTES.ticketSearch}?q=ERP`)],
+    ['colleagues', await customer.request(ROUTES.colleagues)],
+    ['refresh', await customer.request(ROUTES.sessionRefresh, { method: 'POST' })],
+    ['unauthenticated', await portal.request(ROUTES.me)],
+    ['desk tickets', await desk.get(DESK_ROUTES.tickets)],
+    ['desk customer', await desk.get(apiPath(DESK_ROUTES.customer, { id: c.id }))],
+    ['rating link', await portal.request(apiPath(ROUTES.ratingLink, { token: 'x'.repeat(40) }))],
+  ];
+  for (const [name, response] of responses) {
+    assert.match(response.headers.get('cache-control') ?? '', /no-store/, name);
+    assert.match(response.headers.get('vary') ?? '', /\bAuthorization\b/i, name);
+  }
+  const config = await portal.request(ROUTES.config);
+  assert.equal(config.headers.get('cache-control'), 'public, max-age=60', 'the same for everyone');
 });
