@@ -14,6 +14,7 @@ import { boundedDatabaseFetch } from './lib/database-fetch.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
 import { systemClock, type AttachmentStore, type Ports, type RateLimitBinding } from './ports.ts';
 import { r2Store } from './workers/r2-store.ts';
+import { checkedPortal } from './workers/start-check.ts';
 
 /**
  * The bindings of wrangler.toml. `ATTACHMENTS` is an `R2Bucket`, typed by the subset the portal
@@ -69,14 +70,17 @@ function portalFor(env: WorkerEnv): Portal {
 }
 
 export default {
-  fetch: (request: Request, env: WorkerEnv, ctx: ExecutionContext) =>
-    portalFor(env).app.fetch(request, env, ctx),
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext) {
+    const portal = await checkedPortal(() => portalFor(env));
+    return portal instanceof Response ? portal : portal.app.fetch(request, env, ctx);
+  },
   /**
    * The Cron Trigger of wrangler.toml: auto-accept aged solutions, deliver due webhooks. The
    * job's promise is returned rather than handed to `waitUntil`, so that whoever dispatched the
    * event (the platform, or `wrangler dev --test-scheduled`) knows when it is done.
    */
   scheduled: async (_controller: unknown, env: WorkerEnv) => {
-    await runScheduledJob(portalFor(env).ports);
+    const portal = await checkedPortal(() => portalFor(env));
+    if (!(portal instanceof Response)) await runScheduledJob(portal.ports);
   },
 };
