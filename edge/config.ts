@@ -16,7 +16,13 @@ const list = z.string().transform((value) =>
     .filter(Boolean),
 );
 
-const origin = z.url({ protocol: /^https?$/ }).transform((value) => new URL(value).origin);
+const origin = z
+  .string()
+  .refine((value) => !value.includes('*'), {
+    message: 'list each origin; a wildcard (*) would let any page call the API',
+  })
+  .pipe(z.url({ protocol: /^https?$/ }))
+  .transform((value) => new URL(value).origin);
 
 const pbkdf2Iterations = z.coerce.number().int().min(10_000);
 
@@ -40,7 +46,9 @@ export type PartnerConfig = z.output<typeof partnerSchema>;
 
 const configSchema = z.object({
   ENVIRONMENT: z.enum(['development', 'production']).default('production'),
-  TOKEN_SECRET: z.string().min(32, 'TOKEN_SECRET must be at least 32 characters'),
+  TOKEN_SECRET: z
+    .string({ error: 'not set: set it to at least 32 random characters (openssl rand -base64 48)' })
+    .min(32, 'TOKEN_SECRET must be at least 32 characters (openssl rand -base64 48)'),
   ALLOWED_ORIGINS: list.pipe(z.array(origin)).default([]),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(1800),
   SESSION_TTL_SECONDS: z.coerce.number().int().min(300).max(2_592_000).default(43_200),

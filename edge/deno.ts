@@ -7,11 +7,13 @@
 import { createClient } from '@libsql/client/web';
 import { drizzle } from 'drizzle-orm/libsql/web';
 import { createApp } from './app.ts';
+import { exitIfUnsafe } from './config-check.ts';
 import { loadConfig } from './config.ts';
 import * as schema from './db/schema.ts';
 import { deno } from './deno/deno-api.ts';
 import { denoFileStore } from './deno/file-store.ts';
 import { denoResolver } from './deno/resolver.ts';
+import { hasDemoData } from './demo/demo-data.ts';
 import { startJobTimer } from './jobs/scheduled.ts';
 import { boundedDatabaseFetch } from './lib/database-fetch.ts';
 import { passwordTurns } from './lib/turns.ts';
@@ -44,6 +46,7 @@ const ports: Ports = {
   resolveHost: denoResolver,
 };
 const app = createApp(ports);
+exitIfUnsafe(config, { routes: app.routes, demoData: await hasDemoData(ports.db) }, deno.exit);
 // Auto-accepts aged solutions and delivers webhooks; state lives in the database only.
 startJobTimer(ports, ports.config.JOB_INTERVAL_SECONDS);
 

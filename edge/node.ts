@@ -12,7 +12,14 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { createApp } from './app.ts';
-import { DEMO_CONTACT, DEMO_LOGIN, DEMO_PARTNER_USER, loadDemoData } from './demo/demo-data.ts';
+import { exitIfUnsafe } from './config-check.ts';
+import {
+  DEMO_CONTACT,
+  DEMO_LOGIN,
+  DEMO_PARTNER_USER,
+  hasDemoData,
+  loadDemoData,
+} from './demo/demo-data.ts';
 import { DEMO_ORGANIZATION_LOGINS } from './demo/demo-organization.ts';
 import { startJobTimer } from './jobs/scheduled.ts';
 import { devOutboxApp } from './node/dev-outbox.ts';
@@ -21,23 +28,47 @@ import { demoPartnerConfig, demoPartnerKey, partnerTokenApp } from './node/partn
 import { DATA_DIR, nodePorts } from './node/ports.ts';
 import { nodeWebhookPorts } from './node/webhook-fetch.ts';
 
+/** A configuration that does not parse stops the start with its message, not a stack trace. */
+function startOrExit<T>(start: () => T): T {
+  try {
+    return start();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+}
+
 const port = Number(process.env.PORT ?? 8787);
 const host = process.env.HOST ?? '127.0.0.1';
 const development = (process.env.ENVIRONMENT ?? 'development') === 'development';
 const partnerKey = development ? await demoPartnerKey(DATA_DIR) : null;
-const { ports } = nodePorts(process.env, {
-  ALLOWED_ORIGINS: [port, port + 1]
-    .flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`])
-    .join(','),
-  PORTAL_URL: `http://localhost:${port}/`,
-  ...(development && DEMO_CONTACT),
-  ...(partnerKey && { PARTNERS: JSON.stringify([demoPartnerConfig(partnerKey.publicJwk)]) }),
-});
+const { ports } = startOrExit(() =>
+  nodePorts(
+    process.env,
+    // The demo's own pages and contact; production sets its own (config-check.ts insists).
+    development
+      ? {
+          ALLOWED_ORIGINS: [port, port + 1]
+            .flatMap((p) => [`http://localhost:${p}`, `http://127.0.0.1:${p}`])
+            .join(','),
+          PORTAL_URL: `http://localhost:${port}/`,
+          ...DEMO_CONTACT,
+          ...(partnerKey && {
+            PARTNERS: JSON.stringify([demoPartnerConfig(partnerKey.publicJwk)]),
+          }),
+        }
+      : {},
+  ),
+);
 Object.assign(ports, nodeWebhookPorts(ports.config.ENVIRONMENT));
 
 await applyMigrations(ports.db);
-const tree = JSON.parse(readFileSync(new URL('../demo/categories.json', import.meta.url), 'utf8'));
-await loadDemoData(ports.db, tree, ports.config.PBKDF2_ITERATIONS, ports.clock.now());
+if (development) {
+  const tree = JSON.parse(
+    readFileSync(new URL('../demo/categories.json', import.meta.url), 'utf8'),
+  );
+  await loadDemoData(ports.db, tree, ports.config.PBKDF2_ITERATIONS, ports.clock.now());
+}
 // Auto-accepts aged solutions and delivers webhooks; state lives in the database only.
 startJobTimer(ports, ports.config.JOB_INTERVAL_SECONDS);
 
@@ -78,6 +109,12 @@ site
   .use('/dist/*', serveStatic({ root: './' }))
   .use('/*', serveStatic({ root: './demo' }));
 
+exitIfUnsafe(
+  ports.config,
+  { routes: site.routes, demoData: await hasDemoData(ports.db) },
+  process.exit,
+);
+
 const partner = new Hono();
 partner.use('*', demoHeaders);
 if (partnerKey) partner.route('/', partnerTokenApp(partnerKey.privateJwk));
@@ -87,6 +124,7 @@ partner
 
 serve({ fetch: site.fetch, port, hostname: host }, () => {
   console.log(`Support portal running at http://localhost:${port}/`);
+  if (!development) return;
   console.log(`Demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}`);
   const { manager, colleagues } = DEMO_ORGANIZATION_LOGINS;
   console.log(

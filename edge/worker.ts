@@ -15,6 +15,7 @@ import { withSecurityHeaders } from './lib/security-headers.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
 import { systemClock, type AttachmentStore, type Ports, type RateLimitBinding } from './ports.ts';
 import { r2Store } from './workers/r2-store.ts';
+import { checkedPortal } from './workers/start-check.ts';
 
 /**
  * The bindings of wrangler.toml. `ATTACHMENTS` is an `R2Bucket`, typed by the subset the portal
@@ -72,16 +73,21 @@ function portalFor(env: WorkerEnv): Portal {
 export default {
   /**
    * The app sets the headers on its API answers; this sets them on everything else the Worker
-   * answers (`/`, unknown paths), so no response leaves without them.
+   * answers (`/`, unknown paths, a refused start), so no response leaves without them.
    */
-  fetch: async (request: Request, env: WorkerEnv, ctx: ExecutionContext) =>
-    withSecurityHeaders(await portalFor(env).app.fetch(request, env, ctx), request.url),
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext) {
+    const portal = await checkedPortal(() => portalFor(env));
+    const response =
+      portal instanceof Response ? portal : await portal.app.fetch(request, env, ctx);
+    return withSecurityHeaders(response, request.url);
+  },
   /**
    * The Cron Trigger of wrangler.toml: auto-accept aged solutions, deliver due webhooks. The
    * job's promise is returned rather than handed to `waitUntil`, so that whoever dispatched the
    * event (the platform, or `wrangler dev --test-scheduled`) knows when it is done.
    */
   scheduled: async (_controller: unknown, env: WorkerEnv) => {
-    await runScheduledJob(portalFor(env).ports);
+    const portal = await checkedPortal(() => portalFor(env));
+    if (!(portal instanceof Response)) await runScheduledJob(portal.ports);
   },
 };

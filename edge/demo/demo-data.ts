@@ -4,7 +4,7 @@
  * and a few tickets in every state, so that each screen of the portal has something to show;
  * Ana's organization also has a manager and two colleagues in copy (see `demo-organization.ts`).
  */
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import type { Urgency } from '../../contract/domain.ts';
 import type { Actor } from '../domain/event-types.ts';
 import { eventInsert } from '../domain/events.ts';
@@ -184,4 +184,14 @@ function demoTicketWrites(
         : []),
     ] as const;
   };
+}
+
+/** Whether the database holds the demo's customers, whose passwords are public. */
+export async function hasDemoData(db: Database): Promise<boolean> {
+  const rows = await db
+    .select({ id: customers.id })
+    .from(customers)
+    .where(eq(customers.email, DEMO_LOGIN.email))
+    .limit(1);
+  return rows.length > 0;
 }

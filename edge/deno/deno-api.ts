@@ -18,6 +18,7 @@ export interface DenoApi {
   remove(path: string): Promise<void>;
   readDir(path: string): AsyncIterable<{ name: string; isFile: boolean; isDirectory: boolean }>;
   resolveDns(query: string, recordType: 'A' | 'AAAA'): Promise<string[]>;
+  exit(code: number): never;
   errors: { NotFound: new (...args: never[]) => Error };
 }
 

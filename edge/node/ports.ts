@@ -1,8 +1,9 @@
 /**
  * @module
  * The ports of the embedded default on Node: a libSQL file, attachments on local disk, the
- * console mailer (or the configured provider). Secrets come from the environment; when none is set, a random token secret is
- * made once and kept in the data folder, never in the repository.
+ * console mailer (or the configured provider). Secrets come from the environment; in development,
+ * when none is set, a random token secret is made once and kept in the data folder, never in the
+ * repository.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -57,11 +58,13 @@ export function openDatabase(url: string, authToken?: string): Client {
 
 export function nodePorts(env: NodeJS.ProcessEnv, defaults: Record<string, string> = {}) {
   const client = openDatabase(databaseUrl(env), env.LIBSQL_AUTH_TOKEN);
+  const development = (env.ENVIRONMENT ?? 'development') === 'development';
   const config = loadConfig({
     ENVIRONMENT: 'development',
     ...defaults,
     ...env,
-    TOKEN_SECRET: env.TOKEN_SECRET ?? localTokenSecret(),
+    // Production takes its secret from the environment only (config-check.ts says so).
+    TOKEN_SECRET: env.TOKEN_SECRET ?? (development ? localTokenSecret() : undefined),
   });
   const ports: Ports = {
     db: drizzle(client, { schema }),

@@ -12,6 +12,7 @@ import {
   temporaryFolder,
   type Server,
 } from './processes.ts';
+import { withProductionDefaults } from './production.ts';
 
 export interface DenoServer extends Server {
   /** The folder ATTACHMENTS_DIR points at. */
@@ -34,7 +35,7 @@ export async function startDenoServe(env: Record<string, string>): Promise<DenoS
       `--port=${port}`,
       'edge/deno.ts',
     ],
-    env: { ...env, ATTACHMENTS_DIR: attachmentsDir },
+    env: { ...withProductionDefaults(env), ATTACHMENTS_DIR: attachmentsDir },
     url: `http://127.0.0.1:${port}`,
     readyPath: '/api/config',
   });

@@ -2,7 +2,8 @@
  * @module
  * The Worker under `wrangler dev --local` (workerd, R2 from wrangler's local simulation), with the
  * repository's own wrangler.toml; settings and secrets passed with `--var`, which win over any
- * `.dev.vars` a developer keeps. Its state lives in a temporary folder of its own.
+ * `.dev.vars` a developer keeps; in production mode, over settings a production start accepts
+ * (support/production.ts). Its state lives in a temporary folder of its own.
  */
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -17,6 +18,7 @@ import {
   temporaryFolder,
   type Server,
 } from './processes.ts';
+import { withProductionDefaults } from './production.ts';
 
 const WRANGLER = join(REPO_ROOT, 'node_modules/wrangler/bin/wrangler.js');
 
@@ -49,7 +51,10 @@ export async function startWranglerDev(vars: Record<string, string>): Promise<Wr
       '--show-interactive-dev-session=false',
       // Serves `/__scheduled`, which runs the Worker's scheduled handler as the cron would.
       '--test-scheduled',
-      ...Object.entries(vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
+      ...Object.entries(withProductionDefaults(vars)).flatMap(([name, value]) => [
+        '--var',
+        `${name}:${value}`,
+      ]),
     ],
     url: `http://127.0.0.1:${port}`,
     readyPath: '/api/config',

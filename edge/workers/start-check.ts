@@ -1,0 +1,34 @@
+/**
+ * @module
+ * The start check on Workers, where there is no start to refuse: the Worker builds and checks
+ * its portal on each request (and scheduled run), and while the configuration is invalid or
+ * unsafe for production answers 503 and logs what to set, instead of serving with it.
+ */
+import { assertSafeStart } from '../config-check.ts';
+import { hasDemoData } from '../demo/demo-data.ts';
+import { errorBody } from '../errors.ts';
+import type { Ports } from '../ports.ts';
+
+interface Portal {
+  ports: Ports;
+  app: { routes: readonly { path: string }[] };
+}
+
+/** Passed once per isolate; a failure (the database unreachable too) is checked again. */
+let passed = false;
+
+/** The portal `build` makes, once its settings are known to be safe; else the 503 to answer. */
+export async function checkedPortal<P extends Portal>(build: () => P): Promise<P | Response> {
+  try {
+    const portal = build();
+    if (!passed) {
+      const demoData = await hasDemoData(portal.ports.db);
+      assertSafeStart(portal.ports.config, { routes: portal.app.routes, demoData });
+      passed = true;
+    }
+    return portal;
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    return Response.json(errorBody('service_unavailable'), { status: 503 });
+  }
+}
