@@ -7,7 +7,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Language } from '../../contract/domain.ts';
 import { customers, passwordResets, type CustomerRow } from '../db/schema.ts';
-import { captchaUnspent, spendCaptcha, type SolvedCaptcha } from '../lib/captcha.ts';
+import { captchaUnspent, spendCaptcha, type SolvedCaptcha } from './captcha.ts';
 import { randomId, toBase64Url } from '../lib/encoding.ts';
 import { queueMail, renderMail } from '../mail/index.ts';
 import type { Ports } from '../ports.ts';

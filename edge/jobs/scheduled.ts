@@ -27,7 +27,7 @@ export async function runScheduledJob(ports: Ports): Promise<JobReport> {
  */
 export function startJobTimer(ports: Ports, seconds: number): () => void {
   let running = false;
-  const timer = setInterval(async () => {
+  async function tick() {
     if (running) return;
     running = true;
     try {
@@ -37,6 +37,7 @@ export function startJobTimer(ports: Ports, seconds: number): () => void {
     } finally {
       running = false;
     }
-  }, seconds * 1000);
+  }
+  const timer = setInterval(() => void tick(), seconds * 1000);
   return () => clearInterval(timer);
 }

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { ROUTES } from '../../contract/routes.ts';
 import type { AppEnv } from '../env.ts';
-import { newChallenge } from '../lib/captcha.ts';
+import { newChallenge } from '../domain/captcha.ts';
 
 export const captchaRoutes = new Hono<AppEnv>().get(ROUTES.captcha, async (c) => {
   c.header('cache-control', 'no-store');

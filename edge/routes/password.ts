@@ -23,7 +23,7 @@ import { clearWindow } from '../domain/rate-limits.ts';
 import { startSession } from '../domain/sessions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { verifyCaptcha } from '../lib/captcha.ts';
+import { verifyCaptcha } from '../domain/captcha.ts';
 import { hashPassword, verifyPassword } from '../lib/password.ts';
 import { passwordProblem } from '../lib/password-policy.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';

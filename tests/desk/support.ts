@@ -3,7 +3,13 @@
  * The desk's side in tests: an integration key on a test portal, requests with it, the app
  * "restarted" over the same database file, and a real webhook receiver on loopback.
  */
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
@@ -98,25 +104,28 @@ export class Receiver {
     this.server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
-      request.on('end', async () => {
-        const hook = {
-          path: request.url ?? '',
-          headers: request.headers,
-          body: Buffer.concat(chunks).toString('utf8'),
-        };
-        this.received.push(hook);
-        try {
-          response.statusCode = await this.respond(hook);
-        } catch {
-          response.statusCode = 500;
-        }
-        if (response.statusCode >= 300 && response.statusCode < 400) {
-          response.setHeader('location', `http://127.0.0.1:${this.port}/elsewhere`);
-        }
-        response.end();
-      });
+      request.on('end', () => void this.answer(request, response, chunks));
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, '127.0.0.1', resolve));
+  }
+
+  /** Records the hook and answers as `respond` says (a redirect points back here). */
+  private async answer(request: IncomingMessage, response: ServerResponse, chunks: Buffer[]) {
+    const hook = {
+      path: request.url ?? '',
+      headers: request.headers,
+      body: Buffer.concat(chunks).toString('utf8'),
+    };
+    this.received.push(hook);
+    try {
+      response.statusCode = await this.respond(hook);
+    } catch {
+      response.statusCode = 500;
+    }
+    if (response.statusCode >= 300 && response.statusCode < 400) {
+      response.setHeader('location', `http://127.0.0.1:${this.port}/elsewhere`);
+    }
+    response.end();
   }
 
   async down(): Promise<void> {

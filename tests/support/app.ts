@@ -77,7 +77,7 @@ export async function startPortal(env: Record<string, string> = {}) {
     mailer,
     dir,
     /** Sends a request to the app as a browser on the allowed origin would. */
-    request: (path: string, init: RequestInit = {}) => app.request(path, init),
+    request: async (path: string, init: RequestInit = {}) => app.request(path, init),
     async createCustomer(input: Partial<NewCustomer> = {}) {
       const suffix = crypto.randomUUID().slice(0, 8);
       const data = {

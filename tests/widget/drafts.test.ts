@@ -41,12 +41,12 @@ async function storedDrafts(instance: string): Promise<string[]> {
     const request = indexedDB.open('support-portal-drafts', 1);
     request.onupgradeneeded = () => request.result.createObjectStore('files');
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
   });
   const files = await new Promise<IDBValidKey[]>((resolve, reject) => {
     const request = db.transaction('files').objectStore('files').getAllKeys();
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
   });
   db.close();
   return [...texts, ...files.map(String).filter((key) => key.startsWith(prefix))];

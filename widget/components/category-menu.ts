@@ -75,7 +75,7 @@ export class CategoryMenu extends LitElement {
 
   /** Focuses the filter box, where a keyboard user starts. */
   override focus(options?: FocusOptions): void {
-    this.updateComplete.then(() => this.filterInput.focus(options));
+    void this.updateComplete.then(() => this.filterInput.focus(options));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -60,7 +60,7 @@ export class FilePicker extends LitElement {
 
   /** Focuses the choose button, which carries the picker's messages. */
   override focus(options?: FocusOptions): void {
-    this.updateComplete.then(() => this.chooseButton.focus(options));
+    void this.updateComplete.then(() => this.chooseButton.focus(options));
   }
 
   /**

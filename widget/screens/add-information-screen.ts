@@ -72,7 +72,7 @@ export class AddInformationScreen extends TicketScreenElement {
     if (this.busy) return;
     const refused = checkText(this.text, this.config?.limits.maxInformationLength);
     if (refused) {
-      this.showFieldError(fieldMessage(refused));
+      void this.showFieldError(fieldMessage(refused));
       return;
     }
     this.busy = true;
@@ -89,7 +89,7 @@ export class AddInformationScreen extends TicketScreenElement {
     } catch (error) {
       const code = error instanceof ApiRequestError ? error.fields?.text : undefined;
       if (code) {
-        this.showFieldError(fieldMessage(code));
+        void this.showFieldError(fieldMessage(code));
       } else {
         this.formError =
           error instanceof ApiRequestError && error.code === 'wrong_state'

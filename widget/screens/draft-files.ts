@@ -12,7 +12,7 @@ function open(): Promise<IDBDatabase> {
     const request = indexedDB.open('support-portal-drafts', 1);
     request.onupgradeneeded = () => request.result.createObjectStore(STORE);
     request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB did not open'));
   });
 }
 
@@ -26,7 +26,8 @@ async function run<T>(
       const transaction = db.transaction(STORE, mode);
       const request = use(transaction.objectStore(STORE));
       transaction.oncomplete = () => resolve(request.result);
-      transaction.onerror = transaction.onabort = () => reject(transaction.error);
+      transaction.onerror = transaction.onabort = () =>
+        reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
     });
   } finally {
     db.close();

@@ -225,7 +225,7 @@ export class NewTicketScreen extends ScreenElement {
               categories: this.categories,
               loadError: this.loadError,
               chosen: this.category?.id ?? '',
-              onRetry: this.load,
+              onRetry: () => void this.load(),
               onSelect: this.handleCategorySelect,
               onContact: this.handleContact,
             })

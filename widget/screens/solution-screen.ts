@@ -67,7 +67,7 @@ export class SolutionScreen extends TicketScreenElement {
     event.preventDefault();
     const refused = checkText(this.reason);
     if (refused) {
-      this.showReasonError(fieldMessage(refused));
+      void this.showReasonError(fieldMessage(refused));
       return;
     }
     await this.answer('rejected', () => this.client.rejectSolution(this.number, this.reason));
@@ -99,7 +99,7 @@ export class SolutionScreen extends TicketScreenElement {
     } catch (error) {
       const code = error instanceof ApiRequestError ? error.fields?.reason : undefined;
       if (code) {
-        this.showReasonError(fieldMessage(code));
+        void this.showReasonError(fieldMessage(code));
       } else if (error instanceof ApiRequestError && error.code === 'wrong_state') {
         // Answered elsewhere, auto-accepted or changed by the desk: show the ticket as it is now.
         await this.load();

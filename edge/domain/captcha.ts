@@ -11,7 +11,7 @@ import { lt, sql } from 'drizzle-orm';
 import type { AppConfig } from '../config.ts';
 import { usedCaptchas } from '../db/schema.ts';
 import type { Database, Ports } from '../ports.ts';
-import { toBase64Url } from './encoding.ts';
+import { toBase64Url } from '../lib/encoding.ts';
 
 /** How long a challenge may take from fetching to submitting the form. */
 const CHALLENGE_TTL_MS = 10 * 60 * 1000;
