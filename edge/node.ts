@@ -4,7 +4,8 @@
  * API and the demo pages served on one port, and the partner intranet demo on the next port, so
  * that it reaches the API across origins. In development, also the mail outbox at `/dev/outbox`
  * and the demo partner's single sign-on (its key kept in DATA_DIR, its tokens from the partner
- * port's `/dev/partner-token`).
+ * port's `/dev/partner-token`), which is why development listens on loopback only unless
+ * SHARE_DEMO=1 (edge/node/startup-check.ts).
  */
 import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
@@ -26,6 +27,7 @@ import { devOutboxApp } from './node/dev-outbox.ts';
 import { applyMigrations } from './node/migrate.ts';
 import { demoPartnerConfig, demoPartnerKey, partnerTokenApp } from './node/partner-demo.ts';
 import { DATA_DIR, nodePorts } from './node/ports.ts';
+import { DEFAULT_HOST, startupCheck } from './node/startup-check.ts';
 import { nodeWebhookPorts } from './node/webhook-fetch.ts';
 
 /** A configuration that does not parse stops the start with its message, not a stack trace. */
@@ -38,8 +40,15 @@ function startOrExit<T>(start: () => T): T {
   }
 }
 
+const startup = startupCheck(process.env);
+if (startup.refusal) {
+  console.error(startup.refusal);
+  process.exit(1);
+}
+startup.notices.forEach((notice) => console.warn(notice));
+
 const port = Number(process.env.PORT ?? 8787);
-const host = process.env.HOST ?? '127.0.0.1';
+const host = process.env.HOST ?? DEFAULT_HOST;
 const development = (process.env.ENVIRONMENT ?? 'development') === 'development';
 const partnerKey = development ? await demoPartnerKey(DATA_DIR) : null;
 const { ports } = startOrExit(() =>

@@ -3,7 +3,9 @@
  * Rate limits on login, forgotten password and reset: per client address and, when the body has
  * one, per e-mail; on login also a lockout after repeated failures for one e-mail. Over a limit
  * the answer is 429 `rate_limited` with `retryAfterSeconds` and a `Retry-After` header. Placed
- * after body validation, so the e-mail read here is the validated one. On Workers with the
+ * after body validation, so the e-mail read here is the validated one. The forgotten password
+ * counts its e-mail only once the captcha and `returnTo` pass (`emailLimit`), so that requests
+ * anyone can make without solving one cannot lock the owner out; they count for their address. On Workers with the
  * rate-limiting bindings, Cloudflare counts the address and e-mail limits (their limit and period
  * are in wrangler.toml); the lockout, which spans minutes, is counted in the database everywhere.
  */
@@ -44,11 +46,35 @@ async function emailOf(c: Context<AppEnv>): Promise<string | null> {
   return typeof body?.email === 'string' ? body.email.trim().toLowerCase() : null;
 }
 
-export function rateLimit(action: LimitedAction) {
+/** Seconds to wait when `key` is over `limit` after counting this attempt; null when within. */
+async function overLimit(
+  c: Context<AppEnv>,
+  key: string,
+  limit: number,
+  kind: 'address' | 'email',
+): Promise<number | null> {
+  const { db, config, clock, edgeRateLimits: edge } = c.var.ports;
+  if (edge) {
+    const { success } = await edge[kind].limit({ key });
+    return success ? null : edge.periodSeconds;
+  }
+  const now = clock.now();
+  const counted = await countAttempt(db, key, config.RATE_LIMIT_WINDOW_SECONDS, now);
+  return counted.count > limit ? secondsUntil(counted.resetAt, now) : null;
+}
+
+export interface RateLimitOptions {
+  /**
+   * Leave the e-mail's limit to the route, which counts it with `emailLimit` once the request
+   * has proved itself (a solved captcha): junk must not use up the owner's attempts.
+   */
+  emailCountedByRoute?: boolean;
+}
+
+export function rateLimit(action: LimitedAction, options: RateLimitOptions = {}) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const { db, config, clock } = c.var.ports;
     const now = clock.now();
-    const window = config.RATE_LIMIT_WINDOW_SECONDS;
     // About one request in fifty sweeps finished windows: cheap, and no job needed.
     if (Math.random() < 0.02) await dropExpiredWindows(db, now);
 
@@ -58,22 +84,26 @@ export function rateLimit(action: LimitedAction) {
       if (lock && lock.count >= config.LOCKOUT_FAILURES)
         return rateLimited(c, secondsUntil(lock.resetAt, now));
     }
-    const checks: [string, number, 'address' | 'email'][] = [
-      [`${action}:address:${clientAddress(c)}`, config.RATE_LIMIT_PER_ADDRESS, 'address'],
-    ];
-    if (email) checks.push([emailKey(action, email), config.RATE_LIMIT_PER_EMAIL, 'email']);
-    const edge = c.var.ports.edgeRateLimits;
-    for (const [key, limit, kind] of checks) {
-      if (edge) {
-        const { success } = await edge[kind].limit({ key });
-        if (!success) return rateLimited(c, edge.periodSeconds);
-        continue;
-      }
-      const counted = await countAttempt(db, key, window, now);
-      if (counted.count > limit) return rateLimited(c, secondsUntil(counted.resetAt, now));
+    const address = `${action}:address:${clientAddress(c)}`;
+    const wait = await overLimit(c, address, config.RATE_LIMIT_PER_ADDRESS, 'address');
+    if (wait !== null) return rateLimited(c, wait);
+    if (email && !options.emailCountedByRoute) {
+      const limited = await emailLimit(c, action, email);
+      if (limited) return limited;
     }
     await next();
   });
+}
+
+/** Counts an attempt for `email`; the 429 to answer when it is over its limit, else null. */
+export async function emailLimit(
+  c: Context<AppEnv>,
+  action: LimitedAction,
+  email: string,
+): Promise<Response | null> {
+  const limit = c.var.ports.config.RATE_LIMIT_PER_EMAIL;
+  const wait = await overLimit(c, emailKey(action, email), limit, 'email');
+  return wait === null ? null : rateLimited(c, wait);
 }
 
 /** Counts a failed login toward the e-mail's lockout. */

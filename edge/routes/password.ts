@@ -27,7 +27,7 @@ import { verifyCaptcha } from '../domain/captcha.ts';
 import { hashPassword, verifyPassword } from '../lib/password.ts';
 import { passwordProblem } from '../lib/password-policy.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
-import { loginWindows, rateLimit } from '../middleware/rate-limit.ts';
+import { emailLimit, loginWindows, rateLimit } from '../middleware/rate-limit.ts';
 import { requireJson, validate } from '../middleware/validate.ts';
 import { inPasswordTurn } from '../ports.ts';
 
@@ -49,7 +49,7 @@ export const passwordRoutes = new Hono<AppEnv>()
     ROUTES.passwordForgot,
     requireJson,
     validate('json', forgotPasswordBody),
-    rateLimit('forgot'),
+    rateLimit('forgot', { emailCountedByRoute: true }),
     async (c) => {
       const { ports } = c.var;
       const { email, captcha, returnTo } = c.req.valid('json');
@@ -57,6 +57,8 @@ export const passwordRoutes = new Hono<AppEnv>()
       const solved = await verifyCaptcha(ports, captcha);
       if (!solved) throw new ApiError('captcha_failed');
       const address = email.toLowerCase();
+      const limited = await emailLimit(c, 'forgot', address);
+      if (limited) return limited;
       const [customer] = await ports.db
         .select()
         .from(customers)

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { afterEach, beforeEach, describe, test } from 'node:test';
 import { ROUTES } from '../../contract/routes.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
-import { askForLink, linkFor, postJson } from '../support/accounts.ts';
+import { askForLink, linkFor, postJson, RETURN_TO } from '../support/accounts.ts';
 import { logIn } from '../support/customer.ts';
 
 let portal: TestPortal;
@@ -102,6 +102,25 @@ describe('forgotten password and reset', () => {
     await assertLimited(await askForLink(portal, 'ghost@example.com'), 600);
     portal.clock.advance(601_000);
     assert.equal((await askForLink(portal, customer.email)).status, 202);
+  });
+
+  test('requests with a junk captcha or a refused returnTo count against their address, never the e-mail', async () => {
+    const victim = await portal.createCustomer();
+    let address = '203.0.113.66';
+    portal.ports.clientAddress = () => address;
+    const junk = (returnTo = RETURN_TO) =>
+      postJson(portal, ROUTES.passwordForgot, { email: victim.email, captcha: 'junk', returnTo });
+    for (let i = 0; i < 3; i++)
+      assert.equal((await (await junk()).json()).error.code, 'captcha_failed');
+    const elsewhere = await junk('https://evil.example/');
+    assert.deepEqual((await elsewhere.json()).error.fields, { returnTo: 'not_allowed' });
+
+    address = '198.51.100.9';
+    assert.equal((await askForLink(portal, victim.email)).status, 202, 'the victim gets a link');
+
+    address = '203.0.113.66';
+    assert.equal((await junk()).status, 400);
+    await assertLimited(await junk(), 600);
   });
 
   test('reset is limited per client address', async () => {

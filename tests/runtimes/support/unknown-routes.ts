@@ -25,10 +25,9 @@ export const UNKNOWN_ROUTES: UnknownRoute[] = [
   { method: 'DELETE', path: ROUTES.config, code: 'method_not_allowed', allow: 'GET, HEAD' },
   { method: 'PUT', path: ROUTES.passwordForgot, code: 'method_not_allowed', allow: 'POST' },
   { method: 'GET', path: ROUTES.session, code: 'method_not_allowed', allow: 'POST, DELETE' },
-  // Under the desk API's guard, the guard answers first: a stranger learns nothing of its paths.
-  { method: 'GET', path: '/api/desk/no-such-route', code: 'unauthenticated' },
-  // A customer path's methods are public (the contract) and say nothing about ticket 1001.
   { method: 'PATCH', path: '/api/tickets/1001', code: 'method_not_allowed', allow: 'GET, HEAD' },
+  // Under the desk's guard, the guard answers first.
+  { method: 'GET', path: '/api/desk/no-such-route', code: 'unauthenticated' },
 ];
 
 /** Sends every request of the table to `baseUrl` and checks each answer. */
