@@ -79,7 +79,7 @@ test('Node in production on a database with the demo data exits', async () => {
   assert.match(output, /the database holds the demo data/);
 });
 
-test('Node in production with safe settings serves, without demo data', async () => {
+test('Node in production with safe settings serves and is healthy, without demo data', async () => {
   const port = await freePort();
   const server = await startServer({
     command: process.execPath,
@@ -102,6 +102,7 @@ test('Node in production with safe settings serves, without demo data', async ()
     });
     assert.equal(login.status, 401);
     assert.equal((await fetch(`${server.url}/dev/outbox`)).status, 404);
+    assert.equal((await fetch(`${server.url}${ROUTES.health}`)).status, 200);
   } finally {
     await server.stop();
   }
