@@ -119,7 +119,10 @@ test('Deno in production with the console mailer exits, saying what to set', asy
     assert.fail('Deno served in production with the console mailer');
   }
   assert.match(started.message, REFUSAL);
-  assert.match(started.message, /MAIL_PROVIDER is console.*set MAIL_PROVIDER to postmark, resend or ses/);
+  assert.match(
+    started.message,
+    /MAIL_PROVIDER is console.*set MAIL_PROVIDER to postmark, resend or ses/,
+  );
 });
 
 test('the Worker in production with the console mailer answers 503 and logs what to set', async () => {
@@ -132,7 +135,9 @@ test('the Worker in production with the console mailer answers 503 and logs what
     const response = await fetch(`${worker.url}${ROUTES.config}`);
     assert.equal(response.status, 503);
     assert.equal((await response.json()).error.code, 'service_unavailable');
-    await worker.waitForOutput(/MAIL_PROVIDER is console.*set MAIL_PROVIDER to postmark, resend or ses/);
+    await worker.waitForOutput(
+      /MAIL_PROVIDER is console.*set MAIL_PROVIDER to postmark, resend or ses/,
+    );
   } finally {
     await worker.stop();
   }
