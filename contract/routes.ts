@@ -6,6 +6,8 @@
 
 export const ROUTES = {
   config: '/api/config',
+  /** For the operator's monitoring: the database and the attachment store answer (200) or not (503). */
+  health: '/api/health',
   session: '/api/session',
   /** Renews the access token while the customer is active. */
   sessionRefresh: '/api/session/refresh',

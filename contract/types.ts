@@ -158,3 +158,12 @@ export interface RatingLinkTicket {
   category: { label: string; path: string[] };
   rating: Rating | null;
 }
+
+/** A part `GET /api/health` checks, and whether it answered. */
+export type HealthCheck = 'ok' | 'failed';
+
+/** `GET /api/health`: 200 when every part answered, else 503 naming the one that failed. */
+export interface Health {
+  status: HealthCheck;
+  checks: { database: HealthCheck; attachments: HealthCheck };
+}

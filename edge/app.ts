@@ -9,6 +9,7 @@ import { ApiError, renderError } from './errors.ts';
 import { decoyHash } from './lib/password.ts';
 import { setSecurityHeaders } from './lib/security-headers.ts';
 import { corsFromConfig } from './middleware/cors.ts';
+import { requestLog } from './middleware/request-log.ts';
 import type { Ports } from './ports.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { captchaRoutes } from './routes/captcha.ts';
@@ -16,6 +17,7 @@ import { categoryRoutes } from './routes/categories.ts';
 import { colleagueRoutes } from './routes/colleagues.ts';
 import { configRoutes } from './routes/config.ts';
 import { deskRoutes } from './routes/desk/index.ts';
+import { healthRoutes } from './routes/health.ts';
 import { meRoutes } from './routes/me.ts';
 import { partnerSessionRoutes } from './routes/partner-session.ts';
 import { passwordRoutes } from './routes/password.ts';
@@ -35,6 +37,7 @@ export function createApp(ports: Ports) {
   // Returned, not thrown: a throw from the not-found handler skips the middleware below on its
   // way out, and the 404 went without its security headers.
   app.notFound((c) => renderError(new ApiError('not_found'), c));
+  app.use('*', requestLog);
   app.use('/api/*', async (c, next) => {
     c.set('ports', ports);
     await next();
@@ -52,6 +55,7 @@ export function createApp(ports: Ports) {
     if (!/\bpublic\b/.test(headers.get('Cache-Control')!)) headers.append('Vary', 'Authorization');
   });
   const routed = app
+    .route('/', healthRoutes)
     .route('/', configRoutes)
     .route('/', sessionRoutes)
     .route('/', partnerSessionRoutes)

@@ -23,7 +23,7 @@ export function unsafeProductionSettings(config: AppConfig, facts: StartFacts): 
   if (config.MAIL_PROVIDER === 'console') {
     problems.push(
       'MAIL_PROVIDER is console, which prints set-password links to the log and e-mails no one: ' +
-        'set MAIL_PROVIDER to postmark, with MAIL_API_TOKEN and MAIL_FROM',
+        'set MAIL_PROVIDER to postmark, resend or ses, with its settings (docs/operations.md)',
     );
   }
   if (config.ALLOWED_ORIGINS.length === 0) {

@@ -99,12 +99,23 @@ const configSchema = z.object({
    * Node defaults it to its own demo page.
    */
   PORTAL_URL: z.url({ protocol: /^https?$/ }).optional(),
-  /** `console` prints and keeps mail (development); `postmark` sends through Postmark's API. */
-  MAIL_PROVIDER: z.enum(['console', 'postmark']).default('console'),
+  /**
+   * `console` prints and keeps mail (development only); `postmark`, `resend` and `ses` (Amazon
+   * SES) send it through the provider's HTTP API (edge/mail/mailer.ts says what each needs).
+   */
+  MAIL_PROVIDER: z.enum(['console', 'postmark', 'resend', 'ses']).default('console'),
+  /** Postmark's server token or Resend's API key (a secret). */
   MAIL_API_TOKEN: z.string().optional(),
   MAIL_FROM: z.string().optional(),
-  /** The provider's endpoint; tests point it at a local server. */
-  MAIL_API_URL: z.url({ protocol: /^https?$/ }).default('https://api.postmarkapp.com/email'),
+  /** The provider's endpoint, when not its public one; tests point it at a local server. */
+  MAIL_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Amazon SES: the region of the sending identity, and an access key allowed `ses:SendEmail`. */
+  SES_REGION: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'an AWS region, like eu-west-1')
+    .optional(),
+  SES_ACCESS_KEY_ID: z.string().optional(),
+  SES_SECRET_ACCESS_KEY: z.string().optional(),
   /** Attempts per e-mail before it is marked dead. */
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
   /** The first retry's delay; each further retry waits twice as long (at most six hours). */

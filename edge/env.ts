@@ -2,6 +2,7 @@
  * @module
  * The Hono environment shared by every route: the ports, and the customer once authenticated.
  */
+import type { ErrorCode } from '../contract/errors.ts';
 import type { CustomerRow } from './db/schema.ts';
 import type { Ports } from './ports.ts';
 
@@ -12,5 +13,9 @@ export interface AppEnv {
     customer: CustomerRow;
     /** Set by `requireCustomer`: the session the bearer token belongs to. */
     sessionId: string;
+    /** Set by `requestLog`: this request's id, as answered in `X-Request-Id`. */
+    requestId: string;
+    /** Set by `renderError`: the code of the error answered, for the request's log line. */
+    errorCode?: ErrorCode;
   };
 }

@@ -107,23 +107,23 @@ function codeForStatus(status: number): ErrorCode {
 }
 
 export function renderError(err: Error, c: Context): Response {
-  if (err instanceof ApiError) {
-    return c.json(errorBody(err.code, err.fields), err.status);
-  }
-  if (err instanceof HTTPException && err.status < 500) {
-    const code = codeForStatus(err.status);
-    return c.json(errorBody(code), ERROR_STATUS[code] as ContentfulStatusCode);
-  }
-  if (err instanceof ServerBusyError || isDatabaseUnavailable(err)) {
-    console.warn(
-      `${err instanceof ServerBusyError ? 'busy' : 'database unavailable'}: ${err.message}`,
-    );
+  const code = errorCodeOf(err);
+  c.set('errorCode', code);
+  if (code === 'service_unavailable') {
     const retryAfterSeconds = UNAVAILABLE_RETRY_AFTER_SECONDS;
     const body = errorBody('service_unavailable');
     return c.json({ error: { ...body.error, retryAfterSeconds } }, 503, {
       'Retry-After': String(retryAfterSeconds),
     });
   }
-  console.error(err);
-  return c.json(errorBody('internal'), 500);
+  const fields = err instanceof ApiError ? err.fields : undefined;
+  return c.json(errorBody(code, fields), ERROR_STATUS[code] as ContentfulStatusCode);
+}
+
+/** The code an error is answered with; logged with its request by middleware/request-log.ts. */
+function errorCodeOf(err: Error): ErrorCode {
+  if (err instanceof ApiError) return err.code;
+  if (err instanceof HTTPException && err.status < 500) return codeForStatus(err.status);
+  if (err instanceof ServerBusyError || isDatabaseUnavailable(err)) return 'service_unavailable';
+  return 'internal';
 }

@@ -9,7 +9,7 @@ import type { ExecutionContext } from 'hono';
 import { createApp, type PortalApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import * as schema from './db/schema.ts';
-import { runScheduledJob } from './jobs/scheduled.ts';
+import { runLoggedJob } from './jobs/scheduled.ts';
 import { boundedDatabaseFetch } from './lib/database-fetch.ts';
 import { withSecurityHeaders } from './lib/security-headers.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
@@ -88,6 +88,6 @@ export default {
    */
   scheduled: async (_controller: unknown, env: WorkerEnv) => {
     const portal = await checkedPortal(() => portalFor(env));
-    if (!(portal instanceof Response)) await runScheduledJob(portal.ports);
+    if (!(portal instanceof Response)) await runLoggedJob(portal.ports);
   },
 };

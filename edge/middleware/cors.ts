@@ -16,7 +16,7 @@ const preflight = cors({
   origin: allowedOrigin,
   allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
   allowHeaders: ['Authorization', 'Content-Type'],
-  exposeHeaders: ['Content-Disposition'],
+  exposeHeaders: ['Content-Disposition', 'X-Request-Id'],
   maxAge: 600,
 });
 
@@ -29,6 +29,6 @@ export const corsFromConfig = createMiddleware<AppEnv>(async (c, next) => {
   const headers = c.res.headers;
   const origin = allowedOrigin(c.req.header('origin') ?? '', c);
   if (origin) headers.set('Access-Control-Allow-Origin', origin);
-  headers.set('Access-Control-Expose-Headers', 'Content-Disposition');
+  headers.set('Access-Control-Expose-Headers', 'Content-Disposition, X-Request-Id');
   headers.append('Vary', 'Origin');
 });

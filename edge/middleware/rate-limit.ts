@@ -36,6 +36,7 @@ export const loginWindows = (email: string) => [lockoutKey(email), emailKey('log
 
 function rateLimited(c: Context<AppEnv>, retryAfterSeconds: number) {
   const body = errorBody('rate_limited');
+  c.set('errorCode', 'rate_limited');
   return c.json({ error: { ...body.error, retryAfterSeconds } }, 429, {
     'Retry-After': String(retryAfterSeconds),
   });

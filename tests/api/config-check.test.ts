@@ -25,7 +25,7 @@ test('a complete production configuration starts', () => {
 
 test('the console mailer is refused in production, naming the providers to set', () => {
   const [problem, ...rest] = problems({ MAIL_PROVIDER: 'console' });
-  assert.match(problem!, /^MAIL_PROVIDER is console.*set MAIL_PROVIDER to postmark/);
+  assert.match(problem!, /^MAIL_PROVIDER is console.*set MAIL_PROVIDER to postmark, resend or ses/);
   assert.deepEqual(rest, []);
 });
 

@@ -79,7 +79,7 @@ test('Node in production on a database with the demo data exits', async () => {
   assert.match(output, /the database holds the demo data/);
 });
 
-test('Node in production with safe settings serves, without demo data', async () => {
+test('Node in production with safe settings serves and is healthy, without demo data', async () => {
   const port = await freePort();
   const server = await startServer({
     command: process.execPath,
@@ -102,6 +102,7 @@ test('Node in production with safe settings serves, without demo data', async ()
     });
     assert.equal(login.status, 401);
     assert.equal((await fetch(`${server.url}/dev/outbox`)).status, 404);
+    assert.equal((await fetch(`${server.url}${ROUTES.health}`)).status, 200);
   } finally {
     await server.stop();
   }
@@ -118,7 +119,10 @@ test('Deno in production with the console mailer exits, saying what to set', asy
     assert.fail('Deno served in production with the console mailer');
   }
   assert.match(started.message, REFUSAL);
-  assert.match(started.message, /MAIL_PROVIDER is console.*set MAIL_PROVIDER to postmark/);
+  assert.match(
+    started.message,
+    /MAIL_PROVIDER is console.*set MAIL_PROVIDER to postmark, resend or ses/,
+  );
 });
 
 test('the Worker in production with the console mailer answers 503 and logs what to set', async () => {
@@ -131,7 +135,9 @@ test('the Worker in production with the console mailer answers 503 and logs what
     const response = await fetch(`${worker.url}${ROUTES.config}`);
     assert.equal(response.status, 503);
     assert.equal((await response.json()).error.code, 'service_unavailable');
-    await worker.waitForOutput(/MAIL_PROVIDER is console.*set MAIL_PROVIDER to postmark/);
+    await worker.waitForOutput(
+      /MAIL_PROVIDER is console.*set MAIL_PROVIDER to postmark, resend or ses/,
+    );
   } finally {
     await worker.stop();
   }
