@@ -1,7 +1,9 @@
 /**
  * @module
  * Builds the portal's Hono app from its ports. No runtime code here: `worker.ts`, `node.ts` and
- * `deno.ts` wire the ports and serve what this returns.
+ * `deno.ts` wire the ports and serve what this returns. The app is built once per process (per
+ * isolate on Workers); ports that differ per request (the Worker's database client) come from
+ * a function of the runtime's env, called once per request.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';
@@ -29,9 +31,14 @@ import { ticketSearchRoutes } from './routes/ticket-search.ts';
 import { ticketRoutes } from './routes/tickets.ts';
 import { answerUnknownRoutes } from './routes/unknown-routes.ts';
 
-export function createApp(ports: Ports) {
-  // Made now so the first login for an unknown e-mail costs no more than any other.
-  void decoyHash(ports.config.PBKDF2_ITERATIONS);
+/** The same ports for every request, or the ports of a request from the runtime's env. */
+export type PortsSource = Ports | ((env: unknown) => Ports);
+
+export function createApp(source: PortsSource) {
+  const portsOf = typeof source === 'function' ? source : () => source;
+  // Made now so the first login for an unknown e-mail costs no more than any other (on Workers,
+  // where nothing random may be made outside a request, by the first request: see worker.ts).
+  if (typeof source !== 'function') void decoyHash(source.config.PBKDF2_ITERATIONS);
   const app = new Hono<AppEnv>();
   app.onError(renderError);
   // Returned, not thrown: a throw from the not-found handler skips the middleware below on its
@@ -39,7 +46,7 @@ export function createApp(ports: Ports) {
   app.notFound((c) => renderError(new ApiError('not_found'), c));
   app.use('*', requestLog);
   app.use('/api/*', async (c, next) => {
-    c.set('ports', ports);
+    c.set('ports', portsOf(c.env));
     await next();
   });
   app.use('/api/*', corsFromConfig);

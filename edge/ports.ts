@@ -3,12 +3,14 @@
  * The ports the app is built from. Each runtime entry point (worker.ts, node.ts, deno.ts) wires
  * real implementations; the app itself never knows which runtime it runs on.
  */
+import type { Client } from '@libsql/client';
 import type { LibSQLDatabase } from 'drizzle-orm/libsql';
 import type { AppConfig } from './config.ts';
 import type * as schema from './db/schema.ts';
 import type { InTurn } from './lib/turns.ts';
 
-export type Database = LibSQLDatabase<typeof schema>;
+/** Drizzle over a libSQL client, which `db/reads.ts` uses directly to send reads together. */
+export type Database = LibSQLDatabase<typeof schema> & { $client: Client };
 
 export interface StoredObject {
   body: ReadableStream<Uint8Array>;

@@ -2,20 +2,24 @@
  * @module
  * The Cloudflare Workers entry point: libSQL over HTTP (a libSQL server or Turso), attachments in
  * the R2 bucket bound as `ATTACHMENTS`, configuration and secrets from the Worker's environment.
+ * The app, its routes and prepared queries are built once per isolate; each request gets its
+ * own database client (see `portsFor`).
  */
 import { createClient } from '@libsql/client/web';
 import { drizzle } from 'drizzle-orm/libsql/web';
 import type { ExecutionContext } from 'hono';
-import { createApp, type PortalApp } from './app.ts';
+import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { shareCaches } from './db/cache-scope.ts';
 import * as schema from './db/schema.ts';
 import { runLoggedJob } from './jobs/scheduled.ts';
 import { boundedDatabaseFetch } from './lib/database-fetch.ts';
+import { decoyHash } from './lib/password.ts';
 import { withSecurityHeaders } from './lib/security-headers.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
 import { systemClock, type AttachmentStore, type Ports, type RateLimitBinding } from './ports.ts';
 import { r2Store } from './workers/r2-store.ts';
-import { checkedPortal } from './workers/start-check.ts';
+import { startRefusal } from './workers/start-check.ts';
 
 /**
  * The bindings of wrangler.toml. `ATTACHMENTS` is an `R2Bucket`, typed by the subset the portal
@@ -33,42 +37,73 @@ export interface WorkerEnv extends Record<string, unknown> {
 /** The `period` of both `[[ratelimits]]` bindings in wrangler.toml. */
 const RATE_LIMIT_PERIOD_SECONDS = 60;
 
-interface Portal {
-  ports: Ports;
-  app: PortalApp;
+/** What every request of one env shares: its parsed config, its bindings, its caches' scope. */
+interface Isolate {
+  shared: Omit<Ports, 'db'>;
+  cacheScope: object;
+}
+
+function isolateFor(env: WorkerEnv): Isolate {
+  const config = loadConfig(env, { runtime: 'workers' });
+  // The first request of this env starts it; requests before it is kept make their own.
+  void decoyHash(config.PBKDF2_ITERATIONS);
+  return {
+    cacheScope: {},
+    shared: {
+      store: r2Store(env.ATTACHMENTS),
+      mailer: mailerFromConfig(config),
+      clock: systemClock,
+      config,
+      // Set by Cloudflare's edge, which replaces any value the client sent.
+      clientAddress: (request) => request.headers.get('cf-connecting-ip') ?? undefined,
+      edgeRateLimits:
+        env.RATE_LIMIT_ADDRESS && env.RATE_LIMIT_EMAIL
+          ? {
+              address: env.RATE_LIMIT_ADDRESS,
+              email: env.RATE_LIMIT_EMAIL,
+              periodSeconds: RATE_LIMIT_PERIOD_SECONDS,
+            }
+          : undefined,
+    },
+  };
 }
 
 /**
- * Built for each request: workerd refuses to let one request await I/O that another started,
- * and a libSQL client shared by the isolate queues each request's queries behind the others'
- * (tests/runtimes/workers-concurrency.test.ts). The client is only a fetch wrapper, cheap to make.
+ * Per env object (workerd passes the same one to every request of an isolate), and per distinct
+ * set of values, should a runtime pass a new object each time: the config is parsed once.
  */
-function portalFor(env: WorkerEnv): Portal {
-  const config = loadConfig(env, { runtime: 'workers' });
+const byEnv = new WeakMap<object, Isolate>();
+const byValues = new Map<string, Isolate>();
+
+function isolateOf(env: WorkerEnv): Isolate {
+  let isolate = byEnv.get(env);
+  if (isolate) return isolate;
+  const values = JSON.stringify(
+    Object.entries(env).filter(([, value]) => typeof value === 'string'),
+  );
+  isolate = byValues.get(values);
+  if (!isolate) byValues.set(values, (isolate = isolateFor(env)));
+  byEnv.set(env, isolate);
+  return isolate;
+}
+
+/**
+ * A request's ports: the isolate's, with a database client of its own. workerd refuses to let
+ * one request await I/O that another started, and a libSQL client shared by the isolate queues
+ * each request's queries behind the others' (tests/runtimes/workers-concurrency.test.ts). The
+ * client is only a fetch wrapper, cheap to make; prepared queries are the isolate's.
+ */
+function portsFor(env: WorkerEnv): Ports {
+  const isolate = isolateOf(env);
   const client = createClient({
     url: env.LIBSQL_URL,
     authToken: env.LIBSQL_AUTH_TOKEN,
     fetch: boundedDatabaseFetch(),
   });
-  const ports: Ports = {
-    db: drizzle(client, { schema }),
-    store: r2Store(env.ATTACHMENTS),
-    mailer: mailerFromConfig(config),
-    clock: systemClock,
-    config,
-    // Set by Cloudflare's edge, which replaces any value the client sent.
-    clientAddress: (request) => request.headers.get('cf-connecting-ip') ?? undefined,
-    edgeRateLimits:
-      env.RATE_LIMIT_ADDRESS && env.RATE_LIMIT_EMAIL
-        ? {
-            address: env.RATE_LIMIT_ADDRESS,
-            email: env.RATE_LIMIT_EMAIL,
-            periodSeconds: RATE_LIMIT_PERIOD_SECONDS,
-          }
-        : undefined,
-  };
-  return { ports, app: createApp(ports) };
+  return { ...isolate.shared, db: shareCaches(drizzle(client, { schema }), isolate.cacheScope) };
 }
+
+const app = createApp((env) => portsFor(env as WorkerEnv));
 
 export default {
   /**
@@ -76,10 +111,8 @@ export default {
    * answers (`/`, unknown paths, a refused start), so no response leaves without them.
    */
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext) {
-    const portal = await checkedPortal(() => portalFor(env));
-    const response =
-      portal instanceof Response ? portal : await portal.app.fetch(request, env, ctx);
-    return withSecurityHeaders(response, request.url);
+    const refused = await startRefusal(() => ({ ports: portsFor(env), app }));
+    return withSecurityHeaders(refused ?? (await app.fetch(request, env, ctx)), request.url);
   },
   /**
    * The Cron Trigger of wrangler.toml: auto-accept aged solutions, deliver due webhooks. The
@@ -87,7 +120,7 @@ export default {
    * event (the platform, or `wrangler dev --test-scheduled`) knows when it is done.
    */
   scheduled: async (_controller: unknown, env: WorkerEnv) => {
-    const portal = await checkedPortal(() => portalFor(env));
-    if (!(portal instanceof Response)) await runLoggedJob(portal.ports);
+    const ports = portsFor(env);
+    if (!(await startRefusal(() => ({ ports, app })))) await runLoggedJob(ports);
   },
 };

@@ -1,25 +1,51 @@
 /**
  * @module
- * Drizzle queries prepared once per database: building a query's SQL costs more than running
- * it on the Node port (see BENCHMARKS.md), so the hot paths build theirs once and bind values
- * with `sql.placeholder`. A prepared query belongs to the database it was made from; on Workers
- * the ports (and so the database) are made per request, where this just prepares per request.
+ * Drizzle queries prepared once per runtime (per isolate on Workers): building a query's SQL
+ * costs more than running it on the Node port (see BENCHMARKS.md), so the hot paths build theirs
+ * once and bind values with `sql.placeholder`. Their SQL does not depend on the database, so
+ * they are built against a database that never runs anything, and run through the request's
+ * own database (on Workers a client per request), alone or together with others (`reads.ts`).
  *
  * Placeholder values are bound as they are, not through the column's encoder: pass dates and
  * booleans already encoded (`column.mapToDriverValue(value)`).
  */
+import { drizzle } from 'drizzle-orm/libsql/web';
+import * as schema from './schema.ts';
 import type { Database } from '../ports.ts';
+import { allRows, getRow, readOne, type PreparedLike, type Read } from './reads.ts';
 
-const prepared = new WeakMap<Database, Map<string, unknown>>();
+/** Only builds SQL: running through it is a bug, the request's database runs the queries. */
+const builder = drizzle.mock({ schema }) as unknown as Database;
+
+type RowOf<Q> = Q extends PreparedLike<infer Row> ? Row : never;
+
+const built = new Map<string, unknown>();
+
+/** A prepared query bound to the database it runs on. */
+export interface Prepared<Row> {
+  all(values?: Record<string, unknown>): Promise<Row[]>;
+  get(values?: Record<string, unknown>): Promise<Row | undefined>;
+  /** The same, to run together with other reads (`readTogether`). */
+  allRead(values?: Record<string, unknown>): Read<Row[]>;
+  getRead(values?: Record<string, unknown>): Read<Row | undefined>;
+}
 
 /**
- * The query `build` makes for `db`, made on first use and kept under `key`: one key per
- * query shape (the same key must always build the same query).
+ * The query `build` makes, built on first use and kept under `key` for the runtime's life (the
+ * same key must always build the same query), to run on `db`.
  */
-export function preparedQuery<T>(db: Database, key: string, build: (db: Database) => T): T {
-  let queries = prepared.get(db);
-  if (!queries) prepared.set(db, (queries = new Map()));
-  let query = queries.get(key) as T | undefined;
-  if (query === undefined) queries.set(key, (query = build(db)));
-  return query;
+export function preparedQuery<Q extends PreparedLike<unknown>>(
+  db: Database,
+  key: string,
+  build: (db: Database) => Q,
+): Prepared<RowOf<Q>> {
+  let query = built.get(key) as PreparedLike<RowOf<Q>> | undefined;
+  if (query === undefined) built.set(key, (query = build(builder) as PreparedLike<RowOf<Q>>));
+  const prepared = query;
+  return {
+    all: (values) => readOne(db, allRows(prepared, values)),
+    get: (values) => readOne(db, getRow(prepared, values)),
+    allRead: (values) => allRows(prepared, values),
+    getRead: (values) => getRow(prepared, values),
+  };
 }

@@ -6,6 +6,9 @@
 import { asc } from 'drizzle-orm';
 import type { Language } from '../../contract/domain.ts';
 import type { CategoryNode } from '../../contract/types.ts';
+import { cacheScope } from '../db/cache-scope.ts';
+import { preparedQuery } from '../db/prepared.ts';
+import { readTogether, type Read } from '../db/reads.ts';
 import { categories, type CategoryRow } from '../db/schema.ts';
 import type { Database } from '../ports.ts';
 
@@ -16,11 +19,10 @@ export interface CategoryIndex {
   childrenOf: Map<string | null, CategoryRow[]>;
 }
 
-async function load(db: Database): Promise<CategoryIndex> {
-  const rows = await db
-    .select()
-    .from(categories)
-    .orderBy(asc(categories.sortOrder), asc(categories.id));
+const allCategories = (db: Database) =>
+  db.select().from(categories).orderBy(asc(categories.sortOrder), asc(categories.id)).prepare();
+
+function indexOf(rows: CategoryRow[]): CategoryIndex {
   const byId = new Map(rows.map((row) => [row.id, row]));
   const childrenOf = new Map<string | null, CategoryRow[]>();
   for (const row of rows) {
@@ -37,23 +39,51 @@ async function load(db: Database): Promise<CategoryIndex> {
  * (concurrent requests failed with 500 under load, see BENCHMARKS.md). Concurrent misses each
  * read the tree, a few dozen rows.
  */
-const cache = new WeakMap<Database, { loadedAt: number; index: CategoryIndex }>();
+const cache = new WeakMap<object, { loadedAt: number; index: CategoryIndex }>();
 /** Raised by `forgetCategories`, so that a read started before a change is not kept. */
-const generations = new WeakMap<Database, number>();
+const generations = new WeakMap<object, number>();
+
+/** The tree if the cache holds it still, else null. */
+function cachedIndex(db: Database, now: number): CategoryIndex | null {
+  const cached = cache.get(cacheScope(db));
+  return cached && now - cached.loadedAt < CACHE_MS ? cached.index : null;
+}
+
+/**
+ * The read that loads the tree and keeps it, or none while it is kept: for a route to send
+ * with its own reads (`readTogether`), so that `categoryIndex` then finds it in memory.
+ */
+export function categoryReads(db: Database, now = Date.now()): Read<CategoryIndex>[] {
+  if (cachedIndex(db, now)) return [];
+  const scope = cacheScope(db);
+  const generation = generations.get(scope) ?? 0;
+  const read = preparedQuery(db, 'categories', allCategories).allRead();
+  return [
+    {
+      statement: read.statement,
+      result: (rows) => {
+        const index = indexOf(read.result(rows));
+        if ((generations.get(scope) ?? 0) === generation)
+          cache.set(scope, { loadedAt: now, index });
+        return index;
+      },
+    },
+  ];
+}
 
 export async function categoryIndex(db: Database, now = Date.now()): Promise<CategoryIndex> {
-  const cached = cache.get(db);
-  if (cached && now - cached.loadedAt < CACHE_MS) return cached.index;
-  const generation = generations.get(db) ?? 0;
-  const index = await load(db);
-  if ((generations.get(db) ?? 0) === generation) cache.set(db, { loadedAt: now, index });
+  const cached = cachedIndex(db, now);
+  if (cached) return cached;
+  const [read] = categoryReads(db, now);
+  const [index] = await readTogether(db, [read!]);
   return index;
 }
 
 /** Call after changing categories, so the next request sees the change. */
 export function forgetCategories(db: Database): void {
-  cache.delete(db);
-  generations.set(db, (generations.get(db) ?? 0) + 1);
+  const scope = cacheScope(db);
+  cache.delete(scope);
+  generations.set(scope, (generations.get(scope) ?? 0) + 1);
 }
 
 /** Labels from the root down to the category, in the given language. */

@@ -51,11 +51,19 @@ export async function verifyPassword(password: string, stored: string): Promise<
 }
 
 /**
- * A hash of a random password, made once per process: checking a login for an unknown e-mail
- * against it costs the same as checking a real one, so timing does not reveal who exists.
+ * A hash of a random password, kept once made: checking a login for an unknown e-mail against
+ * it costs the same as checking a real one, so timing does not reveal who exists. The hash is
+ * kept, never a pending promise: on Workers a request awaiting a promise that another request's
+ * work settles is never resumed, so requests that come before it is kept each make one.
  */
-let decoy: Promise<string> | undefined;
-export function decoyHash(iterations: number): Promise<string> {
-  decoy ??= hashPassword(toBase64Url(crypto.getRandomValues(new Uint8Array(16))), iterations);
-  return decoy;
+const decoys = new Map<number, string>();
+export async function decoyHash(iterations: number): Promise<string> {
+  const kept = decoys.get(iterations);
+  if (kept) return kept;
+  const made = await hashPassword(
+    toBase64Url(crypto.getRandomValues(new Uint8Array(16))),
+    iterations,
+  );
+  if (!decoys.has(iterations)) decoys.set(iterations, made);
+  return decoys.get(iterations)!;
 }

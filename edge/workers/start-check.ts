@@ -1,8 +1,9 @@
 /**
  * @module
- * The start check on Workers, where there is no start to refuse: the Worker builds and checks
- * its portal on each request (and scheduled run), and while the configuration is invalid or
- * unsafe for production answers 503 and logs what to set, instead of serving with it.
+ * The start check on Workers, where there is no start to refuse: until the check has passed in
+ * this isolate, the Worker checks its portal on each request (and scheduled run), and while the
+ * configuration is invalid or unsafe for production answers 503 and logs what to set, instead
+ * of serving with it.
  */
 import { assertSafeStart } from '../config-check.ts';
 import { hasDemoData } from '../demo/demo-data.ts';
@@ -17,16 +18,15 @@ interface Portal {
 /** Passed once per isolate; a failure (the database unreachable too) is checked again. */
 let passed = false;
 
-/** The portal `build` makes, once its settings are known to be safe; else the 503 to answer. */
-export async function checkedPortal<P extends Portal>(build: () => P): Promise<P | Response> {
+/** Null once the portal `build` makes is known to be safe to serve; else the 503 to answer. */
+export async function startRefusal(build: () => Portal): Promise<Response | null> {
+  if (passed) return null;
   try {
     const portal = build();
-    if (!passed) {
-      const demoData = await hasDemoData(portal.ports.db);
-      assertSafeStart(portal.ports.config, { routes: portal.app.routes, demoData });
-      passed = true;
-    }
-    return portal;
+    const demoData = await hasDemoData(portal.ports.db);
+    assertSafeStart(portal.ports.config, { routes: portal.app.routes, demoData });
+    passed = true;
+    return null;
   } catch (error) {
     console.error(error instanceof Error ? error.message : error);
     return Response.json(errorBody('service_unavailable'), { status: 503 });

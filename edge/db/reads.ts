@@ -1,0 +1,87 @@
+/**
+ * @module
+ * Several reads sent to the database together: one HTTP request to a libSQL server (Workers,
+ * Deno) instead of one per statement, one transaction on the Node port's file. A read is a
+ * drizzle prepared query with its values and how its rows are mapped (`getRow`, `allRows`).
+ */
+import type { InArgs, InStatement, ResultSet } from '@libsql/client';
+import { fillPlaceholders, type Logger } from 'drizzle-orm';
+import type { Database } from '../ports.ts';
+
+export interface Read<T> {
+  statement: InStatement;
+  result(rows: ResultSet['rows']): T;
+}
+
+/** What this module needs of a drizzle prepared query. */
+export interface PreparedLike<Row> {
+  getQuery(): { sql: string; params: unknown[] };
+  mapAllResult(rows: unknown): unknown;
+  mapGetResult(rows: unknown): unknown;
+  all(values?: Record<string, unknown>): Promise<Row[]>;
+}
+
+function statementOf(query: PreparedLike<unknown>, values: Record<string, unknown>): InStatement {
+  const { sql, params } = query.getQuery();
+  return { sql, args: fillPlaceholders(params, values) as InArgs };
+}
+
+/** The first row, mapped as drizzle's `.get()` maps it, or undefined. */
+export function getRow<Row>(
+  query: PreparedLike<Row>,
+  values: Record<string, unknown> = {},
+): Read<Row | undefined> {
+  return {
+    statement: statementOf(query, values),
+    result: (rows) => query.mapGetResult(rows) as Row | undefined,
+  };
+}
+
+/** Every row, mapped as drizzle's `.all()` maps them. */
+export function allRows<Row>(
+  query: PreparedLike<Row>,
+  values: Record<string, unknown> = {},
+): Read<Row[]> {
+  return {
+    statement: statementOf(query, values),
+    result: (rows) => query.mapAllResult(rows) as Row[],
+  };
+}
+
+type Results<R extends readonly Read<unknown>[]> = {
+  -readonly [K in keyof R]: R[K] extends Read<infer T> ? T : never;
+};
+
+/** drizzle's logger of `db`, if one was given (the scale benchmark records statements). */
+function loggerOf(db: Database): Logger | undefined {
+  return (db as unknown as { session?: { logger?: Logger } }).session?.logger;
+}
+
+/**
+ * Runs the reads in one round trip, in one read transaction when there are several, so that
+ * they see the same state of the database; results in the reads' order.
+ */
+export async function readTogether<const R extends readonly Read<unknown>[]>(
+  db: Database,
+  reads: R,
+): Promise<Results<R>> {
+  const logger = loggerOf(db);
+  for (const { statement } of reads)
+    if (typeof statement === 'object') logger?.logQuery(statement.sql, statement.args as unknown[]);
+  if (reads.length === 0) return [] as Results<R>;
+  if (reads.length === 1) {
+    const { rows } = await db.$client.execute(reads[0]!.statement);
+    return [reads[0]!.result(rows)] as Results<R>;
+  }
+  const results = await db.$client.batch(
+    reads.map((read) => read.statement),
+    'read',
+  );
+  return reads.map((read, at) => read.result(results[at]!.rows)) as Results<R>;
+}
+
+/** One read on its own. */
+export async function readOne<T>(db: Database, read: Read<T>): Promise<T> {
+  const [result] = await readTogether(db, [read] as const);
+  return result;
+}
