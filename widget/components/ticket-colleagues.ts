@@ -16,7 +16,8 @@ import type { ColleaguePicker } from './colleague-picker.ts';
 import './colleague-picker.ts';
 
 /**
- * @summary The names in copy, and an "add colleagues" picker with its submit button.
+ * @summary The names in copy and, as one action, an "add people" button that opens the list of
+ * colleagues, with the button that puts the chosen in copy under it.
  *
  * @event {TicketUpdatedEvent} sp-ticket-updated - Colleagues were added; `detail: { ticket }`.
  */
@@ -79,14 +80,15 @@ export class TicketColleagues extends LitElement {
                 .exclude=${[ticket.requester.id, ...ticket.colleagues.map((colleague) => colleague.id)]}
                 label=${msg('Añadir colegas', { id: 'colleagues.add' })}
                 ?disabled=${this.busy}
-              ></sp-colleague-picker>
+              >
+                <div slot="actions" class="actions">
+                  <button type="submit" class="primary" ?disabled=${this.busy}>
+                    ${msg('Poner en copia', { id: 'colleagues.submit' })}
+                  </button>
+                </div>
+              </sp-colleague-picker>
               ${this.error ? html`<p class="status error" role="alert">${this.error}</p>` : nothing}
               <p class="status success" role="status">${this.done}</p>
-              <div class="actions">
-                <button type="submit" ?disabled=${this.busy}>
-                  ${msg('Poner en copia', { id: 'colleagues.submit' })}
-                </button>
-              </div>
             </form>`
           : nothing
       }
