@@ -13,6 +13,7 @@ import { focusWhenRendered } from '../focus-when-rendered.ts';
 import type { FileChangeEvent } from '../events/file-change.ts';
 import { TicketUpdatedEvent } from '../events/ticket-updated.ts';
 import { errorMessage, fieldMessage } from '../i18n/errors.ts';
+import { noticeText, type Notice } from '../i18n/notice.ts';
 import { shared } from '../styles/shared.ts';
 import './file-picker.ts';
 import './upload-progress.ts';
@@ -62,7 +63,7 @@ export class AttachFile extends LitElement {
   /** The file being uploaded, or null. */
   @state() private file: File | null = null;
   @state() private error = '';
-  @state() private done = '';
+  @state() private done: Notice = null;
   /** Whether `done` says the upload was cancelled rather than finished. */
   @state() private cancelled = false;
   @state() private progress = 0;
@@ -84,7 +85,7 @@ export class AttachFile extends LitElement {
     this.upload = upload;
     this.file = file;
     this.error = '';
-    this.done = '';
+    this.done = null;
     this.cancelled = false;
     this.progress = 0;
     void focusWhenRendered(this, 'button[part="cancel"]');
@@ -95,15 +96,16 @@ export class AttachFile extends LitElement {
         (fraction) => (this.progress = fraction),
         upload.signal,
       );
-      this.done = msg(str`Archivo «${file.name}» adjuntado.`, { id: 'attachFile.done' });
+      this.done = () => msg(str`Archivo «${file.name}» adjuntado.`, { id: 'attachFile.done' });
       this.dispatchEvent(new TicketUpdatedEvent({ ticket }));
       void focusWhenRendered(this, '#done');
     } catch (error) {
       if (upload.signal.aborted) {
         this.cancelled = true;
-        this.done = msg(str`Envío de «${file.name}» cancelado.`, {
-          id: 'attachFile.cancelled',
-        });
+        this.done = () =>
+          msg(str`Envío de «${file.name}» cancelado.`, {
+            id: 'attachFile.cancelled',
+          });
       } else {
         const code = error instanceof ApiRequestError ? error.fields?.file : undefined;
         this.error =
@@ -156,7 +158,7 @@ export class AttachFile extends LitElement {
               </div>`
             : nothing
         }
-        <p id="done" class=${outcome} role="status" tabindex="-1">${this.done}</p>
+        <p id="done" class=${outcome} role="status" tabindex="-1">${noticeText(this.done)}</p>
       </div>
     `;
   }

@@ -11,6 +11,7 @@ import type { ApiClient } from '../api/client.ts';
 import { defineElement } from '../define.ts';
 import { TicketUpdatedEvent } from '../events/ticket-updated.ts';
 import { errorMessage } from '../i18n/errors.ts';
+import { noticeText, type Notice } from '../i18n/notice.ts';
 import { shared } from '../styles/shared.ts';
 import type { ColleaguePicker } from './colleague-picker.ts';
 import './colleague-picker.ts';
@@ -33,7 +34,7 @@ export class TicketColleagues extends LitElement {
 
   @state() private busy = false;
   @state() private error = '';
-  @state() private done = '';
+  @state() private done: Notice = null;
 
   @query('sp-colleague-picker') private picker?: ColleaguePicker;
 
@@ -47,12 +48,12 @@ export class TicketColleagues extends LitElement {
     }
     this.busy = true;
     this.error = '';
-    this.done = '';
+    this.done = null;
     try {
       const ticket = await this.client.addColleagues(this.ticket.number, add);
       this.picker.clear();
       this.picker.open = false;
-      this.done = msg('Colegas añadidos a la copia.', { id: 'colleagues.added' });
+      this.done = () => msg('Colegas añadidos a la copia.', { id: 'colleagues.added' });
       this.dispatchEvent(new TicketUpdatedEvent({ ticket }));
     } catch (error) {
       this.error = errorMessage(error);
@@ -88,7 +89,7 @@ export class TicketColleagues extends LitElement {
                 </div>
               </sp-colleague-picker>
               ${this.error ? html`<p class="status error" role="alert">${this.error}</p>` : nothing}
-              <p class="status success" role="status">${this.done}</p>
+              <p class="status success" role="status">${noticeText(this.done)}</p>
             </form>`
           : nothing
       }
