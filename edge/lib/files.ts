@@ -1,76 +1,15 @@
 /**
  * @module
- * What the portal accepts as an attachment, decided by the file's bytes (through `file-type`)
- * and not only by its name, checked as the bytes stream past; and how a customer's file name is
+ * What the portal accepts as an attachment (the allowlist of contract/attachment-types.ts),
+ * decided by the file's bytes (through `file-type`) and not only by its name, checked as the bytes stream past; and how a customer's file name is
  * made safe to store and show.
  */
 import { fileTypeFromBuffer } from 'file-type/core';
+import { ALLOWED_TYPES, fileExtension, SNIFF_BYTES } from '../../contract/attachment-types.ts';
 
-interface AllowedKind {
-  /** The type the portal serves the file with; never the one the client sent. */
-  contentType: string;
-  /** What `file-type` may detect in the bytes; `text` means valid UTF-8 with no NUL byte. */
-  detected: readonly string[] | 'text';
-}
+export const ALLOWED_EXTENSIONS = Object.keys(ALLOWED_TYPES);
 
-const OFFICE_ZIP = ['docx', 'xlsx', 'pptx', 'zip'];
-const OLD_OFFICE = ['cfb'];
-
-/** Documents, images (never SVG), plain text and archives, by lower-case extension. */
-const ALLOWED: Record<string, AllowedKind> = {
-  pdf: { contentType: 'application/pdf', detected: ['pdf'] },
-  docx: {
-    contentType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    detected: OFFICE_ZIP,
-  },
-  xlsx: {
-    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    detected: OFFICE_ZIP,
-  },
-  pptx: {
-    contentType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
-    detected: OFFICE_ZIP,
-  },
-  doc: { contentType: 'application/msword', detected: OLD_OFFICE },
-  xls: { contentType: 'application/vnd.ms-excel', detected: OLD_OFFICE },
-  ppt: { contentType: 'application/vnd.ms-powerpoint', detected: OLD_OFFICE },
-  odt: { contentType: 'application/vnd.oasis.opendocument.text', detected: ['odt', 'zip'] },
-  ods: { contentType: 'application/vnd.oasis.opendocument.spreadsheet', detected: ['ods', 'zip'] },
-  odp: { contentType: 'application/vnd.oasis.opendocument.presentation', detected: ['odp', 'zip'] },
-  rtf: { contentType: 'application/rtf', detected: ['rtf'] },
-  png: { contentType: 'image/png', detected: ['png'] },
-  jpg: { contentType: 'image/jpeg', detected: ['jpg'] },
-  jpeg: { contentType: 'image/jpeg', detected: ['jpg'] },
-  gif: { contentType: 'image/gif', detected: ['gif'] },
-  webp: { contentType: 'image/webp', detected: ['webp'] },
-  bmp: { contentType: 'image/bmp', detected: ['bmp'] },
-  tif: { contentType: 'image/tiff', detected: ['tif'] },
-  tiff: { contentType: 'image/tiff', detected: ['tif'] },
-  txt: { contentType: 'text/plain; charset=utf-8', detected: 'text' },
-  log: { contentType: 'text/plain; charset=utf-8', detected: 'text' },
-  md: { contentType: 'text/plain; charset=utf-8', detected: 'text' },
-  csv: { contentType: 'text/csv; charset=utf-8', detected: 'text' },
-  json: { contentType: 'application/json', detected: 'text' },
-  zip: { contentType: 'application/zip', detected: ['zip'] },
-  '7z': { contentType: 'application/x-7z-compressed', detected: ['7z'] },
-  rar: { contentType: 'application/vnd.rar', detected: ['rar'] },
-  gz: { contentType: 'application/gzip', detected: ['gz'] },
-  tgz: { contentType: 'application/gzip', detected: ['gz'] },
-  tar: { contentType: 'application/x-tar', detected: ['tar'] },
-};
-
-export const ALLOWED_EXTENSIONS = Object.keys(ALLOWED);
-
-function extensionOf(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
-}
-
-/**
- * How many first bytes the type is told from: `file-type`'s own "reasonable detection size"
- * (exported by its code, not by its types), enough for every format on the allowlist.
- */
-export const SNIFF_BYTES = 4100;
+export { SNIFF_BYTES };
 
 /** A file accepted so far, by its name and first bytes; the rest is checked as it arrives. */
 export interface ContentCheck {
@@ -113,14 +52,16 @@ function plainText(contentType: string): ContentCheck {
  * checked as text.
  */
 export async function contentCheck(name: string, head: Uint8Array): Promise<ContentCheck | null> {
-  const kind = ALLOWED[extensionOf(name)];
+  const kind = ALLOWED_TYPES[fileExtension(name)];
   if (!kind) return null;
   const detected = await fileTypeFromBuffer(head.subarray(0, SNIFF_BYTES));
-  if (kind.detected === 'text') {
+  if (kind.contents === 'text') {
     const text = plainText(kind.contentType);
     return !detected && text.more(head) ? text : null;
   }
-  return detected && kind.detected.includes(detected.ext) ? anyBytes(kind.contentType) : null;
+  return detected && (kind.contents as readonly string[]).includes(detected.ext)
+    ? anyBytes(kind.contentType)
+    : null;
 }
 
 // Control characters, and the bidirectional and zero-width marks that disguise an extension.
@@ -137,7 +78,7 @@ export function sanitizeFileName(raw: string): string {
     .replace(/^[\s.]+/, '')
     .trim();
   if (name.length > 200) {
-    const ext = extensionOf(name);
+    const ext = fileExtension(name);
     name = name.slice(0, 199 - ext.length) + (ext ? `.${ext}` : '');
   }
   return name || 'file';

@@ -20,12 +20,13 @@ import {
   visibleText,
   waitForText,
 } from './helpers.ts';
+import { PDF } from '../support/files.ts';
 import {
-  chooseFiles,
   clientFor,
   customerSession,
   deepActiveElement,
   makeFile,
+  pickFile,
   tabTo,
   textOf,
 } from './ticket-flow-helpers.ts';
@@ -132,8 +133,7 @@ describe('new ticket', () => {
     expect(input.accept).to.include('.pdf');
 
     const big = makeFile('informe.pdf', new Uint8Array(config.limits.maxAttachmentBytes + 1));
-    chooseFiles(input, big);
-    await files.updateComplete;
+    await pickFile(files, big);
     expect(textOf($(files, '[part="error"]'))).to.match(
       /^«informe\.pdf» supera el tamaño máximo de 10 MB\.$/,
     );
@@ -142,15 +142,25 @@ describe('new ticket', () => {
     expect(choose.getAttribute('aria-describedby')!.split(' ')).to.include('error');
     expect(choose.getAttribute('aria-invalid')).to.equal('true');
 
-    chooseFiles(input, makeFile('setup.exe', 'MZ'));
-    await files.updateComplete;
+    await pickFile(files, makeFile('setup.exe', 'MZ'));
     expect(textOf($(files, '[part="error"]'))).to.match(
-      /^No se admiten archivos \.exe\. Tipos admitidos: .*pdf.*\.$/,
+      /^«setup\.exe»: no se admiten archivos \.exe\. Tipos admitidos: .*pdf.*\.$/,
     );
     expect(files.file).to.equal(null);
 
-    chooseFiles(input, makeFile('notas.txt', 'La VPN falla desde ayer.'));
-    await files.updateComplete;
+    // Named as a picture, but its first bytes are a PDF's: refused by content, naming the file.
+    await pickFile(files, makeFile('captura.png', PDF));
+    expect(textOf($(files, '[part="error"]'))).to.equal(
+      '«captura.png» no es un archivo .png: su contenido no corresponde a su extensión.',
+    );
+    expect(files.file).to.equal(null);
+    await pickFile(files, makeFile('notas.txt', Uint8Array.from([0x4d, 0x5a, 0x90, 0, 3])));
+    expect(textOf($(files, '[part="error"]'))).to.equal(
+      '«notas.txt» no es un archivo .txt: su contenido no corresponde a su extensión.',
+    );
+
+    // The next file, accepted, clears the message about the last one.
+    await pickFile(files, makeFile('notas.txt', 'La VPN falla desde ayer.'));
     expect(textOf($(files, '[part="error"]'))).to.equal('');
     expect(textOf($(files, '#file'))).to.match(/^notas\.txt \(\d+ bytes\)$/);
     expect(await seriousViolations(el)).to.deep.equal([]);
@@ -165,8 +175,7 @@ describe('new ticket', () => {
     await chooseCategory(el, 'vpn', 'No puedo conectar a la VPN');
     const files = picker(el);
     const big = makeFile('rapport.pdf', new Uint8Array(config.limits.maxAttachmentBytes + 1));
-    chooseFiles($(files, '#input') as HTMLInputElement, big);
-    await files.updateComplete;
+    await pickFile(files, big);
     const message = textOf($(files, '[part="error"]'));
     expect(message).to.include('rapport.pdf');
     expect(message).to.match(/\d+(,\d)?\s?Mo/);
@@ -184,8 +193,7 @@ describe('new ticket', () => {
     const dropped = new DataTransfer();
     dropped.items.add(makeFile('captura.txt', 'texto'));
     zone.dispatchEvent(new DragEvent('drop', { dataTransfer: dropped, bubbles: true }));
-    await files.updateComplete;
-    expect(textOf($(files, '#file'))).to.contain('captura.txt');
+    await waitForText(files, 'captura.txt');
 
     const two = new DataTransfer();
     two.items.add(makeFile('a.txt', 'a'));
@@ -200,8 +208,7 @@ describe('new ticket', () => {
     $(el, '#description')!.dispatchEvent(
       new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, composed: true }),
     );
-    await files.updateComplete;
-    expect(textOf($(files, '#file'))).to.contain('pegado.txt');
+    await waitForText(files, 'pegado.txt');
   });
 
   it('creates a ticket without a file and shows its summary; the API then lists it', async () => {
@@ -251,8 +258,7 @@ describe('new ticket', () => {
     await chooseCategory(el, 'erp error', 'Error o mensaje inesperado');
     ($(el, 'input[value="critical"]') as HTMLInputElement).click();
     type($(el, '#description'), 'El ERP muestra un error al facturar.');
-    chooseFiles($(picker(el), '#input') as HTMLInputElement, makeFile('error.log', 'E42 at 10:02'));
-    await picker(el).updateComplete;
+    await pickFile(picker(el), makeFile('error.log', 'E42 at 10:02'));
 
     const navigated = oneEvent(el, 'sp-navigate') as Promise<NavigateEvent>;
     button(el, 'Registrar el ticket').click();

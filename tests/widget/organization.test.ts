@@ -4,6 +4,7 @@
  * adds information and puts another colleague in copy; colleagues chosen on a new ticket.
  */
 import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
 import type { SupportPortal } from '../../widget/support-portal.ts';
 import {
   $,
@@ -150,6 +151,69 @@ describe('colleagues in copy', () => {
     await waitForText(colleagues, 'Colegas añadidos a la copia.');
     await waitForText(details, `En copia: ${org.neighbour.name}`);
     expect(textOf($(colleagues, 'ul'))).to.include(org.neighbour.name);
+  });
+});
+
+/** The box of each colleague offered in the open picker, with its row. */
+function choices(picker: Element) {
+  return $$(picker, 'label.choice').map((row) => ({
+    row: row.getBoundingClientRect(),
+    box: row.querySelector('input')!.getBoundingClientRect(),
+    text: textOf(row),
+  }));
+}
+
+describe('the colleague picker', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`${scheme}: one action, then a checkbox of 24 px beside each name and e-mail`, async () => {
+      await emulateMedia({ colorScheme: scheme });
+      const org = await newOrganization();
+      const el = await portalAs(org.colleague, `#sp/ticket/${org.tickets.shared}`);
+      const details = await screenNamed(el, 'sp-ticket-details-screen');
+      await waitUntil(() => $(details, 'sp-ticket-colleagues'), 'no colleagues box');
+      const colleagues = $(details, 'sp-ticket-colleagues')!;
+      const picker = $(colleagues, 'sp-colleague-picker')!;
+      await waitForText(picker, 'Añadir colegas');
+      // Before opening, one button: the one that sends the choice comes with the list.
+      const visibleButtons = () =>
+        [...$$(colleagues, 'button'), ...$$(picker, 'button')].filter(
+          (b) => b.getBoundingClientRect().height > 0,
+        );
+      expect(visibleButtons().map(textOf)).to.deep.equal(['Añadir colegas']);
+
+      button(picker, 'Añadir colegas').click();
+      await waitForText(picker, org.neighbour.name);
+      const rows = choices(picker);
+      expect(rows.map((r) => r.text)).to.deep.include(
+        `${org.neighbour.name} ${org.neighbour.email}`,
+      );
+      for (const { box, row, text } of rows) {
+        expect([Math.round(box.width), Math.round(box.height)], text).to.deep.equal([24, 24]);
+        expect(row.height, text).to.be.at.least(44);
+        // Box and name on one row, not a wide box above the name.
+        expect(box.top, text).to.be.at.least(row.top);
+        expect(box.bottom, text).to.be.at.most(row.bottom);
+      }
+      expect(visibleButtons().map(textOf)).to.have.members(['Añadir colegas', 'Poner en copia']);
+      expect(await seriousViolations(el)).to.deep.equal([]);
+      await emulateMedia({ colorScheme: 'light' });
+    });
+  }
+
+  it('reads naturally in English: People in copy, Add people', async () => {
+    const org = await newOrganization();
+    const el = await portalAs(org.colleague, `#sp/ticket/${org.tickets.shared}`);
+    const select = $(el, 'select[part="language"]') as HTMLSelectElement;
+    select.value = 'en';
+    select.dispatchEvent(new Event('change'));
+    const details = await screenNamed(el, 'sp-ticket-details-screen');
+    await waitForText(details, 'People in copy');
+    const colleagues = $(details, 'sp-ticket-colleagues')!;
+    const picker = $(colleagues, 'sp-colleague-picker')!;
+    await waitForText(picker, 'Add people');
+    button(picker, 'Add people').click();
+    await waitForText(picker, 'People in your organization');
+    expect(visibleText(colleagues)).to.include('Add to the ticket');
   });
 });
 

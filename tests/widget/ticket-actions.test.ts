@@ -19,11 +19,14 @@ import {
   visibleText,
   waitForText,
 } from './helpers.ts';
+import { PDF, PNG } from '../support/files.ts';
 import {
+  appears,
   chooseFiles,
   customerSession,
   makeFile,
   openTicket,
+  pickFile,
   textOf,
 } from './ticket-flow-helpers.ts';
 
@@ -191,32 +194,82 @@ describe('solution', () => {
 });
 
 describe('attach a file', () => {
-  it('attaches one more file with progress and reports the updated ticket', async () => {
+  it('sends the file as soon as it is chosen, with progress, and reports the updated ticket', async () => {
     const { client, config, customer } = await customerSession({ open: 1 });
     const [number] = customer.tickets.open as [number];
     const el = await fixture<AttachFile>(
       html`<sp-attach-file .client=${client} .config=${config} .number=${number}></sp-attach-file>`,
     );
     expect(await seriousViolations(el)).to.deep.equal([]);
-    button(el, 'Adjuntar el archivo').click();
-    await el.updateComplete;
+    expect($(el, 'button[type="submit"]')).to.equal(null);
     const picker = $(el, 'sp-file-picker') as FilePicker;
     await picker.updateComplete;
-    expect(textOf($(picker, '[part="error"]'))).to.equal('Elija primero un archivo.');
 
-    chooseFiles($(picker, '#input') as HTMLInputElement, makeFile('traza.txt', 'ping: timeout'));
-    await el.updateComplete;
+    const progress = appears(el.shadowRoot!, 'sp-upload-progress');
+    const cancel = appears(el.shadowRoot!, 'button[part="cancel"]');
     const updated = oneEvent(el, 'sp-ticket-updated');
-    button(el, 'Adjuntar el archivo').click();
-    await el.updateComplete;
-    expect($(el, 'sp-upload-progress')).not.to.equal(null);
+    chooseFiles($(picker, '#input') as HTMLInputElement, makeFile('traza.txt', 'ping: timeout'));
+    expect((await progress).getAttribute('label')).to.equal('Subiendo «traza.txt»');
+    expect(textOf(await cancel)).to.equal('Cancelar el envío');
     const { detail } = await updated;
     expect(detail.ticket.attachments.map((file: { name: string }) => file.name)).to.deep.equal([
       'traza.txt',
     ]);
     await waitForText(el, 'Archivo «traza.txt» adjuntado.');
+    expect($(el, 'sp-upload-progress')).to.equal(null);
     expect(picker.file).to.equal(null);
     expect((await client.ticket(number)).attachments).to.have.length(1);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+  });
+
+  it('cancels the upload under way: nothing reported, the picker ready for another file', async () => {
+    const { client, config, customer } = await customerSession({ open: 1 });
+    const el = await fixture<AttachFile>(
+      html`<sp-attach-file
+        .client=${client}
+        .config=${config}
+        .number=${customer.tickets.open[0]!}
+      ></sp-attach-file>`,
+    );
+    const picker = $(el, 'sp-file-picker') as FilePicker;
+    await picker.updateComplete;
+    let reported = false;
+    el.addEventListener('sp-ticket-updated', () => (reported = true));
+    const cancel = appears(el.shadowRoot!, 'button[part="cancel"]');
+    chooseFiles(
+      $(picker, '#input') as HTMLInputElement,
+      makeFile('grande.log', 'E42 '.repeat(2_000_000)),
+    );
+    ((await cancel) as HTMLButtonElement).click();
+    await waitForText(el, 'Envío de «grande.log» cancelado.');
+    expect($(el, 'sp-upload-progress')).to.equal(null);
+    expect($(el, 'button[part="cancel"]')).to.equal(null);
+    expect(reported).to.equal(false);
+    expect(picker.disabled).to.equal(false);
+    expect(textOf($(picker, '#choose'))).to.equal('Elegir un archivo');
+  });
+
+  it('refuses a file by its content before sending, and the next file clears that message', async () => {
+    const { client, config, customer } = await customerSession({ open: 1 });
+    const [number] = customer.tickets.open as [number];
+    const el = await fixture<AttachFile>(
+      html`<sp-attach-file .client=${client} .config=${config} .number=${number}></sp-attach-file>`,
+    );
+    const picker = $(el, 'sp-file-picker') as FilePicker;
+    await picker.updateComplete;
+    await pickFile(picker, makeFile('factura.pdf', PNG));
+    expect(textOf($(picker, '[part="error"]'))).to.equal(
+      '«factura.pdf» no es un archivo .pdf: su contenido no corresponde a su extensión.',
+    );
+    expect($(el, 'sp-upload-progress')).to.equal(null);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+
+    chooseFiles($(picker, '#input') as HTMLInputElement, makeFile('factura.pdf', PDF));
+    await waitForText(el, 'Archivo «factura.pdf» adjuntado.');
+    expect(textOf($(picker, '[part="error"]'))).to.equal('');
+    expect((await client.ticket(number)).attachments.map((file) => file.name)).to.deep.equal([
+      'factura.pdf',
+    ]);
   });
 
   it('asks for a file while the ticket has none, for another one after', async () => {
@@ -230,12 +283,11 @@ describe('attach a file', () => {
     expect(visibleText(details)).not.to.include('Adjuntar otro archivo');
 
     chooseFiles($(picker, '#input') as HTMLInputElement, makeFile('traza.txt', 'ping: timeout'));
-    button(attach, 'Adjuntar el archivo').click();
     await waitForText(details, 'Archivo «traza.txt» adjuntado.');
     await waitForText(picker, 'Adjuntar otro archivo');
   });
 
-  it('says so when the ticket was closed meanwhile', async () => {
+  it('says so when the ticket was closed meanwhile, until another file is chosen', async () => {
     const { client, config, customer } = await customerSession({ closed: 1 });
     const el = await fixture<AttachFile>(
       html`<sp-attach-file
@@ -247,7 +299,9 @@ describe('attach a file', () => {
     const picker = $(el, 'sp-file-picker') as FilePicker;
     await picker.updateComplete;
     chooseFiles($(picker, '#input') as HTMLInputElement, makeFile('tarde.txt', 'demasiado tarde'));
-    button(el, 'Adjuntar el archivo').click();
     await waitForText(el, 'Este ticket ya está cerrado y no admite más archivos.');
+    await pickFile(picker, makeFile('setup.exe', 'MZ'));
+    expect(textOf($(picker, '[part="error"]'))).to.match(/^«setup\.exe»: no se admiten/);
+    expect(visibleText(el)).not.to.include('ya está cerrado');
   });
 });

@@ -4,7 +4,9 @@
  * API client logged in as a test customer, the category tree from the API, and real key presses
  * (through the browser, never synthetic events) to move around the page.
  */
+import { waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import type { FilePicker } from '../../widget/components/file-picker.ts';
 import { ApiClient } from '../../widget/api/client.ts';
 import { NavigateEvent } from '../../widget/navigation.ts';
 import { SessionStore } from '../../widget/session.ts';
@@ -59,6 +61,36 @@ export function textOf(el: Element | null): string {
 /** A file of the given size and name, made in the page. */
 export function makeFile(name: string, content: string | Uint8Array, type = ''): File {
   return new File([content as BlobPart], name, { type });
+}
+
+/**
+ * Chooses a file in a picker as the file dialog would, and waits until the picker has checked it
+ * (it reads the file's first bytes): the file is taken, or a message says why not.
+ */
+export async function pickFile(picker: FilePicker, file: File): Promise<void> {
+  chooseFiles(picker.shadowRoot!.querySelector('#input') as HTMLInputElement, file);
+  await picker.updateComplete;
+  await waitUntil(
+    () => picker.file === file || textOf(picker.shadowRoot!.querySelector('[part="error"]')),
+    `the picker never took or refused ${file.name}`,
+  );
+  await picker.updateComplete;
+}
+
+/**
+ * Resolves with the first node matching `selector` added under `root` (a shadow root) from now on,
+ * however briefly it stays: what a user saw during a fast request.
+ */
+export function appears(root: ShadowRoot, selector: string): Promise<Element> {
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const found = root.querySelector(selector);
+      if (!found) return;
+      observer.disconnect();
+      resolve(found);
+    });
+    observer.observe(root, { childList: true, subtree: true });
+  });
 }
 
 /** Gives a file input files the way the browser's file dialog does, then fires `change`. */

@@ -176,10 +176,16 @@ export class ApiClient {
     return this.request('POST', apiPath(ROUTES.information, { number }), { text });
   }
 
-  uploadAttachment(number: number, file: File, onProgress?: Progress): Promise<TicketDetails> {
+  /** Attaches a file; aborting `signal` cancels the upload, which then rejects with its reason. */
+  uploadAttachment(
+    number: number,
+    file: File,
+    onProgress?: Progress,
+    signal?: AbortSignal,
+  ): Promise<TicketDetails> {
     const form = new FormData();
     form.set('file', file, file.name);
-    return this.upload(apiPath(ROUTES.attachments, { number }), form, onProgress);
+    return this.upload(apiPath(ROUTES.attachments, { number }), form, onProgress, signal);
   }
 
   acceptSolution(number: number): Promise<TicketDetails> {
@@ -255,9 +261,15 @@ export class ApiClient {
   }
 
   /** Multipart through XMLHttpRequest: fetch cannot report upload progress. */
-  private upload<T>(path: string, form: FormData, onProgress?: Progress): Promise<T> {
+  private upload<T>(
+    path: string,
+    form: FormData,
+    onProgress?: Progress,
+    signal?: AbortSignal,
+  ): Promise<T> {
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
+      signal?.addEventListener('abort', () => xhr.abort(), { once: true });
       xhr.open('POST', this.url(path));
       xhr.responseType = 'json';
       this.headers(false).forEach((value, name) => xhr.setRequestHeader(name, value));
@@ -275,7 +287,9 @@ export class ApiClient {
         }
       });
       xhr.addEventListener('error', () => reject(new ApiRequestError(0, 'network')));
-      xhr.addEventListener('abort', () => reject(new ApiRequestError(0, 'network')));
+      xhr.addEventListener('abort', () =>
+        reject(signal?.aborted ? signal.reason : new ApiRequestError(0, 'network')),
+      );
       xhr.send(form);
     });
   }

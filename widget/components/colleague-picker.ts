@@ -13,8 +13,12 @@ import { errorMessage } from '../i18n/errors.ts';
 import { shared } from '../styles/shared.ts';
 
 /**
- * @summary A button that opens a checkbox list of colleagues (name and e-mail); `value` holds the
- * ids chosen. People in `exclude` (already in copy, the requester) are left out.
+ * @summary A button that opens a checkbox list of colleagues (name and e-mail under it, each row a
+ * 44 px target around a 24 px box); `value` holds the ids chosen. People in `exclude` (already
+ * in copy, the requester) are left out.
+ *
+ * @slot actions - Shown under the checkboxes while the list is open, e.g. the button that sends
+ * the choice.
  *
  * @csspart toggle - The button that opens and closes the list.
  * @csspart refusal - Why the choice was refused, under the button.
@@ -29,14 +33,42 @@ export class ColleaguePicker extends LitElement {
     shared,
     css`
       fieldset {
-        margin-top: 0.5em;
+        margin: 0.5em 0 0;
+        padding: 0.5em 1em 1em;
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        min-width: 0;
       }
 
+      legend {
+        font-weight: 600;
+        padding-inline: 0.25em;
+      }
+
+      ul {
+        list-style: none;
+        margin: 0 0 0.5em;
+        padding: 0;
+      }
+
+      /* The whole row is the target: the 24 px box, the name, the e-mail under it. */
       .choice {
         display: flex;
-        flex-wrap: wrap;
-        gap: 0 0.5em;
-        align-items: baseline;
+        align-items: center;
+        gap: 0.75em;
+        min-height: 2.75em;
+        padding-block: 0.25em;
+        font-weight: 400;
+        cursor: pointer;
+      }
+
+      .who {
+        display: grid;
+        min-width: 0;
+      }
+
+      .name {
+        font-weight: 600;
       }
 
       .email {
@@ -147,24 +179,29 @@ export class ColleaguePicker extends LitElement {
                     id: 'colleagues.none',
                   })}
                 </p>`
-              : offered.map(
-                  (colleague) =>
-                    html`<label class="choice">
-                      <input
-                        type="checkbox"
-                        .checked=${this.value.includes(colleague.id)}
-                        @change=${(event: Event) =>
-                          this.handleChange(
-                            colleague.id,
-                            (event.target as HTMLInputElement).checked,
-                          )}
-                      />
-                      <span>${colleague.name}</span>
-                      <span class="email">${colleague.email}</span>
-                    </label>`,
-                )
+              : html`<ul>
+                    ${offered.map((colleague) => this.renderChoice(colleague))}
+                  </ul>
+                  <slot name="actions"></slot>`
       }
     </fieldset>`;
+  }
+
+  private renderChoice(colleague: Colleague) {
+    return html`<li>
+      <label class="choice">
+        <input
+          type="checkbox"
+          .checked=${this.value.includes(colleague.id)}
+          @change=${(event: Event) =>
+            this.handleChange(colleague.id, (event.target as HTMLInputElement).checked)}
+        />
+        <span class="who">
+          <span class="name">${colleague.name}</span>
+          <span class="email">${colleague.email}</span>
+        </span>
+      </label>
+    </li>`;
   }
 }
 

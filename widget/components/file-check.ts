@@ -1,26 +1,35 @@
 /**
  * @module
- * What the widget checks about a file before uploading it, with the limits from
- * `GET /api/config`; the API checks again (and looks at the bytes), so this only spares the
- * customer a refused upload.
+ * What the widget checks about a file before uploading it: its size against the limits from
+ * `GET /api/config`, its extension, and its first bytes against the contract's allowlist (the
+ * API's own, see contract/attachment-types.ts). The API checks again, so this only spares the
+ * customer a refused upload, and says at once which file is wrong and why.
  */
+import { fileExtension, SNIFF_BYTES, startsAllowed } from '../../contract/attachment-types.ts';
 import type { PublicConfig } from '../../contract/types.ts';
+
+export { fileExtension };
 
 export type FileLimits = PublicConfig['limits'];
 
-export type FileProblem = 'empty' | 'too_large' | 'wrong_type';
+/** `wrong_content`: the extension is allowed, but the bytes are not what it names. */
+export type FileProblem = 'empty' | 'too_large' | 'wrong_type' | 'wrong_content';
 
-/** The lower-case extension of a file name, without the dot; empty when it has none. */
-export function fileExtension(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
+async function contentMatches(file: File, extension: string): Promise<boolean> {
+  try {
+    const head = await file.slice(0, SNIFF_BYTES).arrayBuffer();
+    return startsAllowed(extension, new Uint8Array(head));
+  } catch {
+    return true; // Unreadable here (moved or deleted): the upload itself will say so.
+  }
 }
 
-export function checkFile(file: File, limits: FileLimits): FileProblem | null {
-  if (!limits.attachmentExtensions.includes(fileExtension(file.name))) return 'wrong_type';
+export async function checkFile(file: File, limits: FileLimits): Promise<FileProblem | null> {
+  const extension = fileExtension(file.name);
+  if (!limits.attachmentExtensions.includes(extension)) return 'wrong_type';
   if (file.size > limits.maxAttachmentBytes) return 'too_large';
   if (file.size === 0) return 'empty';
-  return null;
+  return (await contentMatches(file, extension)) ? null : 'wrong_content';
 }
 
 /** The value for an `<input type="file">`'s `accept` attribute. */

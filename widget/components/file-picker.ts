@@ -3,7 +3,7 @@
  * `<sp-file-picker>`: one file, chosen by button, drag and drop or paste, checked before upload.
  */
 import { localized, msg, str } from '@lit/localize';
-import { html, LitElement, nothing } from 'lit';
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { defineElement } from '../define.ts';
 import { FileChangeEvent } from '../events/file-change.ts';
@@ -19,8 +19,10 @@ import { filePickerStyles } from './file-picker.styles.ts';
 
 /**
  * @summary Takes one file from a button, a drop or a paste, shows its name and size, and refuses
- * (with a message tied to the button) a file that is empty, too large or of a type the portal
- * does not accept, before anything is uploaded.
+ * (with a message tied to the button, naming the file) a file that is empty, too large, of a type
+ * the portal does not accept, or whose first bytes are not what its extension says, before
+ * anything is uploaded. Choosing another file clears the message about the last one, including
+ * an error set from outside.
  *
  * @event {FileChangeEvent} sp-file-change - The accepted file changed; `detail: { file: File |
  * null }`. A refused file does not change it.
@@ -54,6 +56,11 @@ export class FilePicker extends LitElement {
 
   @state() private dragging = false;
 
+  /** The outside error that was shown when another file was chosen: stale, so not shown. */
+  @state() private hiddenError = '';
+
+  private turn = 0;
+
   @query('#input') private input!: HTMLInputElement;
 
   @query('#choose') private chooseButton!: HTMLButtonElement;
@@ -64,11 +71,16 @@ export class FilePicker extends LitElement {
   }
 
   /**
-   * Offers a file as if the customer had chosen it; returns whether it was accepted. A refused
-   * file leaves the accepted one in place and shows why.
+   * Offers a file as if the customer had chosen it; resolves to whether it was accepted. A
+   * refused file leaves the accepted one in place and shows why. Only the last file offered
+   * counts: an earlier one still being checked is dropped.
    */
-  choose(file: File): boolean {
-    const problem = this.limits ? checkFile(file, this.limits) : null;
+  async choose(file: File): Promise<boolean> {
+    const turn = ++this.turn;
+    this.problem = '';
+    this.hiddenError = this.error;
+    const problem = this.limits ? await checkFile(file, this.limits) : null;
+    if (turn !== this.turn) return false;
     this.problem = problem ? this.problemMessage(problem, file) : '';
     if (problem) return false;
     this.setFile(file);
@@ -86,11 +98,12 @@ export class FilePicker extends LitElement {
       this.problem = msg('Elija un solo archivo.', { id: 'filePicker.onlyOne' });
       return;
     }
-    this.choose(files[0]!);
+    void this.choose(files[0]!);
   }
 
   private problemMessage(problem: FileProblem, file: File): string {
     const name = file.name;
+    const extension = fileExtension(name);
     switch (problem) {
       case 'empty':
         return msg(str`«${name}» está vacío.`, { id: 'filePicker.empty' });
@@ -100,13 +113,20 @@ export class FilePicker extends LitElement {
           id: 'filePicker.tooLarge',
         });
       }
+      case 'wrong_content':
+        return msg(
+          str`«${name}» no es un archivo .${extension}: su contenido no corresponde a su extensión.`,
+          { id: 'filePicker.wrongContent' },
+        );
       case 'wrong_type': {
-        const extension = fileExtension(name);
         const allowed = this.limits!.attachmentExtensions.join(', ');
         return extension
-          ? msg(str`No se admiten archivos .${extension}. Tipos admitidos: ${allowed}.`, {
-              id: 'filePicker.wrongType',
-            })
+          ? msg(
+              str`«${name}»: no se admiten archivos .${extension}. Tipos admitidos: ${allowed}.`,
+              {
+                id: 'filePicker.wrongType',
+              },
+            )
           : msg(str`«${name}» no tiene una extensión admitida. Tipos admitidos: ${allowed}.`, {
               id: 'filePicker.noExtension',
             });
@@ -126,6 +146,7 @@ export class FilePicker extends LitElement {
 
   private handleRemoveClick(): void {
     this.problem = '';
+    this.hiddenError = this.error;
     this.setFile(null);
     this.chooseButton.focus();
   }
@@ -153,8 +174,13 @@ export class FilePicker extends LitElement {
     this.take(event.clipboardData.files);
   }
 
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new error from outside is about the current file: show it.
+    if (changed.has('error') && this.error !== this.hiddenError) this.hiddenError = '';
+  }
+
   protected override render() {
-    const message = this.problem || this.error;
+    const message = this.problem || (this.error === this.hiddenError ? '' : this.error);
     const max = this.limits ? formatBytes(this.limits.maxAttachmentBytes) : '';
     const describedBy = ['hint', this.file ? 'file' : '', message ? 'error' : '']
       .filter(Boolean)

@@ -11,12 +11,14 @@ import type { ApiClient } from '../api/client.ts';
 import { defineElement } from '../define.ts';
 import { TicketUpdatedEvent } from '../events/ticket-updated.ts';
 import { errorMessage } from '../i18n/errors.ts';
+import { noticeText, type Notice } from '../i18n/notice.ts';
 import { shared } from '../styles/shared.ts';
 import type { ColleaguePicker } from './colleague-picker.ts';
 import './colleague-picker.ts';
 
 /**
- * @summary The names in copy, and an "add colleagues" picker with its submit button.
+ * @summary The names in copy and, as one action, an "add people" button that opens the list of
+ * colleagues, with the button that puts the chosen in copy under it.
  *
  * @event {TicketUpdatedEvent} sp-ticket-updated - Colleagues were added; `detail: { ticket }`.
  */
@@ -32,7 +34,7 @@ export class TicketColleagues extends LitElement {
 
   @state() private busy = false;
   @state() private error = '';
-  @state() private done = '';
+  @state() private done: Notice = null;
 
   @query('sp-colleague-picker') private picker?: ColleaguePicker;
 
@@ -46,12 +48,12 @@ export class TicketColleagues extends LitElement {
     }
     this.busy = true;
     this.error = '';
-    this.done = '';
+    this.done = null;
     try {
       const ticket = await this.client.addColleagues(this.ticket.number, add);
       this.picker.clear();
       this.picker.open = false;
-      this.done = msg('Colegas añadidos a la copia.', { id: 'colleagues.added' });
+      this.done = () => msg('Colegas añadidos a la copia.', { id: 'colleagues.added' });
       this.dispatchEvent(new TicketUpdatedEvent({ ticket }));
     } catch (error) {
       this.error = errorMessage(error);
@@ -79,14 +81,15 @@ export class TicketColleagues extends LitElement {
                 .exclude=${[ticket.requester.id, ...ticket.colleagues.map((colleague) => colleague.id)]}
                 label=${msg('Añadir colegas', { id: 'colleagues.add' })}
                 ?disabled=${this.busy}
-              ></sp-colleague-picker>
+              >
+                <div slot="actions" class="actions">
+                  <button type="submit" class="primary" ?disabled=${this.busy}>
+                    ${msg('Poner en copia', { id: 'colleagues.submit' })}
+                  </button>
+                </div>
+              </sp-colleague-picker>
               ${this.error ? html`<p class="status error" role="alert">${this.error}</p>` : nothing}
-              <p class="status success" role="status">${this.done}</p>
-              <div class="actions">
-                <button type="submit" ?disabled=${this.busy}>
-                  ${msg('Poner en copia', { id: 'colleagues.submit' })}
-                </button>
-              </div>
+              <p class="status success" role="status">${noticeText(this.done)}</p>
             </form>`
           : nothing
       }

@@ -12,6 +12,7 @@ import { defineElement } from '../define.ts';
 import { InformationAddedEvent } from '../events/information-added.ts';
 import { errorMessage, fieldMessage } from '../i18n/errors.ts';
 import { formatDateTime } from '../i18n/labels.ts';
+import { noticeText, type Notice } from '../i18n/notice.ts';
 import { shared } from '../styles/shared.ts';
 import { draftScope, readDraft, restoredNotice, writeDraft } from './draft.ts';
 import { ticketTextStyles } from './ticket-text.styles.ts';
@@ -35,7 +36,7 @@ export class AddInformationScreen extends TicketScreenElement {
   @state() private text = '';
   @state() private fieldError = '';
   @state() private formError = '';
-  @state() private done = '';
+  @state() private done: Notice = null;
   @state() private busy = false;
   /** The box came back with a draft not sent before. */
   @state() private restored = false;
@@ -59,7 +60,7 @@ export class AddInformationScreen extends TicketScreenElement {
   private handleInput(event: InputEvent): void {
     this.text = (event.target as HTMLTextAreaElement).value;
     this.fieldError = '';
-    this.done = '';
+    this.done = null;
     if (this.draftKey) writeDraft(this.draftKey, this.text ? { text: this.text } : null);
   }
 
@@ -77,13 +78,13 @@ export class AddInformationScreen extends TicketScreenElement {
     }
     this.busy = true;
     this.formError = '';
-    this.done = '';
+    this.done = null;
     try {
       this.ticket = await this.client.addInformation(this.number, this.text);
       if (this.draftKey) writeDraft(this.draftKey, null);
       this.text = '';
       this.restored = false;
-      this.done = msg('Información añadida al ticket.', { id: 'addInformation.done' });
+      this.done = () => msg('Información añadida al ticket.', { id: 'addInformation.done' });
       this.dispatchEvent(new InformationAddedEvent({ number: this.number }));
       void this.focusWhenRendered('#done');
     } catch (error) {
@@ -204,7 +205,7 @@ export class AddInformationScreen extends TicketScreenElement {
           onInput: this.handleInput,
         })}
         <p id="form-error" class="status error" role="alert" tabindex="-1">${this.formError}</p>
-        <p id="done" class="status success" role="status" tabindex="-1">${this.done}</p>
+        <p id="done" class="status success" role="status" tabindex="-1">${noticeText(this.done)}</p>
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${this.busy}>
             ${msg('Añadir al ticket', { id: 'addInformation.submit' })}

@@ -157,7 +157,7 @@ export class NewTicketScreen extends ScreenElement {
     const files = event.clipboardData?.files;
     if (!files?.length || this.busy) return;
     event.preventDefault();
-    this.renderRoot.querySelector<FilePicker>('sp-file-picker')?.choose(files[0]!);
+    void this.renderRoot.querySelector<FilePicker>('sp-file-picker')?.choose(files[0]!);
   }
 
   private async handleSubmit(event: SubmitEvent): Promise<void> {

@@ -11,6 +11,7 @@ import type { ApiClient } from '../api/client.ts';
 import { defineElement } from '../define.ts';
 import { ProfileChangedEvent } from '../events/profile-changed.ts';
 import { errorMessage } from '../i18n/errors.ts';
+import { noticeText, type Notice } from '../i18n/notice.ts';
 import { shared } from '../styles/shared.ts';
 
 /**
@@ -45,7 +46,7 @@ export class NotificationsToggle extends LitElement {
   @property({ attribute: false }) customer: Customer | null = null;
 
   @state() private saving = false;
-  @state() private status = '';
+  @state() private status: Notice = null;
   @state() private error = '';
 
   override render() {
@@ -54,8 +55,8 @@ export class NotificationsToggle extends LitElement {
         <input
           type="checkbox"
           .checked=${this.customer?.notifications ?? true}
-          ?disabled=${this.saving}
           aria-describedby="notifications-hint"
+          @click=${this.handleClick}
           @change=${this.handleChange}
         />
         ${msg('Avisarme por correo electrónico de mis tickets', { id: 'notifications.label' })}
@@ -66,25 +67,36 @@ export class NotificationsToggle extends LitElement {
           { id: 'notifications.hint' },
         )}
       </p>
-      <div role="status">${this.status ? html`<p class="status">${this.status}</p>` : nothing}</div>
+      <div role="status">
+        ${this.status ? html`<p class="status">${noticeText(this.status)}</p>` : nothing}
+      </div>
       <div role="alert">
         ${this.error ? html`<p class="status error">${this.error}</p>` : nothing}
       </div>
     `;
   }
 
+  /**
+   * Not disabled while saving: a disabled checkbox loses focus to the page's body. A click
+   * meanwhile changes nothing.
+   */
+  private handleClick(event: Event) {
+    if (this.saving) event.preventDefault();
+  }
+
   private async handleChange(event: Event) {
     const input = event.currentTarget as HTMLInputElement;
     const notifications = input.checked;
     this.saving = true;
-    this.status = '';
+    this.status = null;
     this.error = '';
     try {
       const customer = await this.client.updateProfile({ notifications });
       this.customer = customer;
-      this.status = notifications
-        ? msg('Le avisaremos por correo electrónico.', { id: 'notifications.on' })
-        : msg('Ya no le enviaremos avisos por correo electrónico.', { id: 'notifications.off' });
+      this.status = () =>
+        notifications
+          ? msg('Le avisaremos por correo electrónico.', { id: 'notifications.on' })
+          : msg('Ya no le enviaremos avisos por correo electrónico.', { id: 'notifications.off' });
       this.dispatchEvent(new ProfileChangedEvent(customer));
     } catch (error) {
       input.checked = !notifications;

@@ -225,6 +225,17 @@ export class SolutionScreen extends TicketScreenElement {
     this.ticket = await this.client.rateTicket(this.number, score, comment);
   };
 
+  // The form goes away with its focused button: focus goes where the customer reads on.
+  private readonly handleRated = () => {
+    this.rating = 'saved';
+    void this.focusWhenRendered('#rated');
+  };
+
+  private readonly handleRatingSkipped = () => {
+    this.rating = 'skipped';
+    void this.focusWhenRendered('#outcome');
+  };
+
   /** The rating asked for once the solution is accepted; skippable. */
   private renderRating() {
     if (this.rating === 'ask') {
@@ -232,12 +243,12 @@ export class SolutionScreen extends TicketScreenElement {
         <sp-rating-form
           skippable
           .save=${this.saveRating}
-          @sp-rating-saved=${() => (this.rating = 'saved')}
-          @sp-rating-skip=${() => (this.rating = 'skipped')}
+          @sp-rating-saved=${this.handleRated}
+          @sp-rating-skip=${this.handleRatingSkipped}
         ></sp-rating-form>`;
     }
     if (this.rating === 'saved') {
-      return html`<p class="status success" role="status">
+      return html`<p id="rated" class="status success" role="status" tabindex="-1">
         ${msg('Gracias por su valoración.', { id: 'solution.rated' })}
       </p>`;
     }

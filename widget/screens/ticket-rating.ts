@@ -12,6 +12,7 @@ import type { TicketDetails } from '../../contract/types.ts';
 import type { ApiClient } from '../api/client.ts';
 import { loadRatingForm } from '../components/rating-form-loader.ts';
 import { defineElement } from '../define.ts';
+import { focusWhenRendered } from '../focus-when-rendered.ts';
 import { TicketUpdatedEvent } from '../events/ticket-updated.ts';
 import { errorMessage } from '../i18n/errors.ts';
 import { formatDateTime } from '../i18n/labels.ts';
@@ -41,7 +42,10 @@ export class TicketRating extends LitElement {
   private readonly save = async (score: number, comment: string | null) => {
     const ticket = await this.client.rateTicket(this.ticket.number, score, comment);
     this.editing = false;
+    this.ticket = ticket;
     this.dispatchEvent(new TicketUpdatedEvent({ ticket }));
+    // The form goes away with its focused button: focus goes to the rating as saved.
+    void focusWhenRendered(this, '#rating-result');
   };
 
   override render() {
@@ -57,7 +61,7 @@ export class TicketRating extends LitElement {
         </h3>
         ${
           rating
-            ? html`<p>
+            ? html`<p id="rating-result" tabindex="-1">
                   <span aria-hidden="true"
                     >${'★'.repeat(score)}${'☆'.repeat(RATING_MAX - score)}</span
                   >

@@ -63,7 +63,8 @@ export const shared = css`
     font-weight: 600;
   }
 
-  input,
+  /* Text fields only: a checkbox or radio given these rules became a 100%-wide empty box. */
+  input:not([type='checkbox'], [type='radio']),
   select,
   textarea {
     font: inherit;
@@ -74,6 +75,17 @@ export const shared = css`
     padding: 0.5em 0.75em;
     min-height: 2.75em;
     width: 100%;
+  }
+
+  /* A 24 px target in the brand colour (WCAG 2.5.8); components may size their own. */
+  :where(input[type='checkbox'], input[type='radio']) {
+    font-size: inherit;
+    flex: none;
+    width: 1.5em;
+    height: 1.5em;
+    margin: 0;
+    accent-color: var(--_primary);
+    cursor: pointer;
   }
 
   textarea {

@@ -50,7 +50,7 @@ export const templates = {
   'login.intro': `Entri amb l'adreça electrònica i la contrasenya del seu compte de client.`,
   'login.missing': `Escrigui la seva adreça electrònica i la contrasenya.`,
   'login.password': `Contrasenya`,
-  'login.submit': `Entrar`,
+  'login.submit': `Inicia la sessió`,
   'notifications.hint': `Quan el servei d'assistència proposa una solució, afegeix un comentari o tanca un tiquet.`,
   'notifications.label': `Avisar-me per correu electrònic dels meus tiquets`,
   'notifications.off': `Ja no li enviarem avisos per correu electrònic.`,

@@ -50,7 +50,7 @@ export const templates = {
   'login.intro': `Inicie sessão com o email e a palavra-passe da sua conta de cliente.`,
   'login.missing': `Introduza o seu email e a sua palavra-passe.`,
   'login.password': `Palavra-passe`,
-  'login.submit': `Entrar`,
+  'login.submit': `Iniciar sessão`,
   'notifications.hint': `Quando a equipa de suporte propuser uma solução, acrescentar um comentário ou fechar um pedido.`,
   'notifications.label': `Avisar-me por email sobre os meus pedidos`,
   'notifications.off': `Deixaremos de lhe enviar avisos por email.`,

@@ -1,0 +1,140 @@
+/**
+ * What a walk-through of the portal found (issue 15, point 12), each as a user meets it: focus
+ * after toggling e-mail notifications and after rating stays where the customer works, never on
+ * the page's body; a notice follows a language chosen after it appeared; the Portuguese login
+ * names its action once.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendMouse } from '@web/test-runner-commands';
+import '../../widget/screens/ticket-details-screen.ts';
+import { NavigateEvent } from '../../widget/navigation.ts';
+import {
+  $,
+  $$,
+  button,
+  currentScreen,
+  loggedInPortal,
+  mountPortal,
+  proposeSolution,
+  screenNamed,
+  type,
+  waitForText,
+} from './helpers.ts';
+import { customerSession, deepActiveElement, textOf } from './ticket-flow-helpers.ts';
+
+afterEach(() => sessionStorage.clear());
+
+/** A real mouse click in the middle of the element, as a user's (it takes focus). */
+async function clickWithMouse(target: Element): Promise<void> {
+  target.scrollIntoView({ block: 'center' });
+  const box = target.getBoundingClientRect();
+  await sendMouse({
+    type: 'click',
+    position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+  });
+}
+
+async function focusOn(matches: (active: Element) => boolean, what: string): Promise<void> {
+  await waitUntil(
+    () => {
+      const active = deepActiveElement();
+      return active !== null && matches(active);
+    },
+    `focus is not on ${what} but on ${deepActiveElement()?.outerHTML.slice(0, 120)}`,
+    { timeout: 10_000 },
+  );
+}
+
+type Updating = HTMLElement & { updateComplete: Promise<boolean> };
+
+async function ratingForm(root: Element): Promise<Updating> {
+  await waitUntil(() => $(root, 'sp-rating-form'), 'no rating form', { timeout: 10_000 });
+  const form = $(root, 'sp-rating-form') as Updating;
+  await form.updateComplete;
+  return form;
+}
+
+describe('focus after toggling and rating', () => {
+  it('e-mail notifications: focus stays on the checkbox once saved', async () => {
+    const { el } = await loggedInPortal();
+    const home = await screenNamed(el, 'sp-home-screen');
+    const toggle = $(home, 'sp-notifications-toggle')!;
+    const checkbox = toggle.shadowRoot!.querySelector('input')!;
+    await clickWithMouse(checkbox);
+    await waitForText(toggle, 'Ya no le enviaremos avisos por correo electrónico.');
+    expect(deepActiveElement()).to.equal(checkbox);
+    await clickWithMouse(checkbox);
+    await waitForText(toggle, 'Le avisaremos por correo electrónico.');
+    expect(deepActiveElement()).to.equal(checkbox);
+    expect(document.activeElement).not.to.equal(document.body);
+  });
+
+  it('rating after accepting: focus on the thanks once sent, on the outcome when skipped', async () => {
+    for (const skip of [false, true]) {
+      const { el, customer } = await loggedInPortal({ open: 1 });
+      const [number] = customer.tickets.open as [number];
+      await proposeSolution(number, 'Reiniciamos el servidor de licencias.');
+      currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'solution', number }));
+      const solution = await screenNamed(el, 'sp-solution-screen');
+      await waitForText(solution, 'Aceptar la solución');
+      await clickWithMouse(button(solution, 'Aceptar la solución'));
+      const form = await ratingForm(solution);
+      if (skip) {
+        await clickWithMouse(button(form, 'Ahora no'));
+        await focusOn((active) => active.id === 'outcome', 'the outcome');
+        continue;
+      }
+      await clickWithMouse($$(form, '.star')[3]!);
+      await clickWithMouse(button(form, 'Enviar la valoración'));
+      await focusOn(
+        (active) => textOf(active) === 'Gracias por su valoración.',
+        'the thanks for the rating',
+      );
+    }
+  });
+
+  it('rating from the details: focus on the rating as saved', async () => {
+    const { client, config, customer } = await customerSession({ closed: 1 });
+    const details = await fixture<Updating>(
+      html`<sp-ticket-details-screen
+        .client=${client}
+        .config=${config}
+        .number=${customer.tickets.closed[0]!}
+      ></sp-ticket-details-screen>`,
+    );
+    await waitForText(details, 'Todavía no ha valorado la atención recibida.');
+    const section = $(details, 'sp-ticket-rating')!;
+    await clickWithMouse(button(section, 'Valorar la atención'));
+    const form = await ratingForm(section);
+    await clickWithMouse($$(form, '.star')[4]!);
+    await clickWithMouse(button(form, 'Enviar la valoración'));
+    await focusOn((active) => textOf(active).includes('5 de 5'), 'the rating as saved');
+  });
+});
+
+describe('words in the active language', () => {
+  it('"Información añadida al ticket." reads in English once English is chosen', async () => {
+    const { el, customer } = await loggedInPortal({ open: 1 });
+    const [number] = customer.tickets.open as [number];
+    currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'add-information', number }));
+    const add = await screenNamed(el, 'sp-add-information-screen');
+    await waitUntil(() => $(add, '#text'), 'no text field');
+    type($(add, '#text'), 'También falla por cable.');
+    button(add, 'Añadir al ticket').click();
+    await waitForText(add, 'Información añadida al ticket.');
+
+    const select = $(el, 'select[part="language"]') as HTMLSelectElement;
+    select.value = 'en';
+    select.dispatchEvent(new Event('change'));
+    await waitForText(add, 'Information added to the ticket.');
+    expect(textOf($(add, '#done'))).to.equal('Information added to the ticket.');
+  });
+
+  it('Portuguese login: the heading and its button both say Iniciar sessão', async () => {
+    const el = await mountPortal({ lang: 'pt' });
+    const login = await screenNamed(el, 'sp-login-screen');
+    await waitForText(login, 'Iniciar sessão');
+    expect(textOf($(login, 'h2'))).to.equal('Iniciar sessão');
+    expect(textOf($(login, 'button[type="submit"]'))).to.equal('Iniciar sessão');
+  });
+});
