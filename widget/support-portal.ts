@@ -28,6 +28,7 @@ import { theme } from './styles/theme.ts';
 import { portalStyles } from './support-portal.styles.ts';
 
 /**
+ * @tagname support-portal
  * @summary The customer support portal: login, tickets, new ticket, details, contact, in six
  * languages, talking to the portal's edge API.
  *
