@@ -106,6 +106,7 @@ import { portalStyles } from './support-portal.styles.ts';
  * @cssproperty --sp-radius - Corner radius of buttons, fields and cards.
  * @cssproperty --sp-space - The base spacing unit.
  * @cssproperty --sp-max-width - The widest the portal's content grows.
+ * @cssproperty --sp-progress-height - The height of an upload's progress bar (default 0.75rem).
  */
 @localized()
 export class SupportPortal extends LitElement {
