@@ -139,6 +139,8 @@ export class SupportPortal extends LitElement {
    */
   @state() private notice: (() => string) | null = null;
 
+  /** The start, once: reconnecting the element (a framework moving it) does not repeat it. */
+  private starting: Promise<void> | null = null;
   private readonly session = new PortalSession(this, () => this.handleExpired());
   private readonly router = new PortalRouter(this, {
     instance: () => this.instanceKey,
@@ -150,7 +152,9 @@ export class SupportPortal extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.session.client) void this.start();
+    // Frameworks set properties right after connecting the element (React through @lit/react
+    // in a layout effect): `api` and `token` are read once the current task's work is done.
+    this.starting ??= Promise.resolve().then(() => this.start());
   }
 
   protected override updated(changed: PropertyValues<this>): void {
