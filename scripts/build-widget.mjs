@@ -1,12 +1,14 @@
 /**
  * Builds the widget for hosts: one minified ES module, `dist/support-portal.js`, plus two lazy
  * chunks per non-default locale (loaded only when that language is used: its first screens'
- * messages, then the later screens' with the first of them), and `.d.ts` types in
- * `dist/types` for hosts written in TypeScript. Prints the gzip weights and fails when the
- * portal (default language) passes 35 KB or a language's chunk 5 KB.
+ * messages, then the later screens' with the first of them); the React wrapper
+ * `dist/react.js`; `.d.ts` types in `dist/types` for hosts written in TypeScript; the Custom
+ * Elements Manifest `dist/custom-elements.json`. Then copies them into the npm package's folder
+ * (`packages/support-portal/dist`, see pack-widget.mjs). Prints the gzip weights and fails when
+ * the portal (default language) passes 35 KB or a language's chunk 5 KB.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import * as esbuild from 'esbuild';
 
@@ -29,7 +31,43 @@ const result = await esbuild.build({
   logLevel: 'warning',
 });
 
+// The React wrapper imports the element from the package's own entry, never a second copy.
+await esbuild.build({
+  entryPoints: { react: 'widget/react.ts' },
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  charset: 'utf8',
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  outdir: 'dist',
+  external: ['react'],
+  plugins: [
+    {
+      name: 'element-from-entry',
+      setup(build) {
+        build.onResolve({ filter: /^\.\/support-portal\.ts$/ }, () => ({
+          path: './support-portal.js',
+          external: true,
+        }));
+      },
+    },
+  ],
+  logLevel: 'warning',
+});
+
 execFileSync('npx', ['tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
+execFileSync(
+  'node_modules/.bin/cem',
+  ['analyze', '--config', 'custom-elements-manifest.config.mjs'],
+  {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
+
+rmSync('packages/support-portal/dist', { recursive: true, force: true });
+cpSync('dist', 'packages/support-portal/dist', { recursive: true });
 
 /** The budget: the portal as a host first loads it, and each other language, gzip. */
 const BUDGET = { main: 35 * 1024, locale: 5 * 1024 };

@@ -28,6 +28,7 @@ import { theme } from './styles/theme.ts';
 import { portalStyles } from './support-portal.styles.ts';
 
 /**
+ * @tagname support-portal
  * @summary The customer support portal: login, tickets, new ticket, details, contact, in six
  * languages, talking to the portal's edge API.
  *
@@ -105,6 +106,7 @@ import { portalStyles } from './support-portal.styles.ts';
  * @cssproperty --sp-radius - Corner radius of buttons, fields and cards.
  * @cssproperty --sp-space - The base spacing unit.
  * @cssproperty --sp-max-width - The widest the portal's content grows.
+ * @cssproperty --sp-progress-height - The height of an upload's progress bar (default 0.75rem).
  */
 @localized()
 export class SupportPortal extends LitElement {
@@ -137,6 +139,8 @@ export class SupportPortal extends LitElement {
    */
   @state() private notice: (() => string) | null = null;
 
+  /** The start, once: reconnecting the element (a framework moving it) does not repeat it. */
+  private starting: Promise<void> | null = null;
   private readonly session = new PortalSession(this, () => this.handleExpired());
   private readonly router = new PortalRouter(this, {
     instance: () => this.instanceKey,
@@ -148,7 +152,9 @@ export class SupportPortal extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (!this.session.client) void this.start();
+    // Frameworks set properties right after connecting the element (React through @lit/react
+    // in a layout effect): `api` and `token` are read once the current task's work is done.
+    this.starting ??= Promise.resolve().then(() => this.start());
   }
 
   protected override updated(changed: PropertyValues<this>): void {

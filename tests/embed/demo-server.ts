@@ -1,0 +1,89 @@
+/**
+ * @module
+ * `npm start`'s servers (edge/node.ts: the API with the demo pages, and the partner intranet on
+ * the next port) on a fresh data folder and free ports, and the system's Chromium through
+ * puppeteer-core, for the embedding tests that load the demo pages as a visitor would.
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+
+export interface DemoServer {
+  /** The API and the demo pages, e.g. `http://localhost:41234`. */
+  site: string;
+  /** The partner intranet demo (another origin). */
+  partner: string;
+  close(): Promise<void>;
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer()
+      .once('error', () => resolve(false))
+      .listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** A free port whose next one is free too. */
+async function freePortPair(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 40_000);
+    if ((await portFree(port)) && (await portFree(port + 1))) return port;
+  }
+}
+
+export async function startDemoServer(): Promise<DemoServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'portal-embed-'));
+  const port = await freePortPair();
+  const server = spawn(process.execPath, ['--import', 'tsx', 'edge/node.ts'], {
+    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ENVIRONMENT: 'development' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.stdout.on('data', (chunk) => String(chunk).includes('Partner') && resolve());
+    server.once('exit', (code) => reject(new Error(`demo server exited with ${code}`)));
+  });
+  return {
+    site: `http://localhost:${port}`,
+    partner: `http://localhost:${port + 1}`,
+    async close() {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill();
+      await exited;
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function launchChromium(): Promise<Browser> {
+  return puppeteer.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+/** The text of the screen `<support-portal>` shows, once it contains `expected`. */
+export async function waitForScreenText(page: Page, expected: string): Promise<string> {
+  const handle = await page.waitForFunction(
+    (text) => {
+      const screen = document
+        .querySelector('support-portal')
+        ?.shadowRoot?.querySelector('.main > *');
+      const shown = screen?.shadowRoot?.textContent ?? screen?.textContent ?? '';
+      return shown.replace(/\s+/g, ' ').includes(text) ? shown.replace(/\s+/g, ' ') : false;
+    },
+    { timeout: 20_000 },
+    expected,
+  );
+  return (await handle.jsonValue()) as string;
+}

@@ -1,0 +1,101 @@
+/**
+ * The Custom Elements Manifest (`dist/custom-elements.json`, built by `npm run build` from the
+ * element's JSDoc) lists everything a host can use, read here from the widget's source: every
+ * attribute and public property, every public method, every `support-portal-*` event, the slots,
+ * the parts (its own and those its screens export) and the `--sp-*` custom properties.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+interface Named {
+  name: string;
+  description?: string;
+}
+interface Declaration {
+  tagName?: string;
+  attributes?: (Named & { fieldName?: string })[];
+  members?: (Named & { kind: string; privacy?: string; static?: boolean })[];
+  events?: Named[];
+  slots?: Named[];
+  cssParts?: Named[];
+  cssProperties?: Named[];
+}
+
+const manifest = JSON.parse(readFileSync('dist/custom-elements.json', 'utf8'));
+const element: Declaration = manifest.modules
+  .flatMap((m: { declarations: Declaration[] }) => m.declarations)
+  .find((d: Declaration) => d.tagName === 'support-portal');
+const source = readFileSync('widget/support-portal.ts', 'utf8');
+const widgetFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? widgetFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
+  );
+const widget = widgetFiles('widget').map((file) => readFileSync(file, 'utf8'));
+const names = (list: Named[] | undefined) => (list ?? []).map((item) => item.name).sort();
+const unique = (list: string[]) => [...new Set(list)].sort();
+const documented = (list: Named[] | undefined) =>
+  (list ?? []).filter((item) => !item.description?.trim()).map((item) => item.name);
+
+test('the manifest defines <support-portal> from the package entry', () => {
+  assert.ok(element, 'no declaration with tagName support-portal');
+  const [module] = manifest.modules;
+  assert.equal(module.path, 'dist/support-portal.js');
+  assert.ok(
+    module.exports.some(
+      (e: { kind: string; name: string }) =>
+        e.kind === 'custom-element-definition' && e.name === 'support-portal',
+    ),
+  );
+});
+
+test('every attribute and public property is in the manifest, described', () => {
+  const properties = [...source.matchAll(/@property\(([^)]*)\)\s+(?:override\s+)?(\w+)/g)];
+  const attributes = properties.map(
+    ([, options, field]) => /attribute: '([^']+)'/.exec(options)?.[1] ?? field.toLowerCase(),
+  );
+  assert.deepEqual(names(element.attributes), unique(attributes));
+  const publicFields = (element.members ?? [])
+    .filter((m) => m.kind === 'field' && !m.privacy && !m.static)
+    .map((m) => m.name);
+  for (const [, , field] of properties) assert.ok(publicFields.includes(field), field);
+  assert.deepEqual(documented(element.attributes), []);
+});
+
+test('every public method is in the manifest, described', () => {
+  const body = source.slice(source.indexOf('export class SupportPortal'));
+  const methods = [...body.matchAll(/^ {2}(?:async )?([a-z]\w*)\(/gm)].map(([, name]) => name);
+  const listed = (element.members ?? []).filter((m) => m.kind === 'method' && !m.privacy);
+  assert.deepEqual(names(listed), unique(methods));
+  assert.deepEqual(documented(listed), []);
+});
+
+test('every support-portal-* event is in the manifest, described', () => {
+  const events = widget.flatMap((text) =>
+    [...text.matchAll(/type = '(support-portal-[a-z-]+)'/g)].map(([, name]) => name),
+  );
+  assert.ok(events.length > 0);
+  assert.deepEqual(names(element.events), unique(events));
+  assert.deepEqual(documented(element.events), []);
+});
+
+test('every slot, part and custom property is in the manifest, described', () => {
+  const render = readFileSync('widget/render-screen.ts', 'utf8');
+  const slots = [...`${source}${render}`.matchAll(/<slot name="([^"]+)"/g)].map(([, n]) => n);
+  assert.deepEqual(names(element.slots), unique(slots));
+  const parts = [...source.matchAll(/part="([^"]+)"/g)].map(([, name]) => name);
+  // Parts exported from inside screens, as `inner: outer` pairs.
+  const exported = [...`${source}${render}`.matchAll(/exportparts="([^"]+)"/g)].flatMap(
+    ([, list]) => list.split(',').map((pair) => pair.split(':').at(-1)!.trim()),
+  );
+  assert.deepEqual(names(element.cssParts), unique([...parts, ...exported]));
+  const custom = widget.flatMap((text) => [...text.matchAll(/--sp-[a-z-]+/g)].map(([n]) => n));
+  assert.deepEqual(names(element.cssProperties), unique(custom));
+  const all = [element.slots, element.cssParts, element.cssProperties];
+  assert.deepEqual(all.flatMap(documented), []);
+});
