@@ -53,7 +53,6 @@ export interface SupportPortalAttributes
 }
 
 declare module 'react' {
-  // eslint-disable-next-line @typescript-eslint/no-namespace
   namespace JSX {
     interface IntrinsicElements {
       'support-portal': SupportPortalAttributes;

@@ -288,7 +288,7 @@ export class ApiClient {
       });
       xhr.addEventListener('error', () => reject(new ApiRequestError(0, 'network')));
       xhr.addEventListener('abort', () =>
-        reject(signal?.aborted ? signal.reason : new ApiRequestError(0, 'network')),
+        reject(signal?.aborted ? (signal.reason as Error) : new ApiRequestError(0, 'network')),
       );
       xhr.send(form);
     });
