@@ -12,7 +12,7 @@ import type {
   TicketType,
 } from './domain.ts';
 import type { WebhookEventType } from './desk-webhooks.ts';
-import type { TicketDetails, TicketSummary } from './types.ts';
+import type { TicketContext, TicketDetails, TicketSummary } from './types.ts';
 
 export interface DeskCustomerRef {
   id: string;
@@ -35,6 +35,8 @@ export interface DeskTicketPage {
 export interface DeskTicketDetails extends Omit<TicketDetails, 'role'> {
   type: TicketType;
   customer: DeskCustomerRef;
+  /** What the host page told the portal when the ticket was made (plan, page...), or null. */
+  context: TicketContext | null;
 }
 
 /** A satisfaction rating as the desk lists it. */

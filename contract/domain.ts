@@ -81,3 +81,11 @@ export interface CategoryHelpStored {
 
 /** Extra words per language that the category filter matches (synonyms, common terms). */
 export type KeywordLists = Partial<Record<Language, string[]>>;
+
+/**
+ * The host page's context stored with a new ticket (`context` on `<support-portal>`): a flat
+ * JSON object of at most `keys` keys (each at most `keyLength` characters) whose values are
+ * strings of at most `valueLength` characters, numbers, booleans or null, at most `bytes` as
+ * JSON (UTF-8).
+ */
+export const TICKET_CONTEXT_LIMITS = { bytes: 2048, keys: 20, keyLength: 64, valueLength: 500 };

@@ -7,6 +7,7 @@
  */
 import * as z from 'zod/mini';
 import {
+  TICKET_CONTEXT_LIMITS,
   LANGUAGES,
   NEW_PASSWORD_MIN_LENGTH,
   RATING_MAX,
@@ -94,8 +95,23 @@ export const newTicketFields = perLimit((maxDescription) =>
     followUpOf: z.optional(ticketNumber),
     /** Colleagues to put in copy: customer ids of the requester's organization, comma-separated. */
     colleagues: z.optional(z.string().check(z.maxLength(2000))),
+    /** The host page's context as JSON (see `ticketContext`). */
+    context: z.optional(z.string().check(z.maxLength(TICKET_CONTEXT_LIMITS.bytes))),
   }),
 );
+
+/** The host page's context, once `context` is parsed as JSON (see TICKET_CONTEXT_LIMITS). */
+export const ticketContext = z
+  .record(
+    z.string().check(z.minLength(1), z.maxLength(TICKET_CONTEXT_LIMITS.keyLength)),
+    z.union([
+      z.string().check(z.maxLength(TICKET_CONTEXT_LIMITS.valueLength)),
+      z.number().check(z.refine(Number.isFinite)),
+      z.boolean(),
+      z.null(),
+    ]),
+  )
+  .check(z.refine((value) => Object.keys(value).length <= TICKET_CONTEXT_LIMITS.keys));
 
 export const informationBody = perLimit((maxText) => z.strictObject({ text: text(maxText) }));
 

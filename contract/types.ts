@@ -11,6 +11,9 @@ import type {
   Urgency,
 } from './domain.ts';
 
+/** The host page's context stored with a ticket (see TICKET_CONTEXT_LIMITS). */
+export type TicketContext = Record<string, string | number | boolean | null>;
+
 export interface Customer {
   id: string;
   email: string;
@@ -21,6 +24,11 @@ export interface Customer {
   notifications: boolean;
   /** Sees every ticket of the organization, read-only unless the requester. */
   organizationManager: boolean;
+  /**
+   * Whether the customer has a password: false for one who signs in only through a partner
+   * (single sign-on), who is then never offered a password screen.
+   */
+  hasPassword: boolean;
 }
 
 /** Someone of the caller's organization, as shown when choosing colleagues to put in copy. */

@@ -20,7 +20,9 @@ export type Route =
   | { screen: 'add-information'; number: number }
   | { screen: 'solution'; number: number }
   | { screen: 'change-password' }
-  | { screen: 'contact' };
+  | { screen: 'contact' }
+  /** After a partner single sign-on session ended: no login screen, a way back in. */
+  | { screen: 'signed-out' };
 
 export type Screen = Route['screen'];
 
@@ -31,6 +33,7 @@ const PUBLIC_SCREENS: ReadonlySet<Screen> = new Set([
   'set-password',
   'rate',
   'contact',
+  'signed-out',
 ]);
 
 /** Routes that e-mailed links open whatever `routing` says; their token must not linger. */
@@ -102,6 +105,7 @@ export function routeFromPath(path: string): Route | null {
     case 'home':
     case 'change-password':
     case 'contact':
+    case 'signed-out':
       return param === undefined ? { screen } : null;
     case 'new-ticket':
       if (param === undefined) return { screen };

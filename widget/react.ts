@@ -12,6 +12,8 @@ import type { LanguageChangeEvent } from './events/language-change.ts';
 import type { LoginEvent } from './events/login.ts';
 import type { LogoutEvent } from './events/logout.ts';
 import type { PortalNavigateEvent } from './events/navigate.ts';
+import type { ReadyEvent } from './events/ready.ts';
+import type { SignedOutEvent } from './events/signed-out.ts';
 import type { SolutionAcceptedEvent } from './events/solution-accepted.ts';
 import type { SolutionRejectedEvent } from './events/solution-rejected.ts';
 import type { TicketCreatedEvent } from './events/ticket-created.ts';
@@ -19,8 +21,10 @@ import { SupportPortal as SupportPortalElement } from './support-portal.ts';
 
 /** The portal's events as React props; each name is `on` plus the event's name in camel case. */
 const events = {
+  onSupportPortalReady: 'support-portal-ready' as EventName<ReadyEvent>,
   onSupportPortalLogin: 'support-portal-login' as EventName<LoginEvent>,
   onSupportPortalLogout: 'support-portal-logout' as EventName<LogoutEvent>,
+  onSupportPortalSignedOut: 'support-portal-signed-out' as EventName<SignedOutEvent>,
   onSupportPortalNavigate: 'support-portal-navigate' as EventName<PortalNavigateEvent>,
   onSupportPortalLanguageChange: 'support-portal-language-change' as EventName<LanguageChangeEvent>,
   onSupportPortalTicketCreated: 'support-portal-ticket-created' as EventName<TicketCreatedEvent>,

@@ -9,6 +9,7 @@ import { msg } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import type { Customer, PublicConfig } from '../contract/types.ts';
 import type { ApiClient } from './api/client.ts';
+import type { TicketPrefill } from './host-api.ts';
 import { loadAllMessages } from './i18n/localization.ts';
 import type { Route, Screen } from './navigation.ts';
 import './screens/home-screen.ts';
@@ -27,6 +28,7 @@ const LAZY_SCREENS: Partial<Record<Screen, () => Promise<unknown>>> = {
   'ticket-created': () => import('./screens/ticket-created-screen.ts'),
   'add-information': () => import('./screens/add-information-screen.ts'),
   solution: () => import('./screens/solution-screen.ts'),
+  'signed-out': () => import('./screens/signed-out-screen.ts'),
 };
 
 const loading = new Map<Screen, Promise<void>>();
@@ -75,6 +77,14 @@ export interface ScreenContext {
   customContact: boolean;
   /** Names the portal instance: the screens with a form keep their drafts under it. */
   instance: string;
+  /** What the host page asked the new-ticket form to hold (`prefill()`), or null. */
+  prefill: TicketPrefill | null;
+  /** The host page's context for new tickets (`context`), or null. */
+  context: Record<string, unknown> | null;
+  /** Whether the host page gives a partner token to sign in with again. */
+  canSignIn: boolean;
+  /** While the portal exchanges a partner token. */
+  signingIn: boolean;
 }
 
 /** The route's screen, or a loading line while its chunk loads (see `loadScreen`). */
@@ -149,6 +159,8 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         .customer=${c.customer}
         .instance=${c.instance}
         .followUpOf=${route.followUpOf ?? null}
+        .prefill=${c.prefill}
+        .context=${c.context}
       ></sp-new-ticket-screen>`;
     case 'ticket-created':
       return html`<sp-ticket-created-screen
@@ -172,5 +184,13 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         .customer=${c.customer}
         .number=${route.number}
       ></sp-solution-screen>`;
+    case 'signed-out':
+      return html`<sp-signed-out-screen
+        .client=${c.client}
+        .config=${c.config}
+        .customer=${c.customer}
+        .canSignIn=${c.canSignIn}
+        .busy=${c.signingIn}
+      ></sp-signed-out-screen>`;
   }
 }

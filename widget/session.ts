@@ -54,7 +54,7 @@ export class SessionStore {
 
   /** Forgets everything this instance saved: used on logout. */
   clear(): void {
-    for (const name of ['token', 'expires', 'route']) this.write(name, null);
+    for (const name of ['token', 'expires', 'route', 'partner']) this.write(name, null);
   }
 
   private storageKey(name: string): string {

@@ -17,6 +17,15 @@ import { LoginEvent } from './events/login.ts';
 import { LogoutEvent } from './events/logout.ts';
 import type { PortalNavigateEvent } from './events/navigate.ts';
 import type { ProfileChangedEvent } from './events/profile-changed.ts';
+import { ReadyEvent } from './events/ready.ts';
+import { SignedOutEvent } from './events/signed-out.ts';
+import {
+  cleanPrefill,
+  hostRoute,
+  type HostScreen,
+  type OpenParams,
+  type TicketPrefill,
+} from './host-api.ts';
 import { errorMessage } from './i18n/errors.ts';
 import { LANGUAGE_NAMES, prepareDateFormats } from './i18n/labels.ts';
 import { currentLanguage, isLanguage, pickLanguage, useLanguage } from './i18n/localization.ts';
@@ -62,7 +71,8 @@ import { portalStyles } from './support-portal.styles.ts';
  * logged-in user (its key or JWKS configured on the API). The portal exchanges it for a session
  * and opens logged in, never showing the login screen; a refused token shows the login screen.
  * Read when the element connects (unless a saved session of this tab is still valid) and each
- * time the attribute or property changes.
+ * time the attribute or property changes; emptied, it signs the partner's user out (the "Signed
+ * out" screen, never a login screen, whose "Sign in again" uses the token the page gives then).
  *
  * @fires {LoginEvent} support-portal-login - A customer logged in; `detail: { customer:
  * Customer }`.
@@ -80,6 +90,11 @@ import { portalStyles } from './support-portal.styles.ts';
  * the ticket closed; `detail: { number: number }`.
  * @fires {SolutionRejectedEvent} support-portal-solution-rejected - A solution was rejected;
  * `detail: { number: number }`.
+ * @fires {ReadyEvent} support-portal-ready - The first screen is shown and usable (once);
+ * `detail: { screen: string }`.
+ * @fires {SignedOutEvent} support-portal-signed-out - A partner single sign-on session ended
+ * (the customer logged out, the host called `logout()` or emptied `token`) and the "Signed
+ * out" screen is shown; `detail: { reason: 'user' | 'token' }`.
  *
  * @slot contact - The company's contact block, replacing the one from the API's configuration.
  *
@@ -130,6 +145,13 @@ export class SupportPortal extends LitElement {
   /** A partner's signed token for single sign-on; exchanged for a session, never shown. */
   @property() token = '';
 
+  /**
+   * A small JSON object the host page sets (plan, page URL...): stored with each new ticket and
+   * shown to the desk. At most 2 KB as JSON, 20 keys, values strings, numbers, booleans or null;
+   * the API refuses anything else (`validation_failed`).
+   */
+  @property({ attribute: false }) context: Record<string, unknown> | null = null;
+
   @state() private config: PublicConfig | null = null;
   @state() private customer: Customer | null = null;
   /**
@@ -138,6 +160,10 @@ export class SupportPortal extends LitElement {
    * ends it (see the router's `onChange`).
    */
   @state() private notice: (() => string) | null = null;
+  /** What `prefill()` asked the new-ticket form to hold, until a ticket is created. */
+  @state() private ticketPrefill: TicketPrefill | null = null;
+  /** While a partner token is exchanged from the "Signed out" screen. */
+  @state() private signingIn = false;
 
   /** The start, once: reconnecting the element (a framework moving it) does not repeat it. */
   private starting: Promise<void> | null = null;
@@ -162,11 +188,9 @@ export class SupportPortal extends LitElement {
     if (changed.has('lang') && changed.get('lang') !== undefined && started && !this.customer) {
       void this.changeLanguage(pickLanguage([this.lang]), false);
     }
-    if (changed.has('token') && changed.get('token') !== undefined && this.token && started) {
-      void this.signInWithPartner().then((refused) => {
-        this.router.show({ screen: 'home' }, 'replace');
-        if (refused) this.notice = refused;
-      });
+    if (changed.has('token') && changed.get('token') !== undefined && started) {
+      if (this.token) void this.signInAgain();
+      else if (this.customer && this.session.store?.read('partner')) void this.endSession('token');
     }
   }
 
@@ -224,6 +248,8 @@ export class SupportPortal extends LitElement {
           @sp-navigate=${this.handleNavigate}
           @sp-logged-in=${this.handleLoggedIn}
           @sp-profile-changed=${this.handleProfileChanged}
+          @sp-sign-in-again=${this.handleSignInAgain}
+          @support-portal-ticket-created=${this.handleTicketCreated}
         >
           ${renderScreen(route, {
             client,
@@ -231,6 +257,10 @@ export class SupportPortal extends LitElement {
             customer: this.customer,
             customContact: this.querySelector(':scope > [slot="contact"]') !== null,
             instance: this.instanceKey,
+            prefill: this.ticketPrefill,
+            context: this.context,
+            canSignIn: this.token !== '',
+            signingIn: this.signingIn,
           })}
         </div>
         <footer part="footer">
@@ -266,7 +296,52 @@ export class SupportPortal extends LitElement {
     this.router.start();
     if (refused) this.notice = refused;
     await this.updateComplete;
+    await this.screenRendered();
+    this.dispatchEvent(new ReadyEvent({ screen: this.router.route!.screen }));
     preloadScreens();
+  }
+
+  /**
+   * Shows a screen, as if the customer had gone there: `home`, `new-ticket`, `tickets` (`{ state:
+   * 'open' | 'closed' }`), `ticket` (`{ number }`) or `contact`. Before login, the login screen
+   * comes first and the screen follows it. Throws a TypeError for an unknown screen.
+   * @param screen - The screen's name.
+   * @param params - `state` for `tickets`, `number` for `ticket`.
+   */
+  open(screen: HostScreen, params: OpenParams = {}): void {
+    const route = hostRoute(screen, params);
+    void this.starting?.then(() => this.router.show(route, 'push'));
+  }
+
+  /**
+   * Fills in the new-ticket form (`category`: a leaf's id, `urgency`: low, medium, high or
+   * critical, `description`) and opens it; the customer can still change every field. The
+   * values win over a saved draft and hold until a ticket is created.
+   * @param values - The fields to fill in; unknown ones are ignored.
+   */
+  prefill(values: TicketPrefill): void {
+    this.ticketPrefill = cleanPrefill(values);
+    this.open('new-ticket');
+  }
+
+  /**
+   * Logs the customer out: ends the session on the API, removes this instance's saved session
+   * and drafts, and shows the login screen (the "Signed out" screen after partner sign-on).
+   */
+  async logout(): Promise<void> {
+    await this.starting;
+    if (this.customer) await this.endSession('user');
+  }
+
+  /** Waits until the screen shown has rendered (its chunk loaded). */
+  private async screenRendered(): Promise<void> {
+    const route = this.router.route;
+    if (route) await loadScreen(route.screen).catch(() => undefined);
+    await this.updateComplete;
+    const screen = this.renderRoot.querySelector<
+      HTMLElement & { updateComplete?: Promise<unknown> }
+    >('.main > *');
+    await screen?.updateComplete;
   }
 
   /**
@@ -276,6 +351,7 @@ export class SupportPortal extends LitElement {
   private async signInWithPartner(): Promise<(() => string) | null> {
     try {
       const customer = await this.session.client!.partnerSession(this.token);
+      this.session.store?.write('partner', '1');
       await this.loggedIn(customer);
       return null;
     } catch (error) {
@@ -326,8 +402,17 @@ export class SupportPortal extends LitElement {
     this.customer = event.customer;
   }
 
-  private async handleLogout() {
+  private handleLogout() {
+    void this.endSession('user');
+  }
+
+  /**
+   * Ends the session on the API and forgets it here. After partner sign-on, the "Signed out"
+   * screen (and `support-portal-signed-out`); else the login screen.
+   */
+  private async endSession(reason: 'user' | 'token'): Promise<void> {
     const customer = this.customer;
+    const partner = this.session.store?.read('partner') !== null;
     await this.session.client?.logout();
     // Drafts are private: a logout leaves none of them on the device. A chunk the screens share.
     if (customer) {
@@ -335,9 +420,37 @@ export class SupportPortal extends LitElement {
       await clearDrafts(draftScope(this.instanceKey, customer.id));
     }
     this.customer = null;
+    this.ticketPrefill = null;
     this.session.store?.clear();
     this.dispatchEvent(new LogoutEvent({ reason: 'user' }));
-    this.router.showLogin();
+    if (partner) {
+      this.router.show({ screen: 'signed-out' }, 'push');
+      this.dispatchEvent(new SignedOutEvent({ reason }));
+    } else {
+      this.router.showLogin();
+    }
+  }
+
+  /** A new token from the host, or "Sign in again": exchanged, then home. */
+  private async signInAgain(): Promise<void> {
+    this.signingIn = true;
+    const refused = await this.signInWithPartner();
+    this.signingIn = false;
+    if (refused && this.router.route?.screen === 'signed-out') {
+      this.notice = refused;
+      return;
+    }
+    this.router.show({ screen: 'home' }, 'replace');
+    if (refused) this.notice = refused;
+  }
+
+  private handleSignInAgain(event: Event) {
+    event.stopPropagation();
+    if (this.token) void this.signInAgain();
+  }
+
+  private handleTicketCreated() {
+    this.ticketPrefill = null;
   }
 
   private handleExpired() {
@@ -366,6 +479,9 @@ defineElement('support-portal', SupportPortal);
 
 export type { LanguageChangeEvent, LoginEvent, LogoutEvent, PortalNavigateEvent };
 export type { InformationAddedEvent } from './events/information-added.ts';
+export type { ReadyEvent } from './events/ready.ts';
+export type { SignedOutEvent } from './events/signed-out.ts';
+export type { HostScreen, OpenParams, TicketPrefill } from './host-api.ts';
 export type { SolutionAcceptedEvent } from './events/solution-accepted.ts';
 export type { SolutionRejectedEvent } from './events/solution-rejected.ts';
 export type { TicketCreatedEvent } from './events/ticket-created.ts';

@@ -2,11 +2,14 @@
  * The Costa & Filhos intranet's support page, a small React app that embeds the portal the way a
  * customer's developers would: `support-portal/react` from the npm package (bundled by
  * `scripts/build-partner-demo.mjs` with esbuild), single sign-on with a token from the
- * intranet's own server, the portal's events shown in an activity list.
+ * intranet's own server, the portal's events shown in an activity list, and the host API
+ * (prefill, open, logout) behind the intranet's own buttons.
  */
-import { StrictMode, useEffect, useState } from 'react';
+import { StrictMode, useEffect, useRef, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { SupportPortal } from 'support-portal/react';
+
+type Portal = HTMLElementTagNameMap['support-portal'];
 
 /** The API lives on another origin: the demo serves it one port below this page. */
 function apiOrigin(): string {
@@ -35,6 +38,7 @@ function SupportPage() {
   // The portal is shown once the token is known, so the login screen never flashes.
   const [token, setToken] = useState<string | null | undefined>(undefined);
   const [activity, setActivity] = useState<string[]>([]);
+  const portal = useRef<Portal>(null);
   useEffect(() => void partnerToken().then(setToken), []);
 
   const log = (event: Event) => {
@@ -48,17 +52,37 @@ function SupportPage() {
   return (
     <>
       <h2>Suporte informático (Nubia Sistemas)</h2>
+      <div className="tools" role="group" aria-label="Atalhos da intranet">
+        <button
+          type="button"
+          onClick={() =>
+            portal.current?.prefill({
+              urgency: 'high',
+              description: 'A impressora do 2.º piso não imprime.',
+            })
+          }
+        >
+          Reportar avaria da impressora
+        </button>
+        <button type="button" onClick={() => portal.current?.open('tickets', { state: 'open' })}>
+          Os meus pedidos
+        </button>
+      </div>
       {token === undefined ? (
         <p>A carregar…</p>
       ) : (
         <SupportPortal
+          ref={portal}
           id="portal"
           api={apiOrigin()}
           lang="pt"
           routing="history"
           token={token ?? ''}
+          context={{ intranet: 'costa-filhos', page: location.pathname }}
+          onSupportPortalReady={log}
           onSupportPortalLogin={log}
           onSupportPortalLogout={log}
+          onSupportPortalSignedOut={log}
           onSupportPortalTicketCreated={log}
           onSupportPortalInformationAdded={log}
           onSupportPortalSolutionAccepted={log}

@@ -113,6 +113,8 @@ export const tickets = sqliteTable(
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
     /** A new random value on every change: guarded writes in the same batch check it. */
     revision: text('revision').notNull(),
+    /** The host page's context when the ticket was made (JSON, see domain/ticket-context.ts). */
+    context: text('context'),
   },
   (t) => [
     index('tickets_customer_status_idx').on(t.customerId, t.status, t.number),

@@ -15,5 +15,6 @@ export function toCustomer(row: CustomerRow): Customer {
     language: row.language,
     notifications: row.notifications,
     organizationManager: row.organizationManager,
+    hasPassword: row.passwordHash !== null,
   };
 }

@@ -16,6 +16,7 @@ import { customers, tickets, type CustomerRow, type TicketRow } from '../db/sche
 import { ApiError } from '../errors.ts';
 import type { Database, Ports } from '../ports.ts';
 import type { CategoryIndex } from './categories.ts';
+import { readTicketContext } from './ticket-context.ts';
 import { toDetails, toSummary, type DetailsContext } from './tickets.ts';
 
 export function customerRef(row: CustomerRow): DeskCustomerRef {
@@ -109,6 +110,7 @@ export async function toDeskDetails(
     ...(await toDetails(db, ticket, context)),
     type: ticket.type,
     customer: customerRef(customer),
+    context: readTicketContext(ticket.context),
   };
 }
 

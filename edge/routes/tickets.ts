@@ -14,6 +14,7 @@ import { colleagueIdList, colleagueWrites, resolveColleagues } from '../domain/c
 import { customerActor, eventWrites } from '../domain/events.ts';
 import { followedUpTicket, followUpOpenedEvent } from '../domain/follow-ups.ts';
 import { findVisibleTicket } from '../domain/ticket-access.ts';
+import { storedTicketContext } from '../domain/ticket-context.ts';
 import { listVisibleTickets } from '../domain/ticket-lists.ts';
 import { customerDetails, ticketPage } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
@@ -37,6 +38,7 @@ export const ticketRoutes = new Hono<AppEnv>()
       at: now,
     });
     const fields = parseWith(newTicketFields(config.MAX_DESCRIPTION_LENGTH), rawFields);
+    const context = storedTicketContext(fields.context);
     const index = await categoryIndex(db);
     const leaf = selectableLeaf(index, fields.category);
     if (!leaf?.type) throw new ApiError('validation_failed', { category: 'not_allowed' });
@@ -75,6 +77,7 @@ export const ticketRoutes = new Hono<AppEnv>()
             createdAt: now,
             updatedAt: now,
             revision: crypto.randomUUID(),
+            context,
           })
           .returning({ number: tickets.number }),
         ...eventWrites(db, ticketId, actor, { kind: 'created', status: 'new' }, now),

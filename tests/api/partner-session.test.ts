@@ -123,6 +123,24 @@ describe('partner single sign-on', () => {
     assert.equal(me.status, 200);
   });
 
+  test('the profile says whether the customer has a password (single sign-on only: none)', async () => {
+    const withPassword = (await (
+      await partnerLogin(await token(alice.email))
+    ).json()) as SessionCreated;
+    assert.equal(withPassword.customer.hasPassword, true);
+    const carla = await portal.createCustomer({ organization: 'Org A' });
+    await portal.db
+      .update(customers)
+      .set({ passwordHash: null })
+      .where(eq(customers.email, carla.email));
+    const session = (await (await partnerLogin(await token(carla.email))).json()) as SessionCreated;
+    assert.equal(session.customer.hasPassword, false);
+    const me = await portal.request(ROUTES.me, {
+      headers: { authorization: `Bearer ${session.token}` },
+    });
+    assert.equal(((await me.json()) as { hasPassword: boolean }).hasPassword, false);
+  });
+
   test('a partner with a JWKS URL: a good RS256 token logs in', async () => {
     const jwt = await token(bob.email, {
       key: keyB,

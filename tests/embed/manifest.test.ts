@@ -56,9 +56,9 @@ test('the manifest defines <support-portal> from the package entry', () => {
 
 test('every attribute and public property is in the manifest, described', () => {
   const properties = [...source.matchAll(/@property\(([^)]*)\)\s+(?:override\s+)?(\w+)/g)];
-  const attributes = properties.map(
-    ([, options, field]) => /attribute: '([^']+)'/.exec(options)?.[1] ?? field.toLowerCase(),
-  );
+  const attributes = properties
+    .filter(([, options]) => !options.includes('attribute: false'))
+    .map(([, options, field]) => /attribute: '([^']+)'/.exec(options)?.[1] ?? field.toLowerCase());
   assert.deepEqual(names(element.attributes), unique(attributes));
   const publicFields = (element.members ?? [])
     .filter((m) => m.kind === 'field' && !m.privacy && !m.static)
@@ -82,6 +82,18 @@ test('every support-portal-* event is in the manifest, described', () => {
   assert.ok(events.length > 0);
   assert.deepEqual(names(element.events), unique(events));
   assert.deepEqual(documented(element.events), []);
+});
+
+test('the React component has an onSupportPortal… prop for every event', () => {
+  const react = readFileSync('widget/react.ts', 'utf8');
+  const props = [...react.matchAll(/(onSupportPortal\w+):\s*'([a-z-]+)'/g)];
+  for (const [, prop, event] of props) {
+    const camel = event.replace(/(^|-)([a-z])/g, (_, _dash, letter: string) =>
+      letter.toUpperCase(),
+    );
+    assert.equal(prop, `on${camel}`);
+  }
+  assert.deepEqual(unique(props.map(([, , event]) => event)), names(element.events));
 });
 
 test('every slot, part and custom property is in the manifest, described', () => {

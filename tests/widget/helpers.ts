@@ -28,6 +28,7 @@ export async function newCustomer(
     closed?: number;
     solutions?: number;
     attachment?: { name: string; content: string };
+    passwordless?: boolean;
   } = {},
 ): Promise<TestCustomer> {
   const response = await fetch(`${API}/test/customers`, {

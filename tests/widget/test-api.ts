@@ -19,10 +19,11 @@ import { Hono } from 'hono';
 import { cors } from 'hono/cors';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { LANGUAGES } from '../../contract/domain.ts';
-import { categories, mailOutbox } from '../../edge/db/schema.ts';
+import { categories, customers, mailOutbox, tickets } from '../../edge/db/schema.ts';
 import { applyDeskAction } from '../../edge/domain/desk-actions.ts';
 import { updateDeskCustomer } from '../../edge/domain/desk-customers.ts';
 import { forgetCategories } from '../../edge/domain/categories.ts';
+import { readTicketContext } from '../../edge/domain/ticket-context.ts';
 import { proposeSolution } from '../support/desk.ts';
 import { startPortal } from '../support/app.ts';
 
@@ -38,6 +39,8 @@ interface NewTestCustomer {
   solutions?: number;
   /** A text file attached to the newest open ticket: its name and content. */
   attachment?: { name: string; content: string };
+  /** Without a password once the tickets are made: signs in only through the partner. */
+  passwordless?: boolean;
 }
 
 /** The partner intranet of the single sign-on tests, for the test customers' organization. */
@@ -123,12 +126,26 @@ export async function startTestApi(allowedOrigins: string[]) {
         });
         if (uploaded.status !== 201) throw new Error(`attachment: ${uploaded.status}`);
       }
+      if (input.passwordless) {
+        await portal.db
+          .update(customers)
+          .set({ passwordHash: null })
+          .where(eq(customers.id, customer.id));
+      }
       return c.json({
         email: customer.email,
         password: customer.password,
         name: customer.name,
         tickets: numbers,
       });
+    })
+    // The host page's context a ticket was stored with, as the desk sees it.
+    .get('/test/tickets/:number/context', async (c) => {
+      const [row] = await portal.db
+        .select({ context: tickets.context })
+        .from(tickets)
+        .where(eq(tickets.number, Number(c.req.param('number'))));
+      return c.json(row ? readTicketContext(row.context) : null);
     })
     // An organization of its own: a manager, a requester with a ticket that has a colleague in
     // copy, that colleague, and a neighbour with a ticket of their own; all logins returned.

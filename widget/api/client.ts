@@ -30,6 +30,8 @@ export interface NewTicket {
   followUpOf?: number;
   /** Customer ids of colleagues to put in copy. */
   colleagues?: string[];
+  /** The host page's context (`context` on `<support-portal>`), stored with the ticket. */
+  context?: Record<string, unknown>;
 }
 
 type Progress = (fraction: number) => void;
@@ -160,6 +162,7 @@ export class ApiClient {
     form.set('description', fields.description);
     if (fields.followUpOf) form.set('followUpOf', String(fields.followUpOf));
     if (fields.colleagues?.length) form.set('colleagues', fields.colleagues.join(','));
+    if (fields.context) form.set('context', JSON.stringify(fields.context));
     if (file) form.set('file', file, file.name);
     return this.upload(ROUTES.tickets, form, onProgress);
   }

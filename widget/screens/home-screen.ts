@@ -4,7 +4,7 @@
  * tickets, choose ticket e-mail notifications, change the password.
  */
 import { msg, str } from '@lit/localize';
-import { css, html } from 'lit';
+import { css, html, nothing } from 'lit';
 import { defineElement } from '../define.ts';
 import { shared } from '../styles/shared.ts';
 import './notifications-toggle.ts';
@@ -83,11 +83,16 @@ export class HomeScreen extends ScreenElement {
         .client=${this.client}
         .customer=${this.customer}
       ></sp-notifications-toggle>
-      <div class="actions">
-        <button class="link" type="button" @click=${this.handleChangePassword}>
-          ${msg('Cambiar la contraseña', { id: 'home.change_password' })}
-        </button>
-      </div>
+      ${
+        // A customer who signs in only through a partner has no password to change.
+        this.customer?.hasPassword
+          ? html`<div class="actions">
+              <button class="link" type="button" @click=${this.handleChangePassword}>
+                ${msg('Cambiar la contraseña', { id: 'home.change_password' })}
+              </button>
+            </div>`
+          : nothing
+      }
     `;
   }
 

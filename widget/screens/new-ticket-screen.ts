@@ -20,6 +20,7 @@ import type { CategorySelectDetail, CategorySelectEvent } from '../events/catego
 import type { FileChangeEvent } from '../events/file-change.ts';
 import { TicketCreatedEvent } from '../events/ticket-created.ts';
 import { errorMessage } from '../i18n/errors.ts';
+import type { TicketPrefill } from '../host-api.ts';
 import { formatDate, urgencyLabel } from '../i18n/labels.ts';
 import { shared } from '../styles/shared.ts';
 import { restoredNotice } from './draft.ts';
@@ -51,6 +52,12 @@ export class NewTicketScreen extends ScreenElement {
   /** The closed ticket this one follows up: its category comes preselected. */
   @property({ attribute: false }) followUpOf: number | null = null;
 
+  /** Fields the host page filled in (`prefill()` on `<support-portal>`); they win over a draft. */
+  @property({ attribute: false }) prefill: TicketPrefill | null = null;
+
+  /** The host page's context, sent with the ticket (`context` on `<support-portal>`). */
+  @property({ attribute: false }) context: Record<string, unknown> | null = null;
+
   @state() private step: 'category' | 'details' = 'category';
   @state() private categories: CategoryNode[] | null = null;
   @state() private loadError = '';
@@ -71,12 +78,15 @@ export class NewTicketScreen extends ScreenElement {
   private readonly draft = new NewTicketDraft(this, {
     read: () => ({ category: this.category, urgency: this.urgency, description: this.description }),
     fill: (draft) => {
-      if (draft.category) {
+      const prefill = this.prefill ?? {};
+      if (draft.category && !prefill.category) {
         this.category = draft.category;
         this.step = 'details';
       }
-      if (draft.urgency) this.urgency = draft.urgency;
-      if (draft.description !== undefined) this.description = draft.description;
+      if (draft.urgency && !prefill.urgency) this.urgency = draft.urgency;
+      if (draft.description !== undefined && prefill.description === undefined) {
+        this.description = draft.description;
+      }
     },
     fillFile: (file) => {
       if (!this.file) this.file = file;
@@ -84,6 +94,7 @@ export class NewTicketScreen extends ScreenElement {
   });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('prefill') && this.prefill) this.applyPrefill(this.prefill);
     if (changed.has('followUpOf') && this.followUpOf && this.client) void this.preselect();
     if (changed.has('client') && this.client && this.categories === null) void this.load();
     else if (this.categories && languageChanged(changed.get('customer'), this.customer)) {
@@ -96,12 +107,24 @@ export class NewTicketScreen extends ScreenElement {
     this.loadError = '';
     try {
       this.categories = await this.client.categories();
+      if (this.prefill?.category) this.applyPrefill({ category: this.prefill.category });
       if (this.category) {
         const path = pathTo(this.categories, this.category.id).map((node) => node.label);
         if (path.length) this.category = { ...this.category, path };
       }
     } catch (error) {
       this.loadError = errorMessage(error);
+    }
+  }
+
+  /** The host's fields; a category (a leaf's id) once the categories are known. */
+  private applyPrefill({ category, urgency, description }: TicketPrefill): void {
+    if (urgency) this.urgency = urgency;
+    if (description !== undefined) this.description = description;
+    const path = category && this.categories ? pathTo(this.categories, category) : [];
+    if (path.length && !path.at(-1)!.children.length) {
+      this.category = { id: category!, path: path.map((node) => node.label) };
+      this.step = 'details';
     }
   }
 
@@ -177,6 +200,7 @@ export class NewTicketScreen extends ScreenElement {
       description: this.description,
       ...(this.followUpOf && { followUpOf: this.followUpOf }),
       colleagues: chosenColleagues(this.renderRoot),
+      ...(this.context && { context: this.context }),
     };
     this.busy = true;
     this.formError = '';
