@@ -1,42 +1,48 @@
+/**
+ * The admin command line, run in-process on a fresh database (`runAdmin`), and once as its own
+ * process the way `npm run admin` starts it.
+ */
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, describe, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import { promisify } from 'node:util';
-import { createClient } from '@libsql/client';
+import { drizzle } from 'drizzle-orm/libsql';
+import { loadConfig } from '../../edge/config.ts';
+import * as schema from '../../edge/db/schema.ts';
+import { consoleMailer } from '../../edge/mail/console-mailer.ts';
+import { diskStore } from '../../edge/node/disk-store.ts';
+import { applyMigrations } from '../../edge/node/migrate.ts';
+import { openDatabase } from '../../edge/node/ports.ts';
+import { systemClock, type Ports } from '../../edge/ports.ts';
+import { admin as runAdmin } from '../support/admin.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'portal-admin-'));
-const env = {
-  ...process.env,
-  DATA_DIR: dir,
-  LIBSQL_URL: `file:${join(dir, 'admin.db')}`,
-  PBKDF2_ITERATIONS: '10000',
+const url = `file:${join(dir, 'admin.db')}`;
+const client = openDatabase(url);
+const ports: Ports = {
+  db: drizzle(client, { schema }),
+  store: diskStore(join(dir, 'attachments')),
+  mailer: consoleMailer(() => {}),
+  clock: systemClock,
+  config: loadConfig({
+    ENVIRONMENT: 'development',
+    TOKEN_SECRET: 'test-secret-that-is-long-enough-for-hs256',
+    PBKDF2_ITERATIONS: '10000',
+  }),
 };
-after(() => rmSync(dir, { recursive: true, force: true }));
+before(() => applyMigrations(ports.db));
+after(() => {
+  client.close();
+  rmSync(dir, { recursive: true, force: true });
+});
 
-async function admin(...args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      'npx',
-      ['tsx', 'edge/scripts/admin.ts', ...args],
-      { env },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const admin = (...args: string[]) => runAdmin(ports, ...args);
 
 async function query(sql: string) {
-  const client = createClient({ url: env.LIBSQL_URL });
-  try {
-    return (await client.execute(sql)).rows;
-  } finally {
-    client.close();
-  }
+  return (await client.execute(sql)).rows;
 }
 
 describe('npm run admin', () => {
@@ -107,5 +113,31 @@ describe('npm run admin', () => {
     const unknown = await admin('customer:manager', '--email', 'nobody@example.com');
     assert.equal(unknown.code, 1);
     assert.match(unknown.stderr, /no customer/);
+  });
+});
+
+describe('npm run admin as its own process', () => {
+  test('creates a customer in the database LIBSQL_URL names', async () => {
+    const env = { ...process.env, DATA_DIR: dir, LIBSQL_URL: url, PBKDF2_ITERATIONS: '10000' };
+    const created = await promisify(execFile)(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'edge/scripts/admin.ts',
+        'customer:create',
+        '--email',
+        'smoke@example.com',
+        '--name',
+        'Smoke',
+      ],
+      { env },
+    );
+    assert.match(created.stdout, /Created customer smoke@example\.com/);
+    const rows = await query("select name from customers where email = 'smoke@example.com'");
+    assert.deepEqual(
+      rows.map((row) => row.name),
+      ['Smoke'],
+    );
   });
 });

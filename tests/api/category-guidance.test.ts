@@ -3,16 +3,13 @@
  * receive them in their language, and the admin command refusing unsafe or incomplete guidance.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
-import { createClient } from '@libsql/client';
 import { LANGUAGES, type Labels, type Language } from '../../contract/domain.ts';
 import { ROUTES } from '../../contract/routes.ts';
 import type { CategoryNode } from '../../contract/types.ts';
+import { admin } from '../support/admin.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
 import { logIn } from '../support/customer.ts';
 
@@ -58,14 +55,6 @@ describe('category guidance for customers', () => {
 });
 
 describe('npm run admin -- categories:load with guidance', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'portal-guidance-'));
-  const env = {
-    ...process.env,
-    DATA_DIR: dir,
-    LIBSQL_URL: `file:${join(dir, 'admin.db')}`,
-  };
-  after(() => rmSync(dir, { recursive: true, force: true }));
-
   const labels = (text: string): Labels =>
     Object.fromEntries(LANGUAGES.map((language) => [language, `${text} (${language})`])) as Labels;
 
@@ -77,17 +66,9 @@ describe('npm run admin -- categories:load with guidance', () => {
   });
 
   async function load(tree: unknown) {
-    const file = join(dir, `tree-${Math.random().toString(36).slice(2)}.json`);
+    const file = join(portal.dir, `tree-${Math.random().toString(36).slice(2)}.json`);
     writeFileSync(file, JSON.stringify(tree));
-    try {
-      await promisify(execFile)('npx', ['tsx', 'edge/scripts/admin.ts', 'categories:load', file], {
-        env,
-      });
-      return { code: 0, stderr: '' };
-    } catch (error) {
-      const failed = error as { code: number; stderr: string };
-      return { code: failed.code, stderr: failed.stderr };
-    }
+    return admin(portal.ports, 'categories:load', file);
   }
 
   test('refuses javascript:, http and malformed links, untranslated help and long keywords', async () => {
@@ -114,13 +95,8 @@ describe('npm run admin -- categories:load with guidance', () => {
     ]) {
       assert.match(refused.stderr, path);
     }
-    const db = createClient({ url: env.LIBSQL_URL });
-    try {
-      const rows = await db.execute("select id from categories where id like 'bad-%'");
-      assert.equal(rows.rows.length, 0, 'nothing saved');
-    } finally {
-      db.close();
-    }
+    const rows = await portal.client.execute("select id from categories where id like 'bad-%'");
+    assert.equal(rows.rows.length, 0, 'nothing saved');
   });
 
   test('stores https links and keywords, and loading again without them removes them', async () => {
@@ -130,19 +106,15 @@ describe('npm run admin -- categories:load with guidance', () => {
     };
     const loaded = await load([leaf('good', { help, keywords: { en: ['inbox'] } })]);
     assert.equal(loaded.code, 0, loaded.stderr);
-    const db = createClient({ url: env.LIBSQL_URL });
-    try {
-      const read = async () =>
-        (await db.execute("select help, keywords from categories where id = 'good'")).rows[0]!;
-      const stored = await read();
-      assert.deepEqual(JSON.parse(String(stored.help)), help);
-      assert.deepEqual(JSON.parse(String(stored.keywords)), { en: ['inbox'] });
-      assert.equal((await load([leaf('good', {})])).code, 0);
-      const cleared = await read();
-      assert.equal(cleared.help, null);
-      assert.equal(cleared.keywords, null);
-    } finally {
-      db.close();
-    }
+    const read = async () =>
+      (await portal.client.execute("select help, keywords from categories where id = 'good'"))
+        .rows[0]!;
+    const stored = await read();
+    assert.deepEqual(JSON.parse(String(stored.help)), help);
+    assert.deepEqual(JSON.parse(String(stored.keywords)), { en: ['inbox'] });
+    assert.equal((await load([leaf('good', {})])).code, 0);
+    const cleared = await read();
+    assert.equal(cleared.help, null);
+    assert.equal(cleared.keywords, null);
   });
 });

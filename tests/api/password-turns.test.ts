@@ -7,6 +7,7 @@ import { sessions } from '../../edge/db/schema.ts';
 import { ServerBusyError } from '../../edge/errors.ts';
 import { turns, type InTurn } from '../../edge/lib/turns.ts';
 import { DEMO_LOGIN, startPortal, type TestPortal } from '../support/app.ts';
+import { byDeadline, nextTurn } from '../support/deadline.ts';
 
 /** A task that runs until the test lets it finish. */
 function held(log: string[], name: string) {
@@ -31,15 +32,16 @@ describe('turns for expensive work', () => {
       log.push('second runs');
       return 'second';
     });
+    // Refused because the second waits in the one place of the queue.
     await assert.rejects(
       inTurn(async () => 'third'),
       ServerBusyError,
     );
-    await new Promise((resolve) => setTimeout(resolve, 10));
+    await nextTurn();
     assert.deepEqual(log, ['first runs']);
     first.release();
-    assert.equal(await running, 'first');
-    assert.equal(await waiting, 'second');
+    assert.equal(await byDeadline(running, 'the first task'), 'first');
+    assert.equal(await byDeadline(waiting, 'the second task'), 'second');
     assert.deepEqual(log, ['first runs', 'first ends', 'second runs']);
   });
 

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createClient, LibsqlError, type Client } from '@libsql/client';
 import { openDatabase } from '../../edge/node/ports.ts';
+import { byDeadline, nextTurn } from '../support/deadline.ts';
 
 describe('the database client on a local file', () => {
   let dir: string;
@@ -85,13 +86,16 @@ describe('the database client on a local file', () => {
       sql: 'INSERT INTO notes (id, title) VALUES (?, ?)',
       args: [4, 'x'],
     });
+    const order: string[] = [];
     const outside = client.execute('SELECT count(*) AS n FROM notes');
-    let answered = false;
-    void outside.then(() => (answered = true));
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    assert.equal(answered, false, 'a call outside the transaction ran inside it');
+    void outside.then(() => order.push('outside answered'));
+    await transaction.execute('SELECT 1');
+    await nextTurn();
+    order.push('rolled back');
     await transaction.rollback();
-    assert.equal((await outside).rows[0]!.n, 2);
+    const { rows } = await byDeadline(outside, 'the call outside the transaction');
+    assert.deepEqual(order, ['rolled back', 'outside answered']);
+    assert.equal(rows[0]!.n, 2, 'it saw no row of the rolled back transaction');
   });
 
   it('sees a column added after a statement was first prepared', async () => {

@@ -1,10 +1,8 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { promisify } from 'node:util';
 import { createClient } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { createApp } from '../../edge/app.ts';
@@ -26,20 +24,16 @@ import { applyMigrations } from '../../edge/node/migrate.ts';
 import { systemClock, type Ports } from '../../edge/ports.ts';
 import { verifySignature } from '../../edge/webhooks/signature.ts';
 import { demoCategories } from '../support/app.ts';
+import { admin as runAdmin } from '../support/admin.ts';
 import { DeskClient, Receiver } from './support.ts';
 
 /**
- * The demo played from both sides, as the README tells a new user to: the admin command (a
- * separate process, as `npm run admin` runs it) plays the desk; the app serves the customer.
+ * The demo played from both sides, as the README tells a new user to: the admin command (run
+ * in-process on the same database; tests/api/admin.test.ts starts it as its own process once)
+ * plays the desk; the app serves the customer.
  */
 const dir = mkdtempSync(join(tmpdir(), 'portal-desk-admin-'));
-const env = {
-  ...process.env,
-  DATA_DIR: dir,
-  LIBSQL_URL: `file:${join(dir, 'portal.db')}`,
-  PBKDF2_ITERATIONS: '10000',
-};
-const client = createClient({ url: env.LIBSQL_URL });
+const client = createClient({ url: `file:${join(dir, 'portal.db')}` });
 const ports: Ports = {
   db: drizzle(client, { schema }),
   store: diskStore(join(dir, 'attachments')),
@@ -65,19 +59,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function admin(...args: string[]) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(
-      process.execPath,
-      ['--import', 'tsx', 'edge/scripts/admin.ts', ...args],
-      { env },
-    );
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+const admin = (...args: string[]) => runAdmin(ports, ...args);
 
 describe('npm run admin plays the desk', () => {
   let desk: DeskClient;

@@ -15,7 +15,7 @@ export const categoryCommands: Record<string, AdminCommand> = {
     usage: '<file.json>',
     summary:
       'Load or update the category tree from a JSON file (labels in all six languages, optional help and keywords).',
-    async run(args, { db }) {
+    async run(args, { db }, out) {
       const { positionals } = options(args, {});
       const parsed = categoryTreeSchema.safeParse(
         JSON.parse(readFileSync(required(positionals[0], 'file'), 'utf8')),
@@ -28,7 +28,7 @@ export const categoryCommands: Record<string, AdminCommand> = {
       }
       const saved = await saveCategoryTree(db, parsed.data);
       forgetCategories(db);
-      console.log(`Saved ${saved} categories`);
+      out.log(`Saved ${saved} categories`);
     },
   },
 };

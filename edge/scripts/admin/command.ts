@@ -1,17 +1,21 @@
 /**
  * @module
  * The shape of an admin command: `npm run admin -- <name> [arguments]`. Each group of commands
- * lives in its own file under this folder and is registered in `../admin.ts`.
+ * lives in its own file under this folder and is registered in `run.ts`.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import * as z from 'zod';
 import type { Ports } from '../../ports.ts';
 
+/** Where a command prints: `console` from the command line, a collector in tests. */
+export type AdminOutput = Pick<Console, 'log' | 'error' | 'table'>;
+
 export interface AdminCommand {
   /** One line for the help text, e.g. `--email <e-mail> --name <name> [--password <p>]`. */
   usage: string;
   summary: string;
-  run(args: string[], ports: Ports): Promise<void>;
+  /** Resolves to the exit code when it is not 0 (and the command did not throw). */
+  run(args: string[], ports: Ports, out: AdminOutput): Promise<number | void>;
 }
 
 /** Parses `--option value` arguments, failing with the command's usage on anything unknown. */

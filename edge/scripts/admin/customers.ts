@@ -18,7 +18,7 @@ export const customerCommands: Record<string, AdminCommand> = {
     usage:
       '--email <e-mail> --name <name> [--organization <org>] [--language es|pt|en|fr|it|ca] [--password <password>]',
     summary: 'Create a customer; without a password, the first access sets one.',
-    async run(args, { db, config, clock }) {
+    async run(args, { db, config, clock }, out) {
       const { values } = options(args, {
         email: { type: 'string' },
         name: { type: 'string' },
@@ -38,7 +38,7 @@ export const customerCommands: Record<string, AdminCommand> = {
         config.PBKDF2_ITERATIONS,
         clock.now(),
       );
-      console.log(
+      out.log(
         `Created customer ${customer.email} (${customer.id})${customer.passwordHash ? '' : ', no password yet'}`,
       );
     },
@@ -47,7 +47,7 @@ export const customerCommands: Record<string, AdminCommand> = {
     usage: '<file.csv>',
     summary:
       'Create customers from a CSV file with a header row (email,name,organization,language,password).',
-    async run(args, { db, config, clock }) {
+    async run(args, { db, config, clock }, out) {
       const { positionals } = options(args, {});
       const rows: Record<string, string>[] = parse(
         readFileSync(required(positionals[0], 'file'), 'utf8'),
@@ -74,17 +74,17 @@ export const customerCommands: Record<string, AdminCommand> = {
           );
           created++;
         } catch (error) {
-          console.error(`Line ${index + 2} (${row.email}): ${describeError(error) ?? error}`);
+          out.error(`Line ${index + 2} (${row.email}): ${describeError(error) ?? error}`);
         }
       }
-      console.log(`Imported ${created} of ${rows.length} customers`);
+      out.log(`Imported ${created} of ${rows.length} customers`);
     },
   },
   'customer:manager': {
     usage: '--email <e-mail> [--off]',
     summary:
       'Make a customer a manager of their organization (sees all its tickets, read-only); --off undoes it.',
-    async run(args, { db, clock }) {
+    async run(args, { db, clock }, out) {
       const { values } = options(args, {
         email: { type: 'string' },
         off: { type: 'boolean' },
@@ -100,7 +100,7 @@ export const customerCommands: Record<string, AdminCommand> = {
         .update(customers)
         .set({ organizationManager: manager, updatedAt: clock.now() })
         .where(eq(customers.id, customer.id));
-      console.log(
+      out.log(
         manager
           ? `${email} now manages ${customer.organization}: sees every ticket of it`
           : `${email} no longer manages ${customer.organization ?? 'an organization'}`,

@@ -31,7 +31,7 @@ import {
   removeSubscription,
   rotateSecret,
 } from '../../webhooks/subscriptions.ts';
-import type { AdminCommand } from './command.ts';
+import type { AdminCommand, AdminOutput } from './command.ts';
 import { options, required, UsageError } from './command.ts';
 
 /** The desk's refusals (a move the ticket's state forbids, a refused URL) read as usage errors. */
@@ -51,7 +51,7 @@ function ticketNumber(value: string | undefined): number {
   return number;
 }
 
-async function act(ports: Ports, number: number, action: DeskAction) {
+async function act(ports: Ports, out: AdminOutput, number: number, action: DeskAction) {
   const { db, clock, config } = ports;
   await explained(
     applyDeskAction(db, number, deskActor(null), action, clock.now(), {
@@ -59,43 +59,43 @@ async function act(ports: Ports, number: number, action: DeskAction) {
       tokenSecret: config.TOKEN_SECRET,
     }),
   );
-  console.log(`Ticket ${number}: ${action.action} done`);
+  out.log(`Ticket ${number}: ${action.action} done`);
 }
 
 export const deskCommands: Record<string, AdminCommand> = {
   'key:create': {
     usage: '--name <name>',
     summary: 'Create an integration key for /api/desk; the key is shown only now.',
-    async run(args, { db, clock }) {
+    async run(args, { db, clock }, out) {
       const { values } = options(args, { name: { type: 'string' } });
       const created = await createIntegrationKey(db, required(values.name, 'name'), clock.now());
-      console.log(`Created key ${created.id} (${created.name}). Keep it now, it is not stored:`);
-      console.log(created.key);
+      out.log(`Created key ${created.id} (${created.name}). Keep it now, it is not stored:`);
+      out.log(created.key);
     },
   },
   'key:revoke': {
     usage: '<key id or prefix>',
     summary: 'Revoke an integration key: requests with it get 401 from now on.',
-    async run(args, { db, clock }) {
+    async run(args, { db, clock }, out) {
       const { positionals } = options(args, {});
       const id = required(positionals[0], 'id');
       if (!(await revokeIntegrationKey(db, id, clock.now()))) {
         throw new UsageError(`no live key ${id}`);
       }
-      console.log(`Revoked ${id}`);
+      out.log(`Revoked ${id}`);
     },
   },
   'key:list': {
     usage: '',
     summary: 'List integration keys (prefix only).',
-    async run(_args, { db }) {
-      console.table(await listIntegrationKeys(db));
+    async run(_args, { db }, out) {
+      out.table(await listIntegrationKeys(db));
     },
   },
   'webhook:add': {
     usage: '--url <url> [--events ticket.created,...] [--secret <secret>]',
     summary: 'Subscribe a URL to webhooks; the signing secret is shown only now.',
-    async run(args, ports) {
+    async run(args, ports, out) {
       const { values } = options(args, {
         url: { type: 'string' },
         events: { type: 'string' },
@@ -109,14 +109,14 @@ export const deskCommands: Record<string, AdminCommand> = {
       const created = await explained(
         createSubscription({ ...ports, ...nodeWebhookPorts(ports.config.ENVIRONMENT) }, input),
       );
-      console.log(`Subscribed ${created.id} to ${created.events.join(', ')}`);
-      console.log(`Signing secret: ${created.secret}`);
+      out.log(`Subscribed ${created.id} to ${created.events.join(', ')}`);
+      out.log(`Signing secret: ${created.secret}`);
     },
   },
   'webhook:rotate': {
     usage: '<subscription id> [--secret <secret>] [--overlap-hours 24]',
     summary: 'Give a subscription a new signing secret; the old one still signs for the overlap.',
-    async run(args, ports) {
+    async run(args, ports, out) {
       const { values, positionals } = options(args, {
         secret: { type: 'string' },
         'overlap-hours': { type: 'string' },
@@ -127,8 +127,8 @@ export const deskCommands: Record<string, AdminCommand> = {
         ...(overlap !== undefined && { overlapHours: Number(overlap) }),
       });
       const rotated = await explained(rotateSecret(ports, required(positionals[0], 'id'), input));
-      console.log(`Signing secret: ${rotated.secret}`);
-      console.log(
+      out.log(`Signing secret: ${rotated.secret}`);
+      out.log(
         rotated.previousSecretUntil
           ? `The previous secret still signs until ${rotated.previousSecretUntil}`
           : 'The previous secret no longer signs',
@@ -138,81 +138,81 @@ export const deskCommands: Record<string, AdminCommand> = {
   'webhook:remove': {
     usage: '<subscription id>',
     summary: 'Remove a subscription; its pending deliveries are marked dead.',
-    async run(args, ports) {
+    async run(args, ports, out) {
       const id = required(options(args, {}).positionals[0], 'id');
       if (!(await removeSubscription(ports, id))) throw new UsageError(`no subscription ${id}`);
-      console.log(`Removed ${id}`);
+      out.log(`Removed ${id}`);
     },
   },
   'webhook:list': {
     usage: '',
     summary: 'List active webhook subscriptions.',
-    async run(_args, ports) {
-      console.table(await listSubscriptions(ports));
+    async run(_args, ports, out) {
+      out.table(await listSubscriptions(ports));
     },
   },
   'webhook:deliveries': {
     usage: '<subscription id> [--status pending|delivered|dead]',
     summary: "List a subscription's latest deliveries, with their last error.",
-    async run(args, ports) {
+    async run(args, ports, out) {
       const { values, positionals } = options(args, { status: { type: 'string' } });
       const filter = deliveryListQuery.parse({ status: values.status });
       const id = required(positionals[0], 'id');
-      console.table(await explained(listDeliveries(ports, id, filter)));
+      out.table(await explained(listDeliveries(ports, id, filter)));
     },
   },
   'webhook:retry': {
     usage: '<subscription id> <delivery id>',
     summary: 'Send a dead delivery again, with a fresh set of attempts.',
-    async run(args, ports) {
+    async run(args, ports, out) {
       const { positionals } = options(args, {});
       const [id, deliveryId] = [
         required(positionals[0], 'id'),
         required(positionals[1], 'delivery'),
       ];
       await explained(redeliver(ports, id, deliveryId));
-      console.log(`Delivery ${deliveryId} is due again`);
+      out.log(`Delivery ${deliveryId} is due again`);
     },
   },
   'ticket:status': {
     usage: '<number> in_progress|closed',
     summary: 'Move a ticket, as the desk (closed from any open status cancels it).',
-    async run(args, ports) {
+    async run(args, ports, out) {
       const { positionals } = options(args, {});
       const { status } = deskStatusBody.parse({ status: required(positionals[1], 'status') });
-      await act(ports, ticketNumber(positionals[0]), { action: 'status', status });
+      await act(ports, out, ticketNumber(positionals[0]), { action: 'status', status });
     },
   },
   'ticket:solve': {
     usage: '<number> --solution <text>',
     summary: 'Propose a solution: the ticket becomes resolved, awaiting the customer.',
-    async run(args, ports) {
+    async run(args, ports, out) {
       const { values, positionals } = options(args, { solution: { type: 'string' } });
       const { solution } = deskSolutionBody.parse({
         solution: required(values.solution, 'solution'),
       });
-      await act(ports, ticketNumber(positionals[0]), { action: 'solution', solution });
+      await act(ports, out, ticketNumber(positionals[0]), { action: 'solution', solution });
     },
   },
   'ticket:comment': {
     usage: '<number> --text <text>',
     summary: "Add a public comment to the ticket's timeline.",
-    async run(args, ports) {
+    async run(args, ports, out) {
       const { values, positionals } = options(args, { text: { type: 'string' } });
       const { text } = deskCommentBody.parse({ text: required(values.text, 'text') });
-      await act(ports, ticketNumber(positionals[0]), { action: 'comment', text });
+      await act(ports, out, ticketNumber(positionals[0]), { action: 'comment', text });
     },
   },
   'jobs:run': {
     usage: '',
     summary:
       'Run the scheduled job once: auto-accept aged solutions, deliver due webhooks and e-mails.',
-    async run(_args, ports) {
+    async run(_args, ports, out) {
       const report = await runScheduledJob({
         ...ports,
         ...nodeWebhookPorts(ports.config.ENVIRONMENT),
       });
-      console.log(JSON.stringify(report));
+      out.log(JSON.stringify(report));
     },
   },
 };

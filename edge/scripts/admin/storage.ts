@@ -90,20 +90,20 @@ export const storageCommands: Record<string, AdminCommand> = {
     usage: '[--repair]',
     summary:
       'Report attachment rows without stored bytes, stored bytes without a row and files half-written by a crash; --repair deletes the latter two.',
-    async run(args, ports) {
+    async run(args, ports, out) {
       const { values } = options(args, { repair: { type: 'boolean' } });
       const report = await checkStorage(ports, values.repair === true);
-      console.log(`Attachment rows: ${report.rows}, stored objects: ${report.objects}`);
-      console.log(`Rows without object: ${report.rowsWithoutObject.length}`);
-      for (const key of report.rowsWithoutObject) console.log(`  missing ${key}`);
-      console.log(`Objects without row: ${report.objectsWithoutRow.length}`);
-      for (const key of report.objectsWithoutRow) console.log(`  orphan ${key}`);
-      console.log(`Unfinished writes older than an hour: ${report.unfinishedWrites}`);
+      out.log(`Attachment rows: ${report.rows}, stored objects: ${report.objects}`);
+      out.log(`Rows without object: ${report.rowsWithoutObject.length}`);
+      for (const key of report.rowsWithoutObject) out.log(`  missing ${key}`);
+      out.log(`Objects without row: ${report.objectsWithoutRow.length}`);
+      for (const key of report.objectsWithoutRow) out.log(`  orphan ${key}`);
+      out.log(`Unfinished writes older than an hour: ${report.unfinishedWrites}`);
       if (values.repair) {
-        console.log(`Deleted ${report.repaired} objects without row`);
-        console.log(`Deleted ${report.unfinishedWrites} unfinished writes`);
+        out.log(`Deleted ${report.repaired} objects without row`);
+        out.log(`Deleted ${report.unfinishedWrites} unfinished writes`);
       }
-      if (report.rowsWithoutObject.length > 0) process.exitCode = 2;
+      return report.rowsWithoutObject.length > 0 ? 2 : 0;
     },
   },
 };

@@ -13,7 +13,7 @@ export const ticketCommands: Record<string, AdminCommand> = {
   'tickets:list': {
     usage: '[--status new|in_progress|resolved|closed] [--limit <n>]',
     summary: 'List the newest tickets.',
-    async run(args, { db }) {
+    async run(args, { db }, out) {
       const { values } = options(args, {
         status: { type: 'string' },
         limit: { type: 'string', default: '20' },
@@ -36,7 +36,7 @@ export const ticketCommands: Record<string, AdminCommand> = {
         .where(status ? eq(tickets.status, status) : undefined)
         .orderBy(desc(tickets.number))
         .limit(Number(values.limit) || 20);
-      console.table(rows.map((row) => ({ ...row, updated: row.updated.toISOString() })));
+      out.table(rows.map((row) => ({ ...row, updated: row.updated.toISOString() })));
     },
   },
 };
