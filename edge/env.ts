@@ -3,6 +3,7 @@
  * The Hono environment shared by every route: the ports, and the customer once authenticated.
  */
 import type { CustomerRow } from './db/schema.ts';
+import type { PendingSession } from './middleware/customer-auth.ts';
 import type { Ports } from './ports.ts';
 
 export interface AppEnv {
@@ -12,5 +13,7 @@ export interface AppEnv {
     customer: CustomerRow;
     /** Set by `requireCustomer`: the session the bearer token belongs to. */
     sessionId: string;
+    /** Set by `customerSession`: a verified token whose session `customerReads` checks. */
+    pendingSession: PendingSession;
   };
 }

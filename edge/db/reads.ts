@@ -48,7 +48,7 @@ export function allRows<Row>(
   };
 }
 
-type Results<R extends readonly Read<unknown>[]> = {
+export type Results<R extends readonly Read<unknown>[]> = {
   -readonly [K in keyof R]: R[K] extends Read<infer T> ? T : never;
 };
 
