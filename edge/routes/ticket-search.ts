@@ -35,4 +35,4 @@ export const ticketSearchRoutes = new Hono<AppEnv>().get(
 );
 
 /** Nothing typed to search for: no rows. */
-const nothingToSearch: Read<ListedTicket[]> = { statement: 'select 1 where 0', result: () => [] };
+const nothingToSearch: Read<ListedTicket[]> = { statements: [], result: () => [] };
