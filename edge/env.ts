@@ -4,6 +4,7 @@
  */
 import type { ErrorCode } from '../contract/errors.ts';
 import type { CustomerRow } from './db/schema.ts';
+import type { PendingSession } from './middleware/customer-auth.ts';
 import type { Ports } from './ports.ts';
 
 export interface AppEnv {
@@ -17,5 +18,7 @@ export interface AppEnv {
     requestId: string;
     /** Set by `renderError`: the code of the error answered, for the request's log line. */
     errorCode?: ErrorCode;
+    /** Set by `customerSession`: a verified token whose session `customerReads` checks. */
+    pendingSession: PendingSession;
   };
 }

@@ -8,9 +8,32 @@ import type { InArgs, InStatement, ResultSet } from '@libsql/client';
 import { fillPlaceholders, type Logger } from 'drizzle-orm';
 import type { Database } from '../ports.ts';
 
+/** Statements to send, and what their rows (one set per statement, in order) make. */
 export interface Read<T> {
-  statement: InStatement;
-  result(rows: ResultSet['rows']): T;
+  statements: InStatement[];
+  result(rows: ResultSet['rows'][]): T;
+}
+
+/** One read made of several: their statements together, `make` given their results. */
+export function combined<const R extends readonly Read<unknown>[], T>(
+  reads: R,
+  make: (...results: Results<R>) => T,
+): Read<T> {
+  return {
+    statements: reads.flatMap((read) => read.statements),
+    result: (rows) => {
+      let at = 0;
+      const results = reads.map((read) =>
+        read.result(rows.slice(at, (at += read.statements.length))),
+      );
+      return make(...(results as Results<R>));
+    },
+  };
+}
+
+/** A read whose result is made from another's. */
+export function mapped<A, T>(read: Read<A>, make: (result: A) => T): Read<T> {
+  return { statements: read.statements, result: (rows) => make(read.result(rows)) };
 }
 
 /** What this module needs of a drizzle prepared query. */
@@ -32,8 +55,8 @@ export function getRow<Row>(
   values: Record<string, unknown> = {},
 ): Read<Row | undefined> {
   return {
-    statement: statementOf(query, values),
-    result: (rows) => query.mapGetResult(rows) as Row | undefined,
+    statements: [statementOf(query, values)],
+    result: ([rows]) => query.mapGetResult(rows) as Row | undefined,
   };
 }
 
@@ -43,12 +66,12 @@ export function allRows<Row>(
   values: Record<string, unknown> = {},
 ): Read<Row[]> {
   return {
-    statement: statementOf(query, values),
-    result: (rows) => query.mapAllResult(rows) as Row[],
+    statements: [statementOf(query, values)],
+    result: ([rows]) => query.mapAllResult(rows) as Row[],
   };
 }
 
-type Results<R extends readonly Read<unknown>[]> = {
+export type Results<R extends readonly Read<unknown>[]> = {
   -readonly [K in keyof R]: R[K] extends Read<infer T> ? T : never;
 };
 
@@ -65,19 +88,18 @@ export async function readTogether<const R extends readonly Read<unknown>[]>(
   db: Database,
   reads: R,
 ): Promise<Results<R>> {
+  const statements = reads.flatMap((read) => read.statements);
   const logger = loggerOf(db);
-  for (const { statement } of reads)
+  for (const statement of statements)
     if (typeof statement === 'object') logger?.logQuery(statement.sql, statement.args as unknown[]);
-  if (reads.length === 0) return [] as Results<R>;
-  if (reads.length === 1) {
-    const { rows } = await db.$client.execute(reads[0]!.statement);
-    return [reads[0]!.result(rows)] as Results<R>;
-  }
-  const results = await db.$client.batch(
-    reads.map((read) => read.statement),
-    'read',
-  );
-  return reads.map((read, at) => read.result(results[at]!.rows)) as Results<R>;
+  let rows: ResultSet['rows'][];
+  if (statements.length === 0) rows = [];
+  else if (statements.length === 1) rows = [(await db.$client.execute(statements[0]!)).rows];
+  else rows = (await db.$client.batch(statements, 'read')).map((result) => result.rows);
+  let at = 0;
+  return reads.map((read) =>
+    read.result(rows.slice(at, (at += read.statements.length))),
+  ) as Results<R>;
 }
 
 /** One read on its own. */

@@ -8,7 +8,7 @@ import type { Language } from '../../contract/domain.ts';
 import type { CategoryNode } from '../../contract/types.ts';
 import { cacheScope } from '../db/cache-scope.ts';
 import { preparedQuery } from '../db/prepared.ts';
-import { readTogether, type Read } from '../db/reads.ts';
+import { mapped, readTogether, type Read } from '../db/reads.ts';
 import { categories, type CategoryRow } from '../db/schema.ts';
 import type { Database } from '../ports.ts';
 
@@ -59,15 +59,11 @@ export function categoryReads(db: Database, now = Date.now()): Read<CategoryInde
   const generation = generations.get(scope) ?? 0;
   const read = preparedQuery(db, 'categories', allCategories).allRead();
   return [
-    {
-      statement: read.statement,
-      result: (rows) => {
-        const index = indexOf(read.result(rows));
-        if ((generations.get(scope) ?? 0) === generation)
-          cache.set(scope, { loadedAt: now, index });
-        return index;
-      },
-    },
+    mapped(read, (rows) => {
+      const index = indexOf(rows);
+      if ((generations.get(scope) ?? 0) === generation) cache.set(scope, { loadedAt: now, index });
+      return index;
+    }),
   ];
 }
 

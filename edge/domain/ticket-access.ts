@@ -8,6 +8,7 @@
 import { and, eq, or, sql, type Placeholder, type SQL } from 'drizzle-orm';
 import type { TicketRole, TicketScope } from '../../contract/domain.ts';
 import { preparedQuery } from '../db/prepared.ts';
+import { readOne } from '../db/reads.ts';
 import { ticketColleagues, tickets, type CustomerRow, type TicketRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { Database } from '../ports.ts';
@@ -33,19 +34,31 @@ const ticketByNumber = (db: Database) =>
     .limit(1)
     .prepare();
 
+/** The ticket by number with whether the viewer is in copy: a read to send with others. */
+export function ticketByNumberRead(db: Database, viewer: CustomerRow, number: number) {
+  return preparedQuery(db, 'ticket by number', ticketByNumber).getRead({
+    viewer: viewer.id,
+    number,
+  });
+}
+
+/** The ticket of what `ticketByNumberRead` found, with the viewer's role; else `not_found`. */
+export function visibleTicketOf(
+  row: { ticket: TicketRow; inCopy: number } | undefined,
+  viewer: CustomerRow,
+): VisibleTicket {
+  const role = row ? ticketRole(row.ticket, viewer, Boolean(row.inCopy)) : null;
+  if (!row || !role) throw new ApiError('not_found');
+  return { ticket: row.ticket, role };
+}
+
 /** The ticket with the caller's role on it; `not_found` when missing or not theirs to see. */
 export async function findVisibleTicket(
   db: Database,
   viewer: CustomerRow,
   number: number,
 ): Promise<VisibleTicket> {
-  const row = await preparedQuery(db, 'ticket by number', ticketByNumber).get({
-    viewer: viewer.id,
-    number,
-  });
-  const role = row ? ticketRole(row.ticket, viewer, Boolean(row.inCopy)) : null;
-  if (!row || !role) throw new ApiError('not_found');
-  return { ticket: row.ticket, role };
+  return visibleTicketOf(await readOne(db, ticketByNumberRead(db, viewer, number)), viewer);
 }
 
 /** Adding information, files and colleagues: the requester and colleagues in copy. */

@@ -12,6 +12,7 @@ import { and, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import { OPEN_STATUSES, type TicketRole, type TicketState } from '../../contract/domain.ts';
 import type { TicketListQuery } from '../../contract/schemas.ts';
 import { preparedQuery } from '../db/prepared.ts';
+import { combined, type Read } from '../db/reads.ts';
 import { customers, ticketColleagues, tickets, type CustomerRow } from '../db/schema.ts';
 import type { Database } from '../ports.ts';
 import { managedOrganization, roleColumn } from './ticket-access.ts';
@@ -92,12 +93,15 @@ const ticketsInCopy = (shape: Shape) => (db: Database) =>
     .limit(value.limit)
     .prepare();
 
-/** One page plus one row (to tell whether another page follows), newest first. */
-export async function listVisibleTickets(
+/**
+ * One page plus one row (to tell whether another page follows), newest first: a read to send
+ * with others (`readTogether`).
+ */
+export function visibleTicketsRead(
   db: Database,
   viewer: CustomerRow,
   { state, scope, cursor, limit }: TicketListQuery,
-): Promise<ListedTicket[]> {
+): Read<ListedTicket[]> {
   const shape: Shape = { state, after: cursor !== undefined };
   const key = `${state} ${shape.after ? 'after' : 'first'}`;
   const values = {
@@ -109,15 +113,14 @@ export async function listVisibleTickets(
   if (scope === 'organization') {
     values.organization = managedOrganization(viewer);
     const query = preparedQuery(db, `organization tickets ${key}`, organizationTickets(shape));
-    return query.all(values);
+    return query.allRead(values);
   }
-  const requestedQuery = preparedQuery(db, `requested tickets ${key}`, requestedTickets(shape));
-  if (viewer.organization === null) return requestedQuery.all(values);
-  // Both at once: against a database server (Workers), that is one round trip instead of two.
-  const [requested, inCopy] = await Promise.all([
-    requestedQuery.all(values),
-    preparedQuery(db, `tickets in copy ${key}`, ticketsInCopy(shape)).all(values),
-  ]);
-  if (!inCopy.length) return requested;
-  return [...requested, ...inCopy].sort((a, b) => b.number - a.number).slice(0, limit + 1);
+  const requested = preparedQuery(db, `requested tickets ${key}`, requestedTickets(shape));
+  if (viewer.organization === null) return requested.allRead(values);
+  const inCopy = preparedQuery(db, `tickets in copy ${key}`, ticketsInCopy(shape));
+  return combined([requested.allRead(values), inCopy.allRead(values)], (mine, copied) =>
+    copied.length
+      ? [...mine, ...copied].sort((a, b) => b.number - a.number).slice(0, limit + 1)
+      : mine,
+  );
 }

@@ -7,6 +7,7 @@
 import { and, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { TicketScope } from '../../contract/domain.ts';
 import { customers, tickets, type CustomerRow } from '../db/schema.ts';
+import { allRows, type Read } from '../db/reads.ts';
 import type { Database } from '../ports.ts';
 import type { SearchTerms } from './search-terms.ts';
 import { roleColumn, scopeCondition } from './ticket-access.ts';
@@ -26,17 +27,20 @@ function numbersMatchingAll(matches: string[]): SQL {
   );
 }
 
-/** Within the tickets `viewer` sees in `scope` (see `ticket-access.ts`), with their role. */
-export async function searchTickets(
+/**
+ * Within the tickets `viewer` sees in `scope` (see `ticket-access.ts`), with their role; a read
+ * to send with others (`readTogether`), none when nothing was typed to search for.
+ */
+export function searchTicketsRead(
   db: Database,
   viewer: CustomerRow,
   scope: TicketScope,
   { matches, number }: SearchTerms,
   page: { cursor?: string; limit: number },
-): Promise<ListedTicket[]> {
+): Read<ListedTicket[]> | null {
   const visible = scopeCondition(viewer, scope);
-  if (!matches.length && number === null) return [];
-  return db
+  if (!matches.length && number === null) return null;
+  const query = db
     .select({ ...summaryColumns, role: roleColumn(viewer.id) })
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
@@ -51,5 +55,7 @@ export async function searchTickets(
       ),
     )
     .orderBy(desc(tickets.number))
-    .limit(page.limit + 1);
+    .limit(page.limit + 1)
+    .prepare();
+  return allRows(query);
 }

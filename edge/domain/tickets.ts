@@ -18,6 +18,7 @@ import {
   type TicketRow,
 } from '../db/schema.ts';
 import { preparedQuery } from '../db/prepared.ts';
+import { combined, readOne } from '../db/reads.ts';
 import { ApiError } from '../errors.ts';
 import type { Database, Ports } from '../ports.ts';
 import { categoryIndex, categoryPath, type CategoryIndex } from './categories.ts';
@@ -97,34 +98,45 @@ export function followUpDeadline(
   return until > now ? until : null;
 }
 
-/** The reads that make a ticket's details, each prepared once per database. */
+/** The id of the ticket numbered by the `number` placeholder. */
+const ticketIdOfNumber = sql`(select ${tickets.id} from ${tickets} where ${tickets.number} = ${sql.placeholder('number')})`;
+
+/**
+ * The reads that make a ticket's details, each prepared once, all by the ticket's number: so
+ * they can go with the read that finds the ticket, in one round trip.
+ */
 const detailReads = {
   events: (db: Database) =>
     db
       .select()
       .from(ticketEvents)
-      .where(eq(ticketEvents.ticketId, sql.placeholder('ticket')))
+      .where(eq(ticketEvents.ticketId, ticketIdOfNumber))
       .orderBy(asc(ticketEvents.seq))
       .prepare(),
   files: (db: Database) =>
     db
       .select()
       .from(attachments)
-      .where(eq(attachments.ticketId, sql.placeholder('ticket')))
+      .where(eq(attachments.ticketId, ticketIdOfNumber))
       .orderBy(asc(attachments.createdAt))
       .prepare(),
   requester: (db: Database) =>
     db
       .select({ name: customers.name })
       .from(customers)
-      .where(eq(customers.id, sql.placeholder('requester')))
+      .where(
+        eq(
+          customers.id,
+          sql`(select ${tickets.customerId} from ${tickets} where ${tickets.number} = ${sql.placeholder('number')})`,
+        ),
+      )
       .prepare(),
   colleagues: (db: Database) =>
     db
       .select({ id: customers.id, name: customers.name, email: customers.email })
       .from(ticketColleagues)
       .innerJoin(customers, eq(customers.id, ticketColleagues.customerId))
-      .where(eq(ticketColleagues.ticketId, sql.placeholder('ticket')))
+      .where(eq(ticketColleagues.ticketId, ticketIdOfNumber))
       .orderBy(asc(customers.name))
       .prepare(),
   followUps: (db: Database) =>
@@ -135,27 +147,48 @@ const detailReads = {
       .orderBy(asc(tickets.number))
       .prepare(),
   rating: (db: Database) =>
-    db
-      .select()
-      .from(ticketRatings)
-      .where(eq(ticketRatings.ticketId, sql.placeholder('ticket')))
-      .prepare(),
+    db.select().from(ticketRatings).where(eq(ticketRatings.ticketId, ticketIdOfNumber)).prepare(),
 };
+
+/** The details' parts besides the ticket row: a read to send with others (`readTogether`). */
+export function detailPartsRead(db: Database, number: number) {
+  const values = { number };
+  return combined(
+    [
+      preparedQuery(db, 'details events', detailReads.events).allRead(values),
+      preparedQuery(db, 'details files', detailReads.files).allRead(values),
+      preparedQuery(db, 'details requester', detailReads.requester).getRead(values),
+      preparedQuery(db, 'details colleagues', detailReads.colleagues).allRead(values),
+      preparedQuery(db, 'details followUps', detailReads.followUps).allRead(values),
+      preparedQuery(db, 'details rating', detailReads.rating).getRead(values),
+    ],
+    (events, files, requester, colleagues, followUps, rating) => ({
+      events,
+      files,
+      requester,
+      colleagues,
+      followUps,
+      rating,
+    }),
+  );
+}
+
+export type DetailParts = ReturnType<ReturnType<typeof detailPartsRead>['result']>;
 
 export async function toDetails(
   db: Database,
   ticket: TicketRow,
-  { index, language, followUpDays, now }: DetailsContext,
+  context: DetailsContext,
 ): Promise<SharedDetails> {
-  const values = { ticket: ticket.id, requester: ticket.customerId, number: ticket.number };
-  const [events, files, requester, colleagues, followUps, rating] = await Promise.all([
-    preparedQuery(db, 'details events', detailReads.events).all(values),
-    preparedQuery(db, 'details files', detailReads.files).all(values),
-    preparedQuery(db, 'details requester', detailReads.requester).get(values),
-    preparedQuery(db, 'details colleagues', detailReads.colleagues).all(values),
-    preparedQuery(db, 'details followUps', detailReads.followUps).all(values),
-    preparedQuery(db, 'details rating', detailReads.rating).get(values),
-  ]);
+  return detailsOf(ticket, await readOne(db, detailPartsRead(db, ticket.number)), context);
+}
+
+/** The details of `ticket` from the parts read for it. */
+export function detailsOf(
+  ticket: TicketRow,
+  { events, files, requester, colleagues, followUps, rating }: DetailParts,
+  { index, language, followUpDays, now }: DetailsContext,
+): SharedDetails {
   return {
     ...toSummary({ ...ticket, requesterName: requester?.name ?? '' }, index, language),
     colleagues,
@@ -212,8 +245,20 @@ export async function customerDetails(
   viewer: CustomerRow,
   ticket: TicketRow,
 ): Promise<TicketDetails> {
-  const details = await toDetails(ports.db, ticket, {
-    index: await categoryIndex(ports.db),
+  const parts = await readOne(ports.db, detailPartsRead(ports.db, ticket.number));
+  return customerDetailsOf(ports, viewer, ticket, parts, await categoryIndex(ports.db));
+}
+
+/** The same from parts already read (`detailPartsRead`) and the category tree. */
+export function customerDetailsOf(
+  ports: Ports,
+  viewer: CustomerRow,
+  ticket: TicketRow,
+  parts: DetailParts,
+  index: CategoryIndex,
+): TicketDetails {
+  const details = detailsOf(ticket, parts, {
+    index,
     language: viewer.language,
     followUpDays: ports.config.FOLLOW_UP_DAYS,
     now: ports.clock.now(),

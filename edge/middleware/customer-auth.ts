@@ -5,9 +5,11 @@
  * the request's input.
  */
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { preparedQuery } from '../db/prepared.ts';
-import { customers, sessions } from '../db/schema.ts';
+import { readOne, readTogether, type Read, type Results } from '../db/reads.ts';
+import { customers, sessions, type CustomerRow } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import type { Database } from '../ports.ts';
 import { ApiError } from '../errors.ts';
@@ -67,24 +69,103 @@ function sessionCheck(db: Database) {
     .prepare();
 }
 
-export const requireCustomer = createMiddleware<AppEnv>(async (c, next) => {
-  // Route groups may each ask for a customer on the same path: check once per request.
-  if (c.var.customer) return next();
-  const { db, config, clock } = c.var.ports;
+/** A token verified by `customerSession`, whose session the route's reads will check. */
+export interface PendingSession {
+  claims: AccessClaims;
+  now: Date;
+}
+
+/**
+ * The customer row each open session's check returned last, in this process (isolate): a read
+ * route builds its queries for it and sends them with the session check, which must return
+ * the same row for the answer to stand (`customerReads`).
+ */
+const lastSeen = new Map<string, CustomerRow>();
+const MAX_LAST_SEEN = 10_000;
+
+function remember(sessionId: string, customer: CustomerRow): void {
+  lastSeen.delete(sessionId);
+  if (lastSeen.size >= MAX_LAST_SEEN) lastSeen.delete(lastSeen.keys().next().value!);
+  lastSeen.set(sessionId, customer);
+}
+
+async function tokenClaims(c: Context<AppEnv>): Promise<PendingSession> {
+  const { config, clock } = c.var.ports;
   const token = bearerToken(c.req.header('authorization'));
   const now = clock.now();
   const claims = token && (await verifiedClaims(token, config.TOKEN_SECRET, now));
   if (!claims) throw new ApiError('unauthenticated');
+  return { claims, now };
+}
 
-  const row = await preparedQuery(db, 'session check', sessionCheck).get({
+function sessionCheckRead(db: Database, { claims, now }: PendingSession) {
+  return preparedQuery(db, 'session check', sessionCheck).getRead({
     sessionId: claims.sid,
     customerId: claims.sub,
     now: sessions.expiresAt.mapToDriverValue(now),
     tokenVersion: claims.ver,
   });
-  if (!row) throw new ApiError('unauthenticated');
+}
 
+/** The customer is checked before the handler runs: for writes, and routes that read little. */
+export const requireCustomer = createMiddleware<AppEnv>(async (c, next) => {
+  // Route groups may each ask for a customer on the same path: check once per request.
+  if (c.var.customer) return next();
+  const pending = await tokenClaims(c);
+  const row = await readOne(c.var.ports.db, sessionCheckRead(c.var.ports.db, pending));
+  if (!row) throw new ApiError('unauthenticated');
+  remember(pending.claims.sid, row.customer);
   c.set('customer', row.customer);
-  c.set('sessionId', claims.sid);
+  c.set('sessionId', pending.claims.sid);
   await next();
 });
+
+/**
+ * For read routes: the token is verified here, and the session is checked by the handler's
+ * `customerReads`, in the same round trip to the database as the route's own reads. A handler
+ * behind this middleware learns its customer only from `customerReads`.
+ */
+export const customerSession = createMiddleware<AppEnv>(async (c, next) => {
+  if (!c.var.customer) c.set('pendingSession', await tokenClaims(c));
+  await next();
+});
+
+const sameRow = (a: CustomerRow, b: CustomerRow) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The customer (checked as `requireCustomer` checks them) and the results of the reads `build`
+ * makes for them, in one round trip when this process has seen the session before: the reads
+ * are built for the customer its last check returned and sent with the check, and stand only if
+ * the check returns the same row (else they are read again for the row it returned). Nothing
+ * is answered before the session is known to be open.
+ */
+export async function customerReads<const R extends readonly Read<unknown>[]>(
+  c: Context<AppEnv>,
+  build: (customer: CustomerRow) => R,
+): Promise<[CustomerRow, ...Results<R>]> {
+  const { db } = c.var.ports;
+  const checked = c.var.customer;
+  if (checked) return [checked, ...(await readTogether(db, build(checked)))];
+  const pending = c.var.pendingSession;
+  if (!pending) throw new Error('customerReads needs customerSession or requireCustomer first');
+  const sessionId = pending.claims.sid;
+  let seen = lastSeen.get(sessionId);
+  let reads = [] as unknown as R;
+  try {
+    if (seen) reads = build(seen);
+  } catch {
+    // Refused for the row seen last (a scope it had not): the check alone decides, then `build`.
+    seen = undefined;
+  }
+  const [row, ...results] = await readTogether(db, [sessionCheckRead(db, pending), ...reads]);
+  if (!row) {
+    lastSeen.delete(sessionId);
+    throw new ApiError('unauthenticated');
+  }
+  c.set('customer', row.customer);
+  c.set('sessionId', sessionId);
+  if (seen && sameRow(seen, row.customer))
+    return [row.customer, ...(results as unknown as Results<R>)];
+  remember(sessionId, row.customer);
+  return [row.customer, ...(await readTogether(db, build(row.customer)))];
+}

@@ -6,14 +6,16 @@
 import { Hono } from 'hono';
 import { ROUTES } from '../../contract/routes.ts';
 import type { AppEnv } from '../env.ts';
-import { categoryIndex, customerTree } from '../domain/categories.ts';
-import { requireCustomer } from '../middleware/customer-auth.ts';
+import { categoryIndex, categoryReads, customerTree } from '../domain/categories.ts';
+import { customerReads, customerSession } from '../middleware/customer-auth.ts';
 
 export const categoryRoutes = new Hono<AppEnv>().get(
   ROUTES.categories,
-  requireCustomer,
+  customerSession,
   async (c) => {
-    const index = await categoryIndex(c.var.ports.db);
-    return c.json(customerTree(index, c.var.customer.language));
+    const { db } = c.var.ports;
+    // The tree, when not kept in memory, is read with the session check.
+    const [customer] = await customerReads(c, () => categoryReads(db));
+    return c.json(customerTree(await categoryIndex(db), customer.language));
   },
 );

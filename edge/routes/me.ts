@@ -10,11 +10,14 @@ import { mePatchBody } from '../../contract/schemas.ts';
 import { customers } from '../db/schema.ts';
 import { toCustomer } from '../domain/customer-profile.ts';
 import type { AppEnv } from '../env.ts';
-import { requireCustomer } from '../middleware/customer-auth.ts';
+import { customerReads, customerSession, requireCustomer } from '../middleware/customer-auth.ts';
 import { requireJson, validate } from '../middleware/validate.ts';
 
 export const meRoutes = new Hono<AppEnv>()
-  .get(ROUTES.me, requireCustomer, (c) => c.json(toCustomer(c.var.customer)))
+  .get(ROUTES.me, customerSession, async (c) => {
+    const [customer] = await customerReads(c, () => []);
+    return c.json(toCustomer(customer));
+  })
   .patch(ROUTES.me, requireCustomer, requireJson, validate('json', mePatchBody), async (c) => {
     const { db, clock } = c.var.ports;
     const { language, notifications } = c.req.valid('json');

@@ -8,21 +8,31 @@ import { Hono } from 'hono';
 import { ROUTES } from '../../contract/routes.ts';
 import { ticketSearchQuery } from '../../contract/schemas.ts';
 import { searchTerms } from '../domain/search-terms.ts';
-import { searchTickets } from '../domain/ticket-search.ts';
+import type { Read } from '../db/reads.ts';
+import { categoryReads } from '../domain/categories.ts';
+import { searchTicketsRead } from '../domain/ticket-search.ts';
+import type { ListedTicket } from '../domain/ticket-lists.ts';
 import { ticketPage } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
-import { requireCustomer } from '../middleware/customer-auth.ts';
+import { customerReads, customerSession } from '../middleware/customer-auth.ts';
 import { validate } from '../middleware/validate.ts';
 
 export const ticketSearchRoutes = new Hono<AppEnv>().get(
   ROUTES.ticketSearch,
-  requireCustomer,
+  customerSession,
   validate('query', ticketSearchQuery),
   async (c) => {
     const { db } = c.var.ports;
-    const customer = c.var.customer;
     const { q, scope, cursor, limit } = c.req.valid('query');
-    const rows = await searchTickets(db, customer, scope, searchTerms(q), { cursor, limit });
-    return c.json(await ticketPage(db, customer, rows, limit));
+    const terms = searchTerms(q);
+    // The session check, the search and (when not kept in memory) the category tree at once.
+    const [customer, found] = await customerReads(c, (viewer) => [
+      searchTicketsRead(db, viewer, scope, terms, { cursor, limit }) ?? nothingToSearch,
+      ...categoryReads(db),
+    ]);
+    return c.json(await ticketPage(db, customer, found, limit));
   },
 );
+
+/** Nothing typed to search for: no rows. */
+const nothingToSearch: Read<ListedTicket[]> = { statements: [], result: () => [] };

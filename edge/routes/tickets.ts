@@ -9,17 +9,22 @@ import { Hono } from 'hono';
 import { ROUTES } from '../../contract/routes.ts';
 import { newTicketFields, ticketListQuery } from '../../contract/schemas.ts';
 import { attachments, tickets } from '../db/schema.ts';
-import { categoryIndex, selectableLeaf } from '../domain/categories.ts';
+import { categoryIndex, categoryReads, selectableLeaf } from '../domain/categories.ts';
 import { colleagueIdList, colleagueWrites, resolveColleagues } from '../domain/colleagues.ts';
 import { customerActor, eventWrites } from '../domain/events.ts';
 import { followedUpTicket, followUpOpenedEvent } from '../domain/follow-ups.ts';
-import { findVisibleTicket } from '../domain/ticket-access.ts';
 import { storedTicketContext } from '../domain/ticket-context.ts';
-import { listVisibleTickets } from '../domain/ticket-lists.ts';
-import { customerDetails, ticketPage } from '../domain/tickets.ts';
+import { findVisibleTicket, ticketByNumberRead, visibleTicketOf } from '../domain/ticket-access.ts';
+import { visibleTicketsRead } from '../domain/ticket-lists.ts';
+import {
+  customerDetails,
+  customerDetailsOf,
+  detailPartsRead,
+  ticketPage,
+} from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { requireCustomer } from '../middleware/customer-auth.ts';
+import { customerReads, customerSession, requireCustomer } from '../middleware/customer-auth.ts';
 import { multipartBody, readForm } from '../middleware/multipart.ts';
 import { parseWith, validate } from '../middleware/validate.ts';
 
@@ -104,19 +109,28 @@ export const ticketRoutes = new Hono<AppEnv>()
     const { ticket } = await findVisibleTicket(db, customer, number);
     return c.json(await customerDetails(c.var.ports, customer, ticket), 201);
   })
-  .get(ROUTES.tickets, requireCustomer, validate('query', ticketListQuery), async (c) => {
+  .get(ROUTES.tickets, customerSession, validate('query', ticketListQuery), async (c) => {
     const { db } = c.var.ports;
-    const customer = c.var.customer;
     const query = c.req.valid('query');
-    const rows = await listVisibleTickets(db, customer, query);
+    // The session check, the page and (when not kept in memory) the category tree at once.
+    const [customer, rows] = await customerReads(c, (viewer) => [
+      visibleTicketsRead(db, viewer, query),
+      ...categoryReads(db),
+    ]);
     return c.json(await ticketPage(db, customer, rows, query.limit));
   })
-  .get(ROUTES.ticket, requireCustomer, async (c) => {
+  .get(ROUTES.ticket, customerSession, async (c) => {
     const { db } = c.var.ports;
-    const customer = c.var.customer;
     const number = parseTicketNumber(c.req.param('number'));
-    const { ticket } = await findVisibleTicket(db, customer, number);
-    return c.json(await customerDetails(c.var.ports, customer, ticket));
+    // The session check, the ticket, every part of its details and the tree at once; the
+    // details of a ticket the customer may not see are read and dropped, never answered.
+    const [customer, found, parts] = await customerReads(c, (viewer) => [
+      ticketByNumberRead(db, viewer, number),
+      detailPartsRead(db, number),
+      ...categoryReads(db),
+    ]);
+    const { ticket } = visibleTicketOf(found, customer);
+    return c.json(customerDetailsOf(c.var.ports, customer, ticket, parts, await categoryIndex(db)));
   });
 
 /** A path segment that is not a ticket number names no ticket. */
