@@ -139,7 +139,10 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         .customer=${c.customer}
       ></sp-change-password-screen>`;
     case 'contact':
-      return html`<sp-contact-block .contact=${c.config?.contact ?? null} ?custom=${c.customContact}
+      return html`<sp-contact-block
+        .contact=${c.config?.contact ?? null}
+        .customer=${c.customer}
+        ?custom=${c.customContact}
         ><slot name="contact"></slot
       ></sp-contact-block>`;
     case 'new-ticket':

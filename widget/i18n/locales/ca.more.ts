@@ -53,6 +53,8 @@ export const templates = {
   'colleagues.none': `No hi ha ningú més de la seva organització per posar en còpia.`,
   'colleagues.submit': `Posar en còpia`,
   'common.cancel': `Cancel·lar`,
+  'contact.backHome': `Torna a l’inici`,
+  'contact.backLogin': `Torna a l’inici de sessió`,
   'contact.hours': `Horari`,
   'contact.phone': `Telèfon`,
   'contact.url': `Web`,

@@ -53,6 +53,8 @@ export const templates = {
   'colleagues.none': `There is nobody else in your organization to add.`,
   'colleagues.submit': `Add to the ticket`,
   'common.cancel': `Cancel`,
+  'contact.backHome': `Back to home`,
+  'contact.backLogin': `Back to sign in`,
   'contact.hours': `Opening hours`,
   'contact.phone': `Phone`,
   'contact.url': `Website`,

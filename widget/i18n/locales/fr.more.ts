@@ -53,6 +53,8 @@ export const templates = {
   'colleagues.none': `Personne d’autre à mettre en copie.`,
   'colleagues.submit': `Mettre en copie`,
   'common.cancel': `Annuler`,
+  'contact.backHome': `Retour à l’accueil`,
+  'contact.backLogin': `Retour à la connexion`,
   'contact.hours': `Horaires`,
   'contact.phone': `Téléphone`,
   'contact.url': `Site web`,

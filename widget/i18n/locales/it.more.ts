@@ -53,6 +53,8 @@ export const templates = {
   'colleagues.none': `Non ci sono altre persone della sua organizzazione da mettere in copia.`,
   'colleagues.submit': `Metti in copia`,
   'common.cancel': `Annulla`,
+  'contact.backHome': `Torna alla home`,
+  'contact.backLogin': `Torna all’accesso`,
   'contact.hours': `Orari`,
   'contact.phone': `Telefono`,
   'contact.url': `Sito web`,

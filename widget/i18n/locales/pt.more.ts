@@ -53,6 +53,8 @@ export const templates = {
   'colleagues.none': `Não há mais pessoas da sua organização para pôr em cópia.`,
   'colleagues.submit': `Pôr em cópia`,
   'common.cancel': `Cancelar`,
+  'contact.backHome': `Voltar ao início`,
+  'contact.backLogin': `Voltar ao início de sessão`,
   'contact.hours': `Horário`,
   'contact.phone': `Telefone`,
   'contact.url': `Website`,
