@@ -123,6 +123,7 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         .client=${c.client}
         .config=${c.config}
         .customer=${c.customer}
+        .instance=${c.instance}
         .state=${route.state}
       ></sp-ticket-list-screen>`;
     case 'ticket':

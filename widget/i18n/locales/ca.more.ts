@@ -215,6 +215,8 @@ export const templates = {
   'tickets.scope': `Quins tiquets es mostren`,
   'tickets.scope_mine': `Meus`,
   'tickets.scope_organization': `La meva organització`,
+  'tickets.scopeFallback': `No té tiquets propis aquí: es mostren els de la seva organització.`,
+  'tickets.scopeReadOnly': `Els tiquets d’altres persones són només de lectura.`,
   'tickets.see_closed': `Veure els tiquets tancats`,
   'tickets.see_open': `Veure els tiquets oberts`,
   'tickets.solution_pending': `Hi ha una solució pendent de la seva resposta.`,

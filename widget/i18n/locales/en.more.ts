@@ -215,6 +215,8 @@ export const templates = {
   'tickets.scope': `Which tickets to show`,
   'tickets.scope_mine': `Mine`,
   'tickets.scope_organization': `My organization`,
+  'tickets.scopeFallback': `You have no tickets of your own here, so your organization’s are shown.`,
+  'tickets.scopeReadOnly': `Other people’s tickets are read-only.`,
   'tickets.see_closed': `View closed tickets`,
   'tickets.see_open': `View open tickets`,
   'tickets.solution_pending': `A solution is waiting for your response.`,

@@ -215,6 +215,8 @@ export const templates = {
   'tickets.scope': `Quelles demandes afficher`,
   'tickets.scope_mine': `Les miennes`,
   'tickets.scope_organization': `Mon organisation`,
+  'tickets.scopeFallback': `Vous n’avez pas de tickets à vous ici : ceux de votre organisation sont affichés.`,
+  'tickets.scopeReadOnly': `Les tickets des autres personnes sont en lecture seule.`,
   'tickets.see_closed': `Voir les demandes clôturées`,
   'tickets.see_open': `Voir les demandes ouvertes`,
   'tickets.solution_pending': `Une solution attend votre réponse.`,

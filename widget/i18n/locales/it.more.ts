@@ -215,6 +215,8 @@ export const templates = {
   'tickets.scope': `Quali ticket mostrare`,
   'tickets.scope_mine': `Miei`,
   'tickets.scope_organization': `La mia organizzazione`,
+  'tickets.scopeFallback': `Non ha ticket propri qui: vengono mostrati quelli della sua organizzazione.`,
+  'tickets.scopeReadOnly': `I ticket di altre persone sono di sola lettura.`,
   'tickets.see_closed': `Visualizza i ticket chiusi`,
   'tickets.see_open': `Visualizza i ticket aperti`,
   'tickets.solution_pending': `Una soluzione è in attesa della sua risposta.`,

@@ -215,6 +215,8 @@ export const templates = {
   'tickets.scope': `Que pedidos mostrar`,
   'tickets.scope_mine': `Meus`,
   'tickets.scope_organization': `A minha organização`,
+  'tickets.scopeFallback': `Não tem tickets próprios aqui: são mostrados os da sua organização.`,
+  'tickets.scopeReadOnly': `Os tickets de outras pessoas são só de leitura.`,
   'tickets.see_closed': `Ver os pedidos fechados`,
   'tickets.see_open': `Ver os pedidos abertos`,
   'tickets.solution_pending': `Há uma solução a aguardar a sua resposta.`,
