@@ -133,6 +133,7 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         .client=${c.client}
         .config=${c.config}
         .customer=${c.customer}
+        .instance=${c.instance}
         .state=${route.state}
       ></sp-ticket-list-screen>`;
     case 'ticket':
@@ -149,7 +150,10 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         .customer=${c.customer}
       ></sp-change-password-screen>`;
     case 'contact':
-      return html`<sp-contact-block .contact=${c.config?.contact ?? null} ?custom=${c.customContact}
+      return html`<sp-contact-block
+        .contact=${c.config?.contact ?? null}
+        .customer=${c.customer}
+        ?custom=${c.customContact}
         ><slot name="contact"></slot
       ></sp-contact-block>`;
     case 'new-ticket':

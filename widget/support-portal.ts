@@ -103,7 +103,7 @@ import { portalStyles } from './support-portal.styles.ts';
  * @csspart title - The portal's title.
  * @csspart language - The language menu.
  * @csspart main - The area where screens are shown.
- * @csspart footer - The bar with the contact link.
+ * @csspart footer - The bar with the contact link (not shown on the contact screen).
  *
  * @cssproperty --sp-color-primary - Buttons, links and focus (default #0b57d0).
  * @cssproperty --sp-color-on-primary - Text on primary buttons.
@@ -263,11 +263,16 @@ export class SupportPortal extends LitElement {
             signingIn: this.signingIn,
           })}
         </div>
-        <footer part="footer">
-          <button class="link" type="button" @click=${this.handleContact}>
-            ${msg('Contacto', { id: 'portal.contact' })}
-          </button>
-        </footer>
+        ${
+          // No link to the screen the customer is on.
+          route.screen === 'contact'
+            ? nothing
+            : html`<footer part="footer">
+                <button class="link" type="button" @click=${this.handleContact}>
+                  ${msg('Contacto', { id: 'portal.contact' })}
+                </button>
+              </footer>`
+        }
       </div>
     `;
   }

@@ -59,21 +59,37 @@ async function openList(el: SupportPortal) {
 const rowNumbers = (list: Element) => $$(list, 'li').map((item) => Number(item.dataset.number));
 
 describe('organization tickets', () => {
-  it('a manager switches between their tickets and the organization’s, read-only', async () => {
+  it('a manager with no tickets of their own: the list opens on the organization’s, read-only, and remembers a choice', async () => {
     const org = await newOrganization();
     const el = await portalAs(org.manager);
-    const list = await openList(el);
-    await waitForText(list, 'No tiene tickets abiertos.');
+    let list = await openList(el);
+    await waitForText(list, `Ticket ${org.tickets.shared}`);
     const group = $(list, '[role="group"]')!;
     expect(group.getAttribute('aria-label')).to.equal('Qué tickets mostrar');
-    expect(button(list, 'Míos').getAttribute('aria-pressed')).to.equal('true');
+    expect(button(list, 'Mi organización').getAttribute('aria-pressed')).to.equal('true');
+    expect(textOf($(list, '.scope-note'))).to.equal(
+      'No tiene tickets propios aquí: se muestran los de su organización. Los tickets de otras personas son de solo lectura.',
+    );
     const search = $(list, 'sp-ticket-search-box')!;
+    expect(textOf($(search, 'label[for="query"]'))).to.equal(
+      'Buscar en los tickets de su organización',
+    );
+
+    button(list, 'Míos').click();
+    await waitForText(list, 'No tiene tickets abiertos.');
+    expect(button(list, 'Míos').getAttribute('aria-pressed')).to.equal('true');
+    expect($(list, '.scope-note')).to.equal(null);
     expect(textOf($(search, 'label[for="query"]'))).to.equal('Buscar en sus tickets');
+    // Chosen, so remembered: back on the list, "Mine" stays, empty as it is.
+    button(el, 'Inicio').click();
+    list = await openList(el);
+    await waitForText(list, 'No tiene tickets abiertos.');
+    expect(button(list, 'Míos').getAttribute('aria-pressed')).to.equal('true');
 
     button(list, 'Mi organización').click();
     await waitForText(list, `Ticket ${org.tickets.shared}`);
-    expect(textOf($(search, 'label[for="query"]'))).to.equal(
-      'Buscar en los tickets de su organización',
+    expect(textOf($(list, '.scope-note'))).to.equal(
+      'Los tickets de otras personas son de solo lectura.',
     );
     expect(button(list, 'Mi organización').getAttribute('aria-pressed')).to.equal('true');
     expect(rowNumbers(list)).to.deep.equal([org.tickets.own, org.tickets.shared]);

@@ -2,7 +2,7 @@
  * What a walk-through of the portal found (issue 15, point 12), each as a user meets it: focus
  * after toggling e-mail notifications and after rating stays where the customer works, never on
  * the page's body; a notice follows a language chosen after it appeared; the Portuguese login
- * names its action once.
+ * names its action once; the contact screen looks like the others and leads back.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
@@ -13,10 +13,12 @@ import {
   $$,
   button,
   currentScreen,
+  hostMarkup,
   loggedInPortal,
   mountPortal,
   proposeSolution,
   screenNamed,
+  seriousViolations,
   type,
   waitForText,
 } from './helpers.ts';
@@ -136,5 +138,40 @@ describe('words in the active language', () => {
     await waitForText(login, 'Iniciar sessão');
     expect(textOf($(login, 'h2'))).to.equal('Iniciar sessão');
     expect(textOf($(login, 'button[type="submit"]'))).to.equal('Iniciar sessão');
+  });
+});
+
+describe('the contact screen', () => {
+  it('lays the contact out as labelled rows, leads back home, and the footer hides its link', async () => {
+    const { el } = await loggedInPortal();
+    await screenNamed(el, 'sp-home-screen');
+    button(el, 'Contacto').click();
+    const contact = await screenNamed(el, 'sp-contact-block');
+    expect($(el, 'footer')).to.equal(null);
+    expect($$(el, 'button').map(textOf)).not.to.include('Contacto');
+    const list = $(contact, 'dl')!;
+    expect(getComputedStyle(list).display).to.equal('grid');
+    // The values line up with their labels instead of the browser's 40 px indent.
+    for (const value of $$(contact, 'dd'))
+      expect(getComputedStyle(value).marginLeft).to.equal('0px');
+    expect(await seriousViolations(el)).to.deep.equal([]);
+
+    button(contact, 'Volver al inicio').click();
+    await screenNamed(el, 'sp-home-screen');
+    expect(textOf($(el, 'footer'))).to.equal('Contacto');
+  });
+
+  it('before login, leads back to the login; fits 320 px', async () => {
+    const frame = hostMarkup('');
+    frame.style.width = '320px';
+    const el = await mountPortal();
+    frame.append(el);
+    await screenNamed(el, 'sp-login-screen');
+    button(el, 'Contacto').click();
+    const contact = await screenNamed(el, 'sp-contact-block');
+    await waitForText(contact, 'Volver a la entrada');
+    expect(el.scrollWidth).to.be.at.most(320);
+    button(contact, 'Volver a la entrada').click();
+    await screenNamed(el, 'sp-login-screen');
   });
 });

@@ -4,17 +4,60 @@
  * `contact` slot), else the contact of `GET /api/config`.
  */
 import { msg } from '@lit/localize';
-import { html, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ContactBlock as Contact } from '../../contract/types.ts';
 import { defineElement } from '../define.ts';
+import { shared } from '../styles/shared.ts';
 import { ScreenElement } from './screen.ts';
 
 /**
- * @summary The contact screen.
+ * @summary The contact screen: the company's ways to be reached as labelled rows, and a way back
+ * to home (or to the login, before it). The portal's footer hides its Contact link here.
  * @slot - The host page's contact block, forwarded from `<support-portal>`'s `contact` slot.
  */
 export class ContactBlock extends ScreenElement {
+  static override styles = [
+    shared,
+    css`
+      dl {
+        display: grid;
+        grid-template-columns: minmax(6em, max-content) 1fr;
+        gap: 0.5em 1.5em;
+        margin: 0 0 var(--_space);
+        padding: var(--_space);
+        border: 1px solid var(--_border);
+        border-radius: var(--_radius);
+        background: var(--_surface);
+      }
+
+      dt {
+        color: var(--_muted);
+      }
+
+      dd {
+        margin: 0;
+        overflow-wrap: anywhere;
+      }
+
+      /* One column on a narrow screen: each label above its value. */
+      @container (max-width: 24em) {
+        dl {
+          grid-template-columns: 1fr;
+          gap: 0 0;
+        }
+
+        dd + dt {
+          margin-top: 0.75em;
+        }
+      }
+
+      :host {
+        container-type: inline-size;
+      }
+    `,
+  ];
+
   /** The configured contact, from the API. */
   @property({ attribute: false }) contact: Contact | null = null;
 
@@ -25,7 +68,20 @@ export class ContactBlock extends ScreenElement {
     return html`
       <h2 tabindex="-1">${msg('Contacto', { id: 'portal.contact' })}</h2>
       ${this.custom ? html`<slot></slot>` : this.renderContact()}
+      <div class="actions">
+        <button class="link" type="button" @click=${this.handleBack}>
+          ${
+            this.customer
+              ? msg('Volver al inicio', { id: 'contact.backHome' })
+              : msg('Volver a la entrada', { id: 'contact.backLogin' })
+          }
+        </button>
+      </div>
     `;
+  }
+
+  private handleBack(): void {
+    this.navigate({ screen: this.customer ? 'home' : 'login' });
   }
 
   private renderContact() {

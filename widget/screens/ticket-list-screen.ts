@@ -16,6 +16,7 @@ import { formatDateTime, statusLabel, urgencyLabel } from '../i18n/labels.ts';
 import { penIcon, tickIcon } from '../styles/icons.ts';
 import { shared } from '../styles/shared.ts';
 import { ScreenElement } from './screen.ts';
+import { rememberedScope, rememberScope } from './ticket-scope.ts';
 
 /**
  * @summary A list of the customer's tickets: the number opens the details; on open tickets a pen
@@ -107,6 +108,13 @@ export class TicketListScreen extends ScreenElement {
 
   /** Whose tickets: the customer's own (and in copy), or the organization's (managers). */
   @state() private scope: TicketScope = 'mine';
+  /**
+   * Whether the manager chose the scope (here or on an earlier visit, see ticket-scope.ts); until
+   * then an empty "Mine" list opens on the organization's tickets.
+   */
+  private scopeChosen = false;
+  /** The list opened on the organization's tickets because "Mine" was empty. */
+  @state() private fellBack = false;
   @state() private items: TicketSummary[] = [];
   @state() private nextCursor: string | null = null;
   @state() private loading = false;
@@ -115,7 +123,14 @@ export class TicketListScreen extends ScreenElement {
   @state() private query = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('state') || changed.has('client')) && this.client) void this.load(true);
+    if ((changed.has('state') || changed.has('client')) && this.client) {
+      const remembered = this.isManager && rememberedScope(this.instance, this.customer!.id);
+      if (!this.scopeChosen && remembered) {
+        this.scope = remembered;
+        this.scopeChosen = true;
+      }
+      void this.load(true);
+    }
   }
 
   override render() {
@@ -183,13 +198,29 @@ export class TicketListScreen extends ScreenElement {
         ${label}
       </button>`;
     return html`<div
-      class="scope"
-      role="group"
-      aria-label=${msg('Qué tickets mostrar', { id: 'tickets.scope' })}
-    >
-      ${option('mine', msg('Míos', { id: 'tickets.scope_mine' }))}
-      ${option('organization', msg('Mi organización', { id: 'tickets.scope_organization' }))}
-    </div>`;
+        class="scope"
+        role="group"
+        aria-label=${msg('Qué tickets mostrar', { id: 'tickets.scope' })}
+      >
+        ${option('mine', msg('Míos', { id: 'tickets.scope_mine' }))}
+        ${option('organization', msg('Mi organización', { id: 'tickets.scope_organization' }))}
+      </div>
+      ${
+        this.scope === 'organization'
+          ? html`<p class="muted scope-note">
+              ${
+                this.fellBack
+                  ? msg('No tiene tickets propios aquí: se muestran los de su organización.', {
+                      id: 'tickets.scopeFallback',
+                    })
+                  : nothing
+              }
+              ${msg('Los tickets de otras personas son de solo lectura.', {
+                id: 'tickets.scopeReadOnly',
+              })}
+            </p>`
+          : nothing
+      }`;
   }
 
   private renderTicket(ticket: TicketSummary) {
@@ -275,6 +306,7 @@ export class TicketListScreen extends ScreenElement {
     }
     this.loading = true;
     this.error = '';
+    let fallBack = false;
     try {
       const page = query
         ? await this.client.searchTickets(query, scope, cursor)
@@ -283,11 +315,22 @@ export class TicketListScreen extends ScreenElement {
       if (state !== this.state || query !== this.query || scope !== this.scope) return;
       this.items = [...this.items, ...page.items];
       this.nextCursor = page.nextCursor;
+      fallBack =
+        scope === 'mine' && !query && !this.items.length && !this.scopeChosen && this.isManager;
     } catch (error) {
       this.error = errorMessage(error);
     } finally {
       this.loading = false;
     }
+    if (fallBack) {
+      this.scope = 'organization';
+      this.fellBack = true;
+      await this.load(true);
+    }
+  }
+
+  private get isManager(): boolean {
+    return this.customer?.organizationManager === true;
   }
 
   private async handleMore() {
@@ -315,6 +358,9 @@ export class TicketListScreen extends ScreenElement {
   private handleScope(scope: TicketScope) {
     if (scope === this.scope) return;
     this.scope = scope;
+    this.scopeChosen = true;
+    this.fellBack = false;
+    if (this.customer) rememberScope(this.instance, this.customer.id, scope);
     void this.load(true);
   }
 
