@@ -4,7 +4,7 @@
  * lives in its own file under this folder and is registered in `run.ts`.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import * as z from 'zod';
+import { $ZodError } from 'zod/v4/core';
 import type { Ports } from '../../ports.ts';
 
 /** Where a command prints: `console` from the command line, a collector in tests. */
@@ -37,7 +37,7 @@ export function required(value: string | undefined, name: string): string {
 /** A one-line explanation of a failure the admin can act on, or null for a real bug. */
 export function describeError(error: unknown): string | null {
   if (error instanceof UsageError) return error.message;
-  if (error instanceof z.ZodError) {
+  if (error instanceof $ZodError) {
     return error.issues
       .map((issue) => `${issue.path.join('.') || 'input'}: ${issue.message}`)
       .join('; ');
