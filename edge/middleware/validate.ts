@@ -1,15 +1,16 @@
 /**
  * @module
- * Request validation with the contract's zod schemas through `@hono/zod-validator`; every
+ * Request validation with the contract's zod schemas through Hono's validator; every
  * failure becomes a `validation_failed` error with one stable code per field.
  */
-import { zValidator } from '@hono/zod-validator';
-import type { Context, ValidationTargets } from 'hono';
+import type { Context, Next, ValidationTargets } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { createMiddleware } from 'hono/factory';
+import { validator } from 'hono/validator';
 import * as z from 'zod/v4/core';
 import { safeParse as zodSafeParse, safeParseAsync as zodSafeParseAsync } from 'zod/v4/core';
 import type { FieldErrorCode } from '../../contract/errors.ts';
+import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 
 /** zod leaves `issue.input` out unless asked; `fieldCode` needs it to tell "missing" from "wrong". */
@@ -46,23 +47,6 @@ function fieldCode(issue: z.$ZodIssue): FieldErrorCode {
   }
 }
 
-/** Validates one part of the request; JSON bodies must also say they are JSON. */
-export function validate<T extends z.$ZodType, Target extends keyof ValidationTargets>(
-  target: Target,
-  schema: T,
-) {
-  return zValidator(
-    target,
-    schema,
-    (result) => {
-      if (!result.success)
-        throw new ApiError('validation_failed', fieldErrors(result.error.issues));
-    },
-    // The core result has the same shape as classic zod's, which is the type the validator names.
-    { validationFunction: (s, value) => zodSafeParseAsync(s, value, WITH_INPUT) as never },
-  );
-}
-
 /** Far above any valid JSON request of the API, far below what would cost memory. */
 const JSON_BODY_MAX_BYTES = 256 * 1024;
 
@@ -74,24 +58,41 @@ const jsonBodyLimit = bodyLimit({
 });
 
 /** JSON bodies must say they are JSON, and stay small. */
-export const requireJson = createMiddleware(async (c, next) => {
+const requireJson = createMiddleware(async (c, next) => {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/json\s*(;|$)/i.test(type)) throw new ApiError('unsupported_media_type');
   return jsonBodyLimit(c, next);
 });
 
-/** Parses a value already read from the request (form fields, a config-dependent schema). */
+/**
+ * The one way a request's part is validated: with a contract schema, or one made from the
+ * request's ports when a limit comes from the configuration. A JSON body must also say it is
+ * JSON and stay small; malformed JSON is `invalid_json` (see errors.ts).
+ */
+export function validate<Target extends keyof ValidationTargets, T extends z.$ZodType>(
+  target: Target,
+  schema: T | ((c: Context<AppEnv>) => T),
+) {
+  const parse = validator(target, async (value, c: Context<AppEnv>) => {
+    const resolved = typeof schema === 'function' ? schema(c) : schema;
+    const result = await zodSafeParseAsync(resolved, value, WITH_INPUT);
+    if (!result.success) throw new ApiError('validation_failed', fieldErrors(result.error.issues));
+    return result.data as z.output<T>;
+  });
+  if (target !== 'json') return parse;
+  // Typed as the validator: the JSON check in front changes nothing a handler reads, and
+  // neither answers with a response of its own (both throw).
+  const json = async (c: Context, next: Next) => {
+    await requireJson(c, async () => {
+      await parse(c, next);
+    });
+  };
+  return json as unknown as typeof parse;
+}
+
+/** Parses form fields already read from a multipart body (see multipart.ts). */
 export function parseWith<T extends z.$ZodType>(schema: T, value: unknown): z.output<T> {
   const result = zodSafeParse(schema, value, WITH_INPUT);
   if (!result.success) throw new ApiError('validation_failed', fieldErrors(result.error.issues));
   return result.data;
-}
-
-/** The JSON body, or `invalid_json`. */
-export async function jsonBody(c: Context): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw new ApiError('invalid_json');
-  }
 }

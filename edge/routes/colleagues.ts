@@ -15,47 +15,41 @@ import { customerDetails } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
-import { requireJson, validate } from '../middleware/validate.ts';
+import { validate } from '../middleware/validate.ts';
 import { parseTicketNumber } from './tickets.ts';
 
 export const colleagueRoutes = new Hono<AppEnv>()
   .get(ROUTES.colleagues, requireCustomer, async (c) =>
     c.json(await listColleagues(c.var.ports.db, c.var.customer)),
   )
-  .post(
-    ROUTES.ticketColleagues,
-    requireCustomer,
-    requireJson,
-    validate('json', colleaguesBody),
-    async (c) => {
-      const { db, clock } = c.var.ports;
-      const customer = c.var.customer;
-      const number = parseTicketNumber(c.req.param('number'));
-      const ticket = requireParticipant(await findVisibleTicket(db, customer, number));
-      if (ticket.status === 'closed') throw new ApiError('wrong_state');
-      const { add } = c.req.valid('json');
-      const colleagues = await resolveColleagues(
-        db,
-        ticket.organization,
-        ticket.customerId,
-        add,
-        'add',
-      );
-      const actor = customerActor(customer);
-      const now = clock.now();
-      const applied = await ticketChange(
-        db,
-        ticket.id,
-        actor,
-        {
-          from: OPEN_STATUSES,
-          events: [],
-          extra: (guard) => colleagueWrites(db, ticket.id, actor, colleagues, now, guard),
-        },
-        now,
-      );
-      if (!applied) throw new ApiError('wrong_state');
-      const updated = await findVisibleTicket(db, customer, number);
-      return c.json(await customerDetails(c.var.ports, customer, updated.ticket));
-    },
-  );
+  .post(ROUTES.ticketColleagues, requireCustomer, validate('json', colleaguesBody), async (c) => {
+    const { db, clock } = c.var.ports;
+    const customer = c.var.customer;
+    const number = parseTicketNumber(c.req.param('number'));
+    const ticket = requireParticipant(await findVisibleTicket(db, customer, number));
+    if (ticket.status === 'closed') throw new ApiError('wrong_state');
+    const { add } = c.req.valid('json');
+    const colleagues = await resolveColleagues(
+      db,
+      ticket.organization,
+      ticket.customerId,
+      add,
+      'add',
+    );
+    const actor = customerActor(customer);
+    const now = clock.now();
+    const applied = await ticketChange(
+      db,
+      ticket.id,
+      actor,
+      {
+        from: OPEN_STATUSES,
+        events: [],
+        extra: (guard) => colleagueWrites(db, ticket.id, actor, colleagues, now, guard),
+      },
+      now,
+    );
+    if (!applied) throw new ApiError('wrong_state');
+    const updated = await findVisibleTicket(db, customer, number);
+    return c.json(await customerDetails(c.var.ports, customer, updated.ticket));
+  });

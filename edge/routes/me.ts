@@ -11,14 +11,14 @@ import { customers } from '../db/schema.ts';
 import { toCustomer } from '../domain/customer-profile.ts';
 import type { AppEnv } from '../env.ts';
 import { customerReads, customerSession, requireCustomer } from '../middleware/customer-auth.ts';
-import { requireJson, validate } from '../middleware/validate.ts';
+import { validate } from '../middleware/validate.ts';
 
 export const meRoutes = new Hono<AppEnv>()
   .get(ROUTES.me, customerSession, async (c) => {
     const [customer] = await customerReads(c, () => []);
     return c.json(toCustomer(customer));
   })
-  .patch(ROUTES.me, requireCustomer, requireJson, validate('json', mePatchBody), async (c) => {
+  .patch(ROUTES.me, requireCustomer, validate('json', mePatchBody), async (c) => {
     const { db, clock } = c.var.ports;
     const { language, notifications } = c.req.valid('json');
     const [updated] = await db

@@ -15,11 +15,10 @@ import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { verifyPartnerToken } from '../lib/partner-tokens.ts';
 import { rateLimit } from '../middleware/rate-limit.ts';
-import { requireJson, validate } from '../middleware/validate.ts';
+import { validate } from '../middleware/validate.ts';
 
 export const partnerSessionRoutes = new Hono<AppEnv>().post(
   ROUTES.partnerSession,
-  requireJson,
   validate('json', partnerSessionBody),
   // Like a login: a token guessed or replayed again and again is refused before it is checked.
   rateLimit('partner'),

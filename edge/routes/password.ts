@@ -28,7 +28,7 @@ import { hashPassword, verifyPassword } from '../lib/password.ts';
 import { passwordProblem } from '../lib/password-policy.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
 import { emailLimit, loginWindows, rateLimit } from '../middleware/rate-limit.ts';
-import { requireJson, validate } from '../middleware/validate.ts';
+import { validate } from '../middleware/validate.ts';
 import { inPasswordTurn } from '../ports.ts';
 
 /** The page to link back to, if its origin is allowed; never derived from Host headers. */
@@ -47,7 +47,6 @@ function allowedReturnTo(value: string, allowed: string[]): URL {
 export const passwordRoutes = new Hono<AppEnv>()
   .post(
     ROUTES.passwordForgot,
-    requireJson,
     validate('json', forgotPasswordBody),
     rateLimit('forgot', { emailCountedByRoute: true }),
     async (c) => {
@@ -78,7 +77,6 @@ export const passwordRoutes = new Hono<AppEnv>()
   )
   .post(
     ROUTES.passwordReset,
-    requireJson,
     validate('json', resetPasswordBody),
     rateLimit('reset'),
     async (c) => {
@@ -99,27 +97,21 @@ export const passwordRoutes = new Hono<AppEnv>()
       return c.json(await startSession(ports, updated), 200);
     },
   )
-  .post(
-    ROUTES.passwordChange,
-    requireCustomer,
-    requireJson,
-    validate('json', changePasswordBody),
-    async (c) => {
-      const { ports, customer } = c.var;
-      const { currentPassword, newPassword } = c.req.valid('json');
-      const stored = customer.passwordHash;
-      const matches =
-        stored !== null &&
-        (await inPasswordTurn(ports, () => verifyPassword(currentPassword, stored)));
-      if (!matches) throw new ApiError('validation_failed', { currentPassword: 'incorrect' });
-      const problem = passwordProblem(newPassword, customer.email);
-      if (problem) throw new ApiError('validation_failed', { newPassword: problem });
-      const hash = await inPasswordTurn(ports, () =>
-        hashPassword(newPassword, ports.config.PBKDF2_ITERATIONS),
-      );
-      const updated = await setPassword(ports, customer, hash);
-      // Changed meanwhile by another request: this session has just ended with it.
-      if (!updated) throw new ApiError('unauthenticated');
-      return c.json(await startSession(ports, updated), 200);
-    },
-  );
+  .post(ROUTES.passwordChange, requireCustomer, validate('json', changePasswordBody), async (c) => {
+    const { ports, customer } = c.var;
+    const { currentPassword, newPassword } = c.req.valid('json');
+    const stored = customer.passwordHash;
+    const matches =
+      stored !== null &&
+      (await inPasswordTurn(ports, () => verifyPassword(currentPassword, stored)));
+    if (!matches) throw new ApiError('validation_failed', { currentPassword: 'incorrect' });
+    const problem = passwordProblem(newPassword, customer.email);
+    if (problem) throw new ApiError('validation_failed', { newPassword: problem });
+    const hash = await inPasswordTurn(ports, () =>
+      hashPassword(newPassword, ports.config.PBKDF2_ITERATIONS),
+    );
+    const updated = await setPassword(ports, customer, hash);
+    // Changed meanwhile by another request: this session has just ended with it.
+    if (!updated) throw new ApiError('unauthenticated');
+    return c.json(await startSession(ports, updated), 200);
+  });

@@ -17,7 +17,7 @@ import { toRating } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { verifyRatingToken } from '../lib/rating-tokens.ts';
-import { requireJson, validate } from '../middleware/validate.ts';
+import { validate } from '../middleware/validate.ts';
 
 /** The ticket and requester the link's token names. */
 async function linkTarget(c: Context<AppEnv>) {
@@ -63,7 +63,7 @@ async function linkTicket(
 
 export const ratingLinkRoutes = new Hono<AppEnv>()
   .get(ROUTES.ratingLink, async (c) => c.json(await linkTicket(c, await linkTarget(c))))
-  .post(ROUTES.ratingLink, requireJson, validate('json', ratingBody), async (c) => {
+  .post(ROUTES.ratingLink, validate('json', ratingBody), async (c) => {
     const target = await linkTarget(c);
     const { db, clock } = c.var.ports;
     await rateTicket(db, target.ticket, target.customer, c.req.valid('json'), 'email', clock.now());

@@ -11,13 +11,12 @@ import { findVisibleTicket, requireRequester } from '../domain/ticket-access.ts'
 import { customerDetails } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
-import { requireJson, validate } from '../middleware/validate.ts';
+import { validate } from '../middleware/validate.ts';
 import { parseTicketNumber } from './tickets.ts';
 
 export const ratingRoutes = new Hono<AppEnv>().put(
   ROUTES.rating,
   requireCustomer,
-  requireJson,
   validate('json', ratingBody),
   async (c) => {
     const { db, clock } = c.var.ports;

@@ -19,10 +19,10 @@ import { decoyHash, verifyPassword } from '../lib/password.ts';
 import { signAccessToken } from '../lib/tokens.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
 import { countLoginFailure, lockoutKey, rateLimit } from '../middleware/rate-limit.ts';
-import { requireJson, validate } from '../middleware/validate.ts';
+import { validate } from '../middleware/validate.ts';
 
 export const sessionRoutes = new Hono<AppEnv>()
-  .post(ROUTES.session, requireJson, validate('json', loginBody), rateLimit('login'), async (c) => {
+  .post(ROUTES.session, validate('json', loginBody), rateLimit('login'), async (c) => {
     const { ports } = c.var;
     const { db, config } = ports;
     const { email, password } = c.req.valid('json');

@@ -19,7 +19,7 @@ import { customerDetails } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
-import { jsonBody, parseWith, requireJson, validate } from '../middleware/validate.ts';
+import { validate } from '../middleware/validate.ts';
 import { parseTicketNumber } from './tickets.ts';
 
 /**
@@ -44,14 +44,18 @@ async function changeTicket(
 }
 
 export const ticketActionRoutes = new Hono<AppEnv>()
-  .post(ROUTES.information, requireCustomer, requireJson, async (c) => {
-    const schema = informationBody(c.var.ports.config.MAX_INFORMATION_LENGTH);
-    const { text } = parseWith(schema, await jsonBody(c));
-    return changeTicket(c, requireParticipant, {
-      from: OPEN_STATUSES,
-      events: [{ kind: 'information_added', text }],
-    });
-  })
+  .post(
+    ROUTES.information,
+    requireCustomer,
+    validate('json', (c) => informationBody(c.var.ports.config.MAX_INFORMATION_LENGTH)),
+    async (c) => {
+      const { text } = c.req.valid('json');
+      return changeTicket(c, requireParticipant, {
+        from: OPEN_STATUSES,
+        events: [{ kind: 'information_added', text }],
+      });
+    },
+  )
   .post(ROUTES.accept, requireCustomer, (c) =>
     changeTicket(c, requireRequester, {
       from: ['resolved'],
@@ -59,7 +63,7 @@ export const ticketActionRoutes = new Hono<AppEnv>()
       events: [{ kind: 'solution_accepted', status: 'closed' }],
     }),
   )
-  .post(ROUTES.reject, requireCustomer, requireJson, validate('json', rejectBody), (c) =>
+  .post(ROUTES.reject, requireCustomer, validate('json', rejectBody), (c) =>
     changeTicket(c, requireRequester, {
       from: ['resolved'],
       set: { status: 'in_progress' },

@@ -12,7 +12,7 @@ import type { DeskCategory } from '../../../contract/desk-types.ts';
 import { saveCategoryTree } from '../../db/category-tree.ts';
 import { categoryIndex, forgetCategories, type CategoryIndex } from '../../domain/categories.ts';
 import { requireDeskKey, type DeskEnv } from '../../middleware/desk-auth.ts';
-import { requireJson, validate } from '../../middleware/validate.ts';
+import { validate } from '../../middleware/validate.ts';
 
 function deskTree(index: CategoryIndex, parentId: string | null = null): DeskCategory[] {
   return (index.childrenOf.get(parentId) ?? []).map((row) => ({
@@ -30,15 +30,9 @@ export const deskCategoryRoutes = new Hono<DeskEnv>()
   .get(DESK_ROUTES.categories, requireDeskKey, async (c) =>
     c.json(deskTree(await categoryIndex(c.var.ports.db))),
   )
-  .post(
-    DESK_ROUTES.categories,
-    requireDeskKey,
-    requireJson,
-    validate('json', deskCategoriesBody),
-    async (c) => {
-      const { db } = c.var.ports;
-      await saveCategoryTree(db, c.req.valid('json').categories);
-      forgetCategories(db);
-      return c.json(deskTree(await categoryIndex(db)));
-    },
-  );
+  .post(DESK_ROUTES.categories, requireDeskKey, validate('json', deskCategoriesBody), async (c) => {
+    const { db } = c.var.ports;
+    await saveCategoryTree(db, c.req.valid('json').categories);
+    forgetCategories(db);
+    return c.json(deskTree(await categoryIndex(db)));
+  });

@@ -20,7 +20,7 @@ import {
   updateDeskCustomer,
 } from '../../domain/desk-customers.ts';
 import { requireDeskKey, type DeskEnv } from '../../middleware/desk-auth.ts';
-import { requireJson, validate } from '../../middleware/validate.ts';
+import { validate } from '../../middleware/validate.ts';
 
 export const deskCustomerRoutes = new Hono<DeskEnv>()
   .get(DESK_ROUTES.customers, requireDeskKey, validate('query', deskCustomerListQuery), async (c) =>
@@ -29,7 +29,6 @@ export const deskCustomerRoutes = new Hono<DeskEnv>()
   .post(
     DESK_ROUTES.customers,
     requireDeskKey,
-    requireJson,
     validate('json', deskCustomerCreateBody),
     async (c) => {
       const { db, config, clock } = c.var.ports;
@@ -48,7 +47,6 @@ export const deskCustomerRoutes = new Hono<DeskEnv>()
   .patch(
     DESK_ROUTES.customer,
     requireDeskKey,
-    requireJson,
     validate('json', deskCustomerPatchBody),
     async (c) => {
       const { db, clock } = c.var.ports;

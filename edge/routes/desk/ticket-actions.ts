@@ -14,7 +14,7 @@ import { categoryIndex } from '../../domain/categories.ts';
 import { applyDeskAction, type DeskAction } from '../../domain/desk-actions.ts';
 import { deskContext, findDeskTicket, toDeskDetails } from '../../domain/desk-tickets.ts';
 import { deskActor, requireDeskKey, type DeskEnv } from '../../middleware/desk-auth.ts';
-import { requireJson, validate } from '../../middleware/validate.ts';
+import { validate } from '../../middleware/validate.ts';
 import { parseTicketNumber } from '../tickets.ts';
 
 async function act(c: Context<DeskEnv>, action: DeskAction) {
@@ -30,16 +30,12 @@ async function act(c: Context<DeskEnv>, action: DeskAction) {
 }
 
 export const deskTicketActionRoutes = new Hono<DeskEnv>()
-  .post(DESK_ROUTES.status, requireDeskKey, requireJson, validate('json', deskStatusBody), (c) =>
+  .post(DESK_ROUTES.status, requireDeskKey, validate('json', deskStatusBody), (c) =>
     act(c, { action: 'status', ...c.req.valid('json') }),
   )
-  .post(
-    DESK_ROUTES.solution,
-    requireDeskKey,
-    requireJson,
-    validate('json', deskSolutionBody),
-    (c) => act(c, { action: 'solution', ...c.req.valid('json') }),
+  .post(DESK_ROUTES.solution, requireDeskKey, validate('json', deskSolutionBody), (c) =>
+    act(c, { action: 'solution', ...c.req.valid('json') }),
   )
-  .post(DESK_ROUTES.comments, requireDeskKey, requireJson, validate('json', deskCommentBody), (c) =>
+  .post(DESK_ROUTES.comments, requireDeskKey, validate('json', deskCommentBody), (c) =>
     act(c, { action: 'comment', ...c.req.valid('json') }),
   );

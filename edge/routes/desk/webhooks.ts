@@ -13,7 +13,7 @@ import {
 } from '../../../contract/desk-schemas.ts';
 import { ApiError } from '../../errors.ts';
 import { requireDeskKey, type DeskEnv } from '../../middleware/desk-auth.ts';
-import { requireJson, validate } from '../../middleware/validate.ts';
+import { validate } from '../../middleware/validate.ts';
 import {
   createSubscription,
   listDeliveries,
@@ -30,16 +30,11 @@ export const deskWebhookRoutes = new Hono<DeskEnv>()
   .post(
     DESK_ROUTES.webhooks,
     requireDeskKey,
-    requireJson,
     validate('json', webhookSubscriptionBody),
     async (c) => c.json(await createSubscription(c.var.ports, c.req.valid('json')), 201),
   )
-  .post(
-    DESK_ROUTES.webhookSecret,
-    requireDeskKey,
-    requireJson,
-    validate('json', webhookSecretBody),
-    async (c) => c.json(await rotateSecret(c.var.ports, c.req.param('id'), c.req.valid('json'))),
+  .post(DESK_ROUTES.webhookSecret, requireDeskKey, validate('json', webhookSecretBody), async (c) =>
+    c.json(await rotateSecret(c.var.ports, c.req.param('id'), c.req.valid('json'))),
   )
   .delete(DESK_ROUTES.webhook, requireDeskKey, async (c) => {
     if (!(await removeSubscription(c.var.ports, c.req.param('id')))) {
