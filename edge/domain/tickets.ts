@@ -18,10 +18,11 @@ import {
   type TicketRow,
 } from '../db/schema.ts';
 import { preparedQuery } from '../db/prepared.ts';
-import { combined, readOne } from '../db/reads.ts';
+import { combined, readOne, readTogether } from '../db/reads.ts';
 import { ApiError } from '../errors.ts';
 import type { Database, Ports } from '../ports.ts';
-import { categoryIndex, categoryPath, type CategoryIndex } from './categories.ts';
+import { categoryIndex, categoryPath, categoryReads, type CategoryIndex } from './categories.ts';
+import { ticketByNumberRead, visibleTicketOf } from './ticket-access.ts';
 
 /**
  * The columns a ticket summary is made of: a list reads these and nothing else (joined with the
@@ -239,14 +240,24 @@ export function ticketRole(
   return viewer.organizationManager ? 'manager' : null;
 }
 
-/** A ticket's details as the given customer sees them, in their language. */
+/**
+ * Ticket `number`'s details as the given customer sees them, in their language, read in one
+ * round trip (the ticket, every part of its details, the category tree when not kept);
+ * `not_found` when they may not see it.
+ */
 export async function customerDetails(
   ports: Ports,
   viewer: CustomerRow,
-  ticket: TicketRow,
+  number: number,
 ): Promise<TicketDetails> {
-  const parts = await readOne(ports.db, detailPartsRead(ports.db, ticket.number));
-  return customerDetailsOf(ports, viewer, ticket, parts, await categoryIndex(ports.db));
+  const { db } = ports;
+  const [found, parts] = await readTogether(db, [
+    ticketByNumberRead(db, viewer, number),
+    detailPartsRead(db, number),
+    ...categoryReads(db),
+  ]);
+  const { ticket } = visibleTicketOf(found, viewer);
+  return customerDetailsOf(ports, viewer, ticket, parts, await categoryIndex(db));
 }
 
 /** The same from parts already read (`detailPartsRead`) and the category tree. */

@@ -58,8 +58,7 @@ export const attachmentRoutes = new Hono<AppEnv>()
       if (!applied) await store.delete(upload.storageKey);
     }
     if (!applied) throw new ApiError('wrong_state');
-    const updated = await findVisibleTicket(db, customer, number);
-    return c.json(await customerDetails(c.var.ports, customer, updated.ticket), 201);
+    return c.json(await customerDetails(c.var.ports, customer, number), 201);
   })
   .get(ROUTES.attachment, requireCustomer, async (c) => {
     const number = parseTicketNumber(c.req.param('number'));

@@ -50,6 +50,5 @@ export const colleagueRoutes = new Hono<AppEnv>()
       now,
     );
     if (!applied) throw new ApiError('wrong_state');
-    const updated = await findVisibleTicket(db, customer, number);
-    return c.json(await customerDetails(c.var.ports, customer, updated.ticket));
+    return c.json(await customerDetails(c.var.ports, customer, number));
   });

@@ -84,7 +84,7 @@ export const passwordRoutes = new Hono<AppEnv>()
       const { token, password } = c.req.valid('json');
       const customer = await customerForToken(ports, token);
       if (!customer) throw new ApiError('invalid_link');
-      const problem = passwordProblem(password, customer.email);
+      const problem = await passwordProblem(password, customer.email);
       if (problem) throw new ApiError('validation_failed', { password: problem });
       const hash = await inPasswordTurn(ports, () =>
         hashPassword(password, ports.config.PBKDF2_ITERATIONS),
@@ -105,7 +105,7 @@ export const passwordRoutes = new Hono<AppEnv>()
       stored !== null &&
       (await inPasswordTurn(ports, () => verifyPassword(currentPassword, stored)));
     if (!matches) throw new ApiError('validation_failed', { currentPassword: 'incorrect' });
-    const problem = passwordProblem(newPassword, customer.email);
+    const problem = await passwordProblem(newPassword, customer.email);
     if (problem) throw new ApiError('validation_failed', { newPassword: problem });
     const hash = await inPasswordTurn(ports, () =>
       hashPassword(newPassword, ports.config.PBKDF2_ITERATIONS),

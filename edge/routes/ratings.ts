@@ -24,7 +24,6 @@ export const ratingRoutes = new Hono<AppEnv>().put(
     const number = parseTicketNumber(c.req.param('number'));
     const ticket = requireRequester(await findVisibleTicket(db, customer, number));
     await rateTicket(db, ticket, customer, c.req.valid('json'), 'portal', clock.now());
-    const updated = await findVisibleTicket(db, customer, number);
-    return c.json(await customerDetails(c.var.ports, customer, updated.ticket));
+    return c.json(await customerDetails(c.var.ports, customer, number));
   },
 );

@@ -39,8 +39,7 @@ async function changeTicket(
   const { ticket } = visible;
   const applied = await ticketChange(db, ticket.id, customerActor(customer), change, clock.now());
   if (!applied) throw new ApiError('wrong_state');
-  const updated = await findVisibleTicket(db, customer, number);
-  return c.json(await customerDetails(c.var.ports, customer, updated.ticket));
+  return c.json(await customerDetails(c.var.ports, customer, number));
 }
 
 export const ticketActionRoutes = new Hono<AppEnv>()

@@ -14,7 +14,7 @@ import { colleagueIdList, colleagueWrites, resolveColleagues } from '../domain/c
 import { customerActor, eventWrites } from '../domain/events.ts';
 import { followedUpTicket, followUpOpenedEvent } from '../domain/follow-ups.ts';
 import { storedTicketContext } from '../domain/ticket-context.ts';
-import { findVisibleTicket, ticketByNumberRead, visibleTicketOf } from '../domain/ticket-access.ts';
+import { ticketByNumberRead, visibleTicketOf } from '../domain/ticket-access.ts';
 import { visibleTicketsRead } from '../domain/ticket-lists.ts';
 import {
   customerDetails,
@@ -106,8 +106,7 @@ export const ticketRoutes = new Hono<AppEnv>()
       if (upload) await store.delete(upload.storageKey);
       throw error;
     }
-    const { ticket } = await findVisibleTicket(db, customer, number);
-    return c.json(await customerDetails(c.var.ports, customer, ticket), 201);
+    return c.json(await customerDetails(c.var.ports, customer, number), 201);
   })
   .get(ROUTES.tickets, customerSession, validate('query', ticketListQuery), async (c) => {
     const { db } = c.var.ports;

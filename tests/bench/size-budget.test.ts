@@ -1,14 +1,16 @@
 /**
- * The widget's weight budget (issue 9, figure 1): sizes are deterministic, so unlike the timed
- * figures this one is a test. The widget is built afresh into a temporary folder, as
- * `scripts/build-widget.mjs` builds it.
+ * The widget's weight budget (issue 9, figure 1) and the Worker's (issue 20, figure 6): sizes
+ * are deterministic, so unlike the timed figures these are tests. The widget is built afresh
+ * into a temporary folder, as `scripts/build-widget.mjs` builds it; the Worker as
+ * `wrangler deploy --dry-run` bundles it.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { BUDGETS, buildWidget, heaviest, type WidgetBuild } from '../../bench/lib/widget-build.ts';
+import { buildWorker, WORKER_GZIP_BUDGET } from '../../bench/lib/worker-bundle.ts';
 
 const outdir = mkdtempSync(join(tmpdir(), 'portal-size-'));
 let build: WidgetBuild;
@@ -50,5 +52,14 @@ test('no translation is in what every page loads', () => {
   assert.deepEqual(
     initialInputs.filter((input) => /widget\/i18n\/locales\//.test(input)),
     [],
+  );
+});
+
+test('the Worker, bundled as wrangler deploys it, is at most 1 MB gzip', () => {
+  const worker = buildWorker(mkdtempSync(join(tmpdir(), 'portal-worker-size-')));
+  rmSync(dirname(worker.file), { recursive: true, force: true });
+  assert.ok(
+    worker.gzip <= WORKER_GZIP_BUDGET,
+    `${kb(worker.gzip)} gzip (${kb(worker.raw)} raw) over ${kb(WORKER_GZIP_BUDGET)}`,
   );
 });
