@@ -120,6 +120,19 @@ const configSchema = z.object({
   MAIL_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(30).default(8),
   /** The first retry's delay; each further retry waits twice as long (at most six hours). */
   MAIL_BACKOFF_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /** Retention (edge/jobs/retention.ts): subjects and bodies of sent e-mails, kept this long. */
+  RETENTION_MAIL_BODY_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  /** Used or expired set-password links, kept this long after use or expiry. */
+  RETENTION_RESET_LINK_DAYS: z.coerce.number().int().min(0).max(365).default(1),
+  /** Rate-limit and lockout counters, kept this long after their window ended. */
+  RETENTION_RATE_LIMIT_DAYS: z.coerce.number().int().min(0).max(365).default(1),
+  /**
+   * Stored bytes of an upload that never committed its row, removed after this many hours; 0
+   * (tests only) would race uploads in flight, and production refuses it (config-check.ts).
+   */
+  RETENTION_UPLOAD_HOURS: z.coerce.number().int().min(0).max(8760).default(24),
+  /** How often Node and Deno run retention; Workers use the hourly cron of wrangler.toml. */
+  RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(1).max(1440).default(60),
   /** Partners whose signed tokens log their users in (JSON list, see edge/lib/partner-tokens.ts). */
   PARTNERS: z
     .string()
