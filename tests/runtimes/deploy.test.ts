@@ -3,6 +3,8 @@
  * (`--dry-run`, so CI runs `wrangler deploy --dry-run` on every build): settings checked with the
  * production rules, widget built with its asset headers, migrations applied, wrangler's dry run
  * reached with no secret on the output. A `file:` database and unsafe settings stop it first.
+ * Its own npm script (test:deploy), not among test:workers: the build replaces dist/, which the
+ * wrangler dev of those tests serves.
  */
 import assert from 'node:assert/strict';
 import { execFile, execFileSync } from 'node:child_process';
