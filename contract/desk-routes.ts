@@ -17,6 +17,10 @@ export const DESK_ROUTES = {
   customer: '/api/desk/customers/:id',
   deactivate: '/api/desk/customers/:id/deactivate',
   reactivate: '/api/desk/customers/:id/reactivate',
+  /** GET: the customer's data (profile, tickets with thread and files, ratings), on request. */
+  customerExport: '/api/desk/customers/:id/export',
+  /** POST: erase the customer (their tickets stay under a placeholder). */
+  customerErase: '/api/desk/customers/:id/erase',
   categories: '/api/desk/categories',
   /** Satisfaction ratings, newest change first. */
   ratings: '/api/desk/ratings',

@@ -37,6 +37,12 @@ export function unsafeProductionSettings(config: AppConfig, facts: StartFacts): 
       'PORTAL_URL is not set, so e-mails carry no links: set it to the page that embeds the portal',
     );
   }
+  if (config.RETENTION_UPLOAD_HOURS === 0) {
+    problems.push(
+      'RETENTION_UPLOAD_HOURS is 0, which removes the bytes of uploads still in flight: ' +
+        'set it to 1 or more (24 by default)',
+    );
+  }
   if (facts.demoData) {
     problems.push(
       'the database holds the demo data, whose passwords are public: use a database of its own ' +

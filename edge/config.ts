@@ -145,6 +145,19 @@ const configSchema = z.object({
   MAIL_MAX_ATTEMPTS: whole(1, 30, 8),
   /** The first retry's delay; each further retry waits twice as long (at most six hours). */
   MAIL_BACKOFF_SECONDS: whole(1, 3600, 60),
+  /** Retention (edge/jobs/retention.ts): subjects and bodies of sent e-mails, kept this long. */
+  RETENTION_MAIL_BODY_DAYS: whole(1, 3650, 7),
+  /** Used or expired set-password links, kept this long after use or expiry. */
+  RETENTION_RESET_LINK_DAYS: whole(0, 365, 1),
+  /** Rate-limit and lockout counters, kept this long after their window ended. */
+  RETENTION_RATE_LIMIT_DAYS: whole(0, 365, 1),
+  /**
+   * Stored bytes of an upload that never committed its row, removed after this many hours; 0
+   * (tests only) would race uploads in flight, and production refuses it (config-check.ts).
+   */
+  RETENTION_UPLOAD_HOURS: whole(0, 8760, 24),
+  /** How often Node and Deno run retention; Workers use the hourly cron of wrangler.toml. */
+  RETENTION_INTERVAL_MINUTES: whole(1, 1440, 60),
   /** Partners whose signed tokens log their users in (JSON list, see edge/lib/partner-tokens.ts). */
   PARTNERS: z.pipe(
     z.pipe(

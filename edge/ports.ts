@@ -41,6 +41,11 @@ export interface AttachmentStore {
    */
   list?(prefix: string): Promise<string[]>;
   /**
+   * Keys under a prefix whose object was written before `before`: retention's candidates for the
+   * bytes of uploads that never committed their row. Every store the runtimes wire has it.
+   */
+  keysWrittenBefore?(prefix: string, before: Date): Promise<string[]>;
+  /**
    * Half-written files of uploads that a crash cut off (stores that write beside the object and
    * rename), last touched before `before`; with `remove`, deleted. Optional: R2 has none.
    */

@@ -12,7 +12,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { shareCaches } from './db/cache-scope.ts';
 import * as schema from './db/schema.ts';
-import { runLoggedJob } from './jobs/scheduled.ts';
+import { runLoggedJob, runLoggedRetention } from './jobs/scheduled.ts';
 import { boundedDatabaseFetch } from './lib/database-fetch.ts';
 import { decoyHash } from './lib/password.ts';
 import { withSecurityHeaders } from './lib/security-headers.ts';
@@ -33,6 +33,9 @@ export interface WorkerEnv extends Record<string, unknown> {
   RATE_LIMIT_ADDRESS?: RateLimitBinding;
   RATE_LIMIT_EMAIL?: RateLimitBinding;
 }
+
+/** The cron of wrangler.toml that runs retention (edge/jobs/retention.ts); keep them in step. */
+const RETENTION_CRON = '17 * * * *';
 
 /** The `period` of both `[[ratelimits]]` bindings in wrangler.toml. */
 const RATE_LIMIT_PERIOD_SECONDS = 60;
@@ -115,12 +118,15 @@ export default {
     return withSecurityHeaders(refused ?? (await app.fetch(request, env, ctx)), request.url);
   },
   /**
-   * The Cron Trigger of wrangler.toml: auto-accept aged solutions, deliver due webhooks. The
-   * job's promise is returned rather than handed to `waitUntil`, so that whoever dispatched the
-   * event (the platform, or `wrangler dev --test-scheduled`) knows when it is done.
+   * The Cron Triggers of wrangler.toml: every minute the job (auto-accept aged solutions, deliver
+   * due webhooks and mail), hourly retention. The promise is returned rather than handed to
+   * `waitUntil`, so that whoever dispatched the event (the platform, or `wrangler dev
+   * --test-scheduled`) knows when it is done.
    */
-  scheduled: async (_controller: unknown, env: WorkerEnv) => {
+  scheduled: async (controller: { cron?: string }, env: WorkerEnv) => {
     const ports = portsFor(env);
-    if (!(await startRefusal(() => ({ ports, app })))) await runLoggedJob(ports);
+    if (await startRefusal(() => ({ ports, app }))) return;
+    if (controller.cron === RETENTION_CRON) await runLoggedRetention(ports);
+    else await runLoggedJob(ports);
   },
 };

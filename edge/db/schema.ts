@@ -330,6 +330,9 @@ export const mailOutbox = sqliteTable(
   {
     id: text('id').primaryKey(),
     to: text('to').notNull(),
+    /** Which template it was made from; kept when retention empties subject and bodies. */
+    template: text('template'),
+    /** Emptied (with the bodies) RETENTION_MAIL_BODY_DAYS after it was sent: links live in them. */
     subject: text('subject').notNull(),
     text: text('text').notNull(),
     html: text('html').notNull(),

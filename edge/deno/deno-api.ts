@@ -11,7 +11,7 @@ export interface DenoFile {
 export interface DenoApi {
   env: { toObject(): Record<string, string> };
   open(path: string, options?: { read?: boolean }): Promise<DenoFile>;
-  stat(path: string): Promise<{ size: number; isFile: boolean }>;
+  stat(path: string): Promise<{ size: number; isFile: boolean; mtime: Date | null }>;
   mkdir(path: string, options?: { recursive?: boolean }): Promise<void>;
   writeFile(path: string, data: Uint8Array | ReadableStream<Uint8Array>): Promise<void>;
   rename(from: string, to: string): Promise<void>;

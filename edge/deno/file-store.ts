@@ -77,5 +77,34 @@ export function denoFileStore(root: string): AttachmentStore {
       await walk(base, '');
       return keys.sort();
     },
+    async keysWrittenBefore(prefix, before) {
+      const keys: string[] = [];
+      for (const key of await this.list!(prefix)) {
+        const { mtime } = await deno.stat(pathOf(key));
+        if (mtime && mtime < before) keys.push(key);
+      }
+      return keys;
+    },
+    async unfinishedWrites(before, remove) {
+      let count = 0;
+      const walk = async (dir: string): Promise<void> => {
+        try {
+          for await (const entry of deno.readDir(dir)) {
+            const path = `${dir}/${entry.name}`;
+            if (entry.isDirectory) await walk(path);
+            else if (entry.isFile && entry.name.endsWith('.partial')) {
+              const { mtime } = await deno.stat(path);
+              if (!mtime || mtime >= before) continue;
+              if (remove) await deno.remove(path);
+              count++;
+            }
+          }
+        } catch (error) {
+          if (!(error instanceof deno.errors.NotFound)) throw error;
+        }
+      };
+      await walk(base);
+      return count;
+    },
   };
 }

@@ -10,6 +10,7 @@ import type { Ports } from '../ports.ts';
 import { deliverDueWebhooks, type DeliveryReport } from '../webhooks/deliverer.ts';
 import { autoAcceptSolutions } from './auto-accept.ts';
 import { deliverDueMail, type MailReport } from './mail-delivery.ts';
+import { runRetention, type RetentionReport } from './retention.ts';
 
 export interface JobReport extends DeliveryReport {
   autoAccepted: number;
@@ -22,38 +23,51 @@ export async function runScheduledJob(ports: Ports): Promise<JobReport> {
   return { autoAccepted, ...webhooks, mail: await deliverDueMail(ports) };
 }
 
-/**
- * One run, logged as one JSON line: its id, how long it took, what it did, or why it failed (then
- * rethrown, so that a Cron Trigger's run shows as failed too).
- */
-export async function runLoggedJob(ports: Ports): Promise<JobReport> {
-  const requestId = crypto.randomUUID();
+/** One run of a job, logged as one JSON line: its id, how long it took, what it did. */
+async function logged<R>(route: string, run: () => Promise<R>): Promise<R> {
+  const line = { requestId: crypto.randomUUID(), route };
   const started = Date.now();
-  const line = { requestId, route: 'job:scheduled' };
   try {
-    const report = await runScheduledJob(ports);
+    const report = await run();
     logEvent('info', { ...line, status: 'ok', durationMs: Date.now() - started, report });
     return report;
   } catch (error) {
     const durationMs = Date.now() - started;
     logEvent('error', { ...line, status: 'failed', durationMs, error: errorSummary(error) });
+    // Rethrown, so that a Cron Trigger's run shows as failed too.
     throw error;
   }
 }
 
+/** The scheduled job, logged. */
+export function runLoggedJob(ports: Ports): Promise<JobReport> {
+  return logged('job:scheduled', () => runScheduledJob(ports));
+}
+
+/** Retention (./retention.ts), logged. */
+export function runLoggedRetention(ports: Ports): Promise<RetentionReport> {
+  return logged('job:retention', () => runRetention(ports));
+}
+
 /**
- * Runs the job every `seconds` on a timer (Node, Deno), never two at once in one process;
- * returns a function that stops it.
+ * Runs the job every `seconds` on a timer (Node, Deno), and retention on the first tick and
+ * every RETENTION_INTERVAL_MINUTES after, never two runs at once in one process; returns a
+ * function that stops it.
  */
 export function startJobTimer(ports: Ports, seconds: number): () => void {
   let running = false;
+  let retentionDue = 0;
   async function tick() {
     if (running) return;
     running = true;
     try {
       await runLoggedJob(ports);
+      if (Date.now() >= retentionDue) {
+        retentionDue = Date.now() + ports.config.RETENTION_INTERVAL_MINUTES * 60_000;
+        await runLoggedRetention(ports);
+      }
     } catch {
-      // Logged by runLoggedJob; the next tick tries again.
+      // Logged by `logged`; the next tick tries again.
     } finally {
       running = false;
     }

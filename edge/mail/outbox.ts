@@ -9,6 +9,7 @@ import { guardedInsert } from '../db/guarded-insert.ts';
 import { mailOutbox } from '../db/schema.ts';
 import { randomId } from '../lib/encoding.ts';
 import type { Database, Mail } from '../ports.ts';
+import type { TemplateName } from './templates.ts';
 
 export interface QueueOptions {
   /** When it is queued and first due; pass the clock's now (defaults to the system time). */
@@ -18,7 +19,11 @@ export interface QueueOptions {
 }
 
 /** The insert of one outbox row, for `db.batch([...])` (or to await on its own). */
-export function queueMail(db: Database, mail: Mail, options: QueueOptions = {}) {
+export function queueMail(
+  db: Database,
+  mail: Mail & { template?: TemplateName },
+  options: QueueOptions = {},
+) {
   const at = options.at ?? new Date();
   return guardedInsert(
     db,
@@ -26,6 +31,7 @@ export function queueMail(db: Database, mail: Mail, options: QueueOptions = {}) 
     {
       id: randomId(),
       to: mail.to,
+      template: mail.template ?? null,
       subject: mail.subject,
       text: mail.text,
       html: mail.html,

@@ -22,6 +22,7 @@ export interface MailValues {
 }
 
 export interface RenderedMail {
+  template: TemplateName;
   subject: string;
   text: string;
   html: string;
@@ -123,5 +124,5 @@ export function renderMail(
   ];
   const html = `<!doctype html><html lang="${language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1f1f1f;max-width:40em;margin:0 auto;padding:1em">${htmlParts.join('')}</body></html>`;
 
-  return { subject, text: textParts.join('\n\n') + '\n', html };
+  return { template, subject, text: textParts.join('\n\n') + '\n', html };
 }

@@ -72,6 +72,13 @@ export function diskStore(root: string): AttachmentStore {
       }
       return keys.sort();
     },
+    async keysWrittenBefore(prefix, before) {
+      const keys: string[] = [];
+      for (const key of await this.list!(prefix)) {
+        if ((await stat(pathOf(key))).mtime < before) keys.push(key);
+      }
+      return keys;
+    },
     async unfinishedWrites(before, remove) {
       let count = 0;
       for (const entry of await filesUnder(base)) {

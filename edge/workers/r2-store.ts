@@ -9,8 +9,30 @@
  */
 import type { AttachmentStore } from '../ports.ts';
 
+/** The page of R2's `list` the store reads: keys and when each was uploaded. */
+interface R2Listing {
+  objects: { key: string; uploaded: Date }[];
+  truncated: boolean;
+  cursor?: string;
+}
+
+type R2Bucket = AttachmentStore & {
+  list(options: { prefix: string; cursor?: string }): Promise<R2Listing>;
+};
+
 export function r2Store(bucket: AttachmentStore): AttachmentStore {
+  const r2 = bucket as R2Bucket;
   return {
+    async keysWrittenBefore(prefix, before) {
+      const keys: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await r2.list({ prefix, cursor });
+        for (const object of page.objects) if (object.uploaded < before) keys.push(object.key);
+        cursor = page.truncated ? page.cursor : undefined;
+      } while (cursor);
+      return keys;
+    },
     put: async (key, value, options) =>
       bucket.put(
         key,

@@ -37,6 +37,13 @@ test('a missing PORTAL_URL is refused in production', () => {
   assert.match(problems({ PORTAL_URL: undefined }).join(), /^PORTAL_URL is not set.*set it to/);
 });
 
+test('retention removing uploads in flight (RETENTION_UPLOAD_HOURS=0) is refused in production', () => {
+  assert.match(
+    problems({ RETENTION_UPLOAD_HOURS: '0' }).join(),
+    /^RETENTION_UPLOAD_HOURS is 0.*set it to 1/,
+  );
+});
+
 test('the demo data in the database is refused in production', () => {
   assert.match(problems({}, { demoData: true }).join(), /^the database holds the demo data/);
 });

@@ -16,9 +16,13 @@ import { renderError } from '../../edge/errors.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
 import { assertRefusal } from './support.ts';
 
-/** Routes anyone may call: logging in, the captcha, set-password links, one-click ratings. */
+/**
+ * Routes anyone may call: logging in, the captcha, set-password links, one-click ratings, and the
+ * monitor's health check (which says only whether the database and the store answer).
+ */
 const PUBLIC = new Set([
   `GET ${ROUTES.config}`,
+  `GET ${ROUTES.health}`,
   `POST ${ROUTES.session}`,
   `POST ${ROUTES.partnerSession}`,
   `GET ${ROUTES.captcha}`,

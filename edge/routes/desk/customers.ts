@@ -10,6 +10,7 @@ import {
   deskCustomerListQuery,
   deskCustomerPatchBody,
 } from '../../../contract/desk-schemas.ts';
+import { eraseCustomer, exportCustomer } from '../../domain/customer-data.ts';
 import {
   createDeskCustomer,
   deactivateDeskCustomer,
@@ -23,6 +24,19 @@ import { requireDeskKey, type DeskEnv } from '../../middleware/desk-auth.ts';
 import { validate } from '../../middleware/validate.ts';
 
 export const deskCustomerRoutes = new Hono<DeskEnv>()
+  .get(DESK_ROUTES.customerExport, requireDeskKey, async (c) => {
+    const { db } = c.var.ports;
+    const { storageKeys: _keys, ...data } = await exportCustomer(
+      db,
+      await getDeskCustomer(db, c.req.param('id')),
+    );
+    return c.json(data);
+  })
+  .post(DESK_ROUTES.customerErase, requireDeskKey, async (c) => {
+    const { db, store, clock } = c.var.ports;
+    const customer = await getDeskCustomer(db, c.req.param('id'));
+    return c.json(await eraseCustomer(db, store, customer, clock.now()));
+  })
   .get(DESK_ROUTES.customers, requireDeskKey, validate('query', deskCustomerListQuery), async (c) =>
     c.json(await listDeskCustomers(c.var.ports.db, c.req.valid('query'))),
   )

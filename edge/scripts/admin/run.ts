@@ -7,6 +7,7 @@
 import type { Ports } from '../../ports.ts';
 import { categoryCommands } from './categories.ts';
 import { describeError, type AdminCommand, type AdminOutput } from './command.ts';
+import { customerDataCommands } from './customer-data.ts';
 import { customerCommands } from './customers.ts';
 import { deskCommands } from './desk.ts';
 import { storageCommands } from './storage.ts';
@@ -14,6 +15,7 @@ import { ticketCommands } from './tickets.ts';
 
 const commands: Record<string, AdminCommand> = {
   ...customerCommands,
+  ...customerDataCommands,
   ...categoryCommands,
   ...ticketCommands,
   ...deskCommands,

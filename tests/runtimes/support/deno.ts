@@ -19,8 +19,13 @@ export interface DenoServer extends Server {
   readonly attachmentsDir: string;
 }
 
-export async function startDenoServe(env: Record<string, string>): Promise<DenoServer> {
+/** `prepare` may put files in the attachments folder before Deno starts. */
+export async function startDenoServe(
+  env: Record<string, string>,
+  prepare?: (attachmentsDir: string) => void,
+): Promise<DenoServer> {
   const attachmentsDir = temporaryFolder('portal-deno-');
+  prepare?.(attachmentsDir);
   const port = await freePort();
   const server = await startServer({
     command: join(REPO_ROOT, 'node_modules/.bin/deno'),

@@ -6,7 +6,7 @@
  * (support/production.ts). Its state lives in a temporary folder of its own.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
@@ -36,6 +36,8 @@ export interface WranglerDev extends Server {
 
 export async function startWranglerDev(vars: Record<string, string>): Promise<WranglerDev> {
   const persistTo = temporaryFolder('portal-wrangler-');
+  // wrangler.toml serves dist/ as assets, and wrangler refuses to start without the folder.
+  mkdirSync(join(REPO_ROOT, 'dist'), { recursive: true });
   const port = await freePort();
   const inspectorPort = await freePort();
   const server = await startServer({
