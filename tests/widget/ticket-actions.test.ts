@@ -20,6 +20,7 @@ import {
   waitForText,
 } from './helpers.ts';
 import { PDF, PNG } from '../support/files.ts';
+import { m } from './messages.ts';
 import {
   appears,
   chooseFiles,
@@ -70,17 +71,17 @@ describe('add information', () => {
     expect(visibleText(el)).to.include('Open ticket 1');
     expect(await seriousViolations(el)).to.deep.equal([]);
 
-    button(el, 'Añadir al ticket').click();
+    button(el, m('addInformation.submit')).click();
     await el.updateComplete;
-    expect(textOf($(el, '#text-error'))).to.equal('Este campo es obligatorio.');
+    expect(textOf($(el, '#text-error'))).to.equal(m('field.required'));
     expect($(el, '#text')!.getAttribute('aria-describedby')!.split(' ')).to.include('text-error');
     expect(el.shadowRoot!.activeElement?.id).to.equal('text');
 
     const added = oneEvent(el, 'support-portal-information-added');
     type($(el, '#text'), 'También falla desde la oficina de <i>Lyon</i>.');
-    button(el, 'Añadir al ticket').click();
+    button(el, m('addInformation.submit')).click();
     expect((await added).detail).to.deep.equal({ number });
-    await waitForText(el, 'Información añadida al ticket.');
+    await waitForText(el, m('addInformation.done'));
     expect(($(el, '#text') as HTMLTextAreaElement).value).to.equal('');
     expect(textOf($(el, '.additions .text'))).to.equal(
       'También falla desde la oficina de <i>Lyon</i>.',
@@ -103,9 +104,9 @@ describe('add information', () => {
     const add = await screenNamed(el, 'sp-add-information-screen');
     await waitForText(add, 'Open ticket 1');
     type($(add, '#text'), 'Adjunto la traza más tarde.');
-    button(add, 'Añadir al ticket').click();
-    await waitForText(add, 'Información añadida al ticket.');
-    button(add, 'Ver el ticket').click();
+    button(add, m('addInformation.submit')).click();
+    await waitForText(add, m('addInformation.done'));
+    button(add, m('addInformation.view')).click();
 
     const details = await screenNamed(el, 'sp-ticket-details-screen');
     await waitForText(details, 'Adjunto la traza más tarde.');
@@ -125,7 +126,7 @@ describe('add information', () => {
       config,
       customer.tickets.closed[0]!,
     );
-    expect(visibleText(el)).to.include('Este ticket está cerrado: ya no admite más información.');
+    expect(visibleText(el)).to.include(m('addInformation.isClosed'));
     expect($(el, '#text')).to.equal(null);
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
@@ -141,7 +142,7 @@ describe('solution', () => {
     expect(await seriousViolations(el)).to.deep.equal([]);
 
     const accepted = oneEvent(el, 'support-portal-solution-accepted');
-    button(el, 'Aceptar la solución').click();
+    button(el, m('solution.accept')).click();
     expect((await accepted).detail).to.deep.equal({ number });
     await waitForText(el, `Ha aceptado la solución. El ticket ${number} está cerrado.`);
     expect(el.shadowRoot!.activeElement?.id).to.equal('outcome');
@@ -154,9 +155,9 @@ describe('solution', () => {
     const [number] = customer.tickets.open as [number];
     const el = await mount('sp-solution-screen', client, config, number);
 
-    button(el, 'Rechazar la solución').click();
+    button(el, m('solution.reject')).click();
     await el.updateComplete;
-    expect(textOf($(el, '#reason-error'))).to.equal('Este campo es obligatorio.');
+    expect(textOf($(el, '#reason-error'))).to.equal(m('field.required'));
     const reason = $(el, '#reason')!;
     expect(reason.getAttribute('aria-invalid')).to.equal('true');
     expect(reason.getAttribute('aria-describedby')!.split(' ')).to.include('reason-error');
@@ -164,7 +165,7 @@ describe('solution', () => {
 
     const rejected = oneEvent(el, 'support-portal-solution-rejected');
     type(reason, 'La VPN sigue sin conectar.');
-    button(el, 'Rechazar la solución').click();
+    button(el, m('solution.reject')).click();
     expect((await rejected).detail).to.deep.equal({ number });
     await waitForText(el, 'vuelve al equipo de soporte');
     const ticket = await client.ticket(number);
@@ -178,9 +179,8 @@ describe('solution', () => {
     const el = await mount('sp-solution-screen', client, config, number);
     await client.acceptSolution(number);
 
-    button(el, 'Aceptar la solución').click();
-    await waitForText(el, 'Este ticket ya no espera su respuesta a una solución.');
-    expect(visibleText(el)).to.include('Estado actual: Cerrado.');
+    button(el, m('solution.accept')).click();
+    await waitForText(el, m('solution.notPending', m('status.closed')));
     expect($(el, 'button[part="accept"]')).to.equal(null);
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
@@ -210,7 +210,7 @@ describe('attach a file', () => {
     const updated = oneEvent(el, 'sp-ticket-updated');
     chooseFiles($(picker, '#input') as HTMLInputElement, makeFile('traza.txt', 'ping: timeout'));
     expect((await progress).getAttribute('label')).to.equal('Subiendo «traza.txt»');
-    expect(textOf(await cancel)).to.equal('Cancelar el envío');
+    expect(textOf(await cancel)).to.equal(m('attachFile.cancel'));
     const { detail } = await updated;
     expect(detail.ticket.attachments.map((file: { name: string }) => file.name)).to.deep.equal([
       'traza.txt',
@@ -241,12 +241,12 @@ describe('attach a file', () => {
       makeFile('grande.log', 'E42 '.repeat(2_000_000)),
     );
     ((await cancel) as HTMLButtonElement).click();
-    await waitForText(el, 'Envío de «grande.log» cancelado.');
+    await waitForText(el, m('attachFile.cancelled', 'grande.log'));
     expect($(el, 'sp-upload-progress')).to.equal(null);
     expect($(el, 'button[part="cancel"]')).to.equal(null);
     expect(reported).to.equal(false);
     expect(picker.disabled).to.equal(false);
-    expect(textOf($(picker, '#choose'))).to.equal('Elegir un archivo');
+    expect(textOf($(picker, '#choose'))).to.equal(m('filePicker.choose'));
   });
 
   it('refuses a file by its content before sending, and the next file clears that message', async () => {
@@ -276,15 +276,15 @@ describe('attach a file', () => {
     const { el, customer } = await loggedInPortal({ open: 1 });
     const [number] = customer.tickets.open as [number];
     const details = await openTicket(el, number);
-    await waitForText(details, 'No hay archivos adjuntos.');
+    await waitForText(details, m('details.no_attachments'));
     const attach = $(details, 'sp-attach-file')!;
     const picker = $(attach, 'sp-file-picker') as FilePicker;
-    await waitForText(picker, 'Adjuntar un archivo');
-    expect(visibleText(details)).not.to.include('Adjuntar otro archivo');
+    await waitForText(picker, m('attachFile.labelFirst'));
+    expect(visibleText(details)).not.to.include(m('attachFile.label'));
 
     chooseFiles($(picker, '#input') as HTMLInputElement, makeFile('traza.txt', 'ping: timeout'));
     await waitForText(details, 'Archivo «traza.txt» adjuntado.');
-    await waitForText(picker, 'Adjuntar otro archivo');
+    await waitForText(picker, m('attachFile.label'));
   });
 
   it('says so when the ticket was closed meanwhile, until another file is chosen', async () => {
@@ -299,7 +299,7 @@ describe('attach a file', () => {
     const picker = $(el, 'sp-file-picker') as FilePicker;
     await picker.updateComplete;
     chooseFiles($(picker, '#input') as HTMLInputElement, makeFile('tarde.txt', 'demasiado tarde'));
-    await waitForText(el, 'Este ticket ya está cerrado y no admite más archivos.');
+    await waitForText(el, m('attachFile.closed'));
     await pickFile(picker, makeFile('setup.exe', 'MZ'));
     expect(textOf($(picker, '[part="error"]'))).to.match(/^«setup\.exe»: no se admiten/);
     expect(visibleText(el)).not.to.include('ya está cerrado');
