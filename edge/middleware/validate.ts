@@ -1,7 +1,8 @@
 /**
  * @module
  * Request validation with the contract's zod schemas through Hono's validator; every
- * failure becomes a `validation_failed` error with one stable code per field.
+ * failure becomes a `validation_failed` error with one stable code per field; a text that is not
+ * well-formed Unicode is refused as `invalid` before any schema sees it.
  */
 import type { Context, Next, ValidationTargets } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -47,6 +48,33 @@ function fieldCode(issue: z.$ZodIssue): FieldErrorCode {
   }
 }
 
+/**
+ * Every string of `value` (keys too) not well-formed Unicode, as `invalid` fields by dotted path.
+ * JSON may escape a lone surrogate (`"\ud800"`), which libSQL over HTTP cannot even receive
+ * (a 500 on Workers and Deno) and Node would store as text no client can show.
+ */
+export function malformedTextFields(
+  value: unknown,
+  path: string[] = [],
+  fields: Record<string, FieldErrorCode> = {},
+): Record<string, FieldErrorCode> {
+  if (typeof value === 'string') {
+    if (!value.isWellFormed()) fields[path.join('.') || '_'] = 'invalid';
+  } else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      const at = [...path, key.isWellFormed() ? key : key.toWellFormed()];
+      if (!key.isWellFormed()) fields[at.join('.')] = 'invalid';
+      malformedTextFields(item, at, fields);
+    }
+  }
+  return fields;
+}
+
+function assertWellFormed(value: unknown): void {
+  const fields = malformedTextFields(value);
+  if (Object.keys(fields).length) throw new ApiError('validation_failed', fields);
+}
+
 /** Far above any valid JSON request of the API, far below what would cost memory. */
 const JSON_BODY_MAX_BYTES = 256 * 1024;
 
@@ -74,6 +102,7 @@ export function validate<Target extends keyof ValidationTargets, T extends z.$Zo
   schema: T | ((c: Context<AppEnv>) => T),
 ) {
   const parse = validator(target, async (value, c: Context<AppEnv>) => {
+    assertWellFormed(value);
     const resolved = typeof schema === 'function' ? schema(c) : schema;
     const result = await zodSafeParseAsync(resolved, value, WITH_INPUT);
     if (!result.success) throw new ApiError('validation_failed', fieldErrors(result.error.issues));
@@ -92,6 +121,7 @@ export function validate<Target extends keyof ValidationTargets, T extends z.$Zo
 
 /** Parses form fields already read from a multipart body (see multipart.ts). */
 export function parseWith<T extends z.$ZodType>(schema: T, value: unknown): z.output<T> {
+  assertWellFormed(value);
   const result = zodSafeParse(schema, value, WITH_INPUT);
   if (!result.success) throw new ApiError('validation_failed', fieldErrors(result.error.issues));
   return result.data;

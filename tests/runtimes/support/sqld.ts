@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createClient } from '@libsql/client';
+import { createClient, type Client } from '@libsql/client';
 import { eq } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/libsql';
 import type { CategoryInput } from '../../../contract/category-tree.ts';
@@ -29,6 +29,8 @@ export interface LibsqlServer {
   url: string;
   /** A Node client of the same database, to check what the API stored. */
   db: Database;
+  /** The same client without drizzle, for raw reads (a fingerprint of every table). */
+  client: Client;
   /** Creates a customer with a password and returns how to log in as them. */
   createCustomer(name: string, iterations: number): Promise<Login>;
   /** The desk proposes a solution, as of `at`. */
@@ -66,6 +68,7 @@ export async function startSqld(): Promise<LibsqlServer> {
   return {
     url,
     db,
+    client,
     async createCustomer(name, iterations) {
       const slug = `${name.toLowerCase()}-${crypto.randomUUID().slice(0, 8)}`;
       const login = { email: `${slug}@example.com`, password: `password-${slug}` };
