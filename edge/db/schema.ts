@@ -311,6 +311,20 @@ export const usedCaptchas = sqliteTable(
   (t) => [index('used_captchas_expires_idx').on(t.expiresAt)],
 );
 
+/**
+ * Partner single sign-on tokens already exchanged for a session, by partner and `jti`, kept
+ * until the token expires: a replayed token is refused in every process and isolate.
+ */
+export const usedPartnerTokens = sqliteTable(
+  'used_partner_tokens',
+  {
+    /** `<partner id>:<jti>`. */
+    key: text('key').primaryKey(),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('used_partner_tokens_expires_idx').on(t.expiresAt)],
+);
+
 /** Fixed-window counters for rate limits on Node and Deno (per e-mail, per client address). */
 export const rateLimits = sqliteTable(
   'rate_limits',

@@ -5,7 +5,7 @@
  * then checks the signature with its own key (a JWKS URL or a public JWK from config, never a
  * key or key URL named in the token's `jwk`, `jku` or `x5u` headers), with its algorithms pinned
  * (so `none` and HS256-signed-with-the-public-key fail), and its issuer, audience, expiry, not
- * before and a maximum age by `iat`. Returns the verified e-mail and the partner's organization.
+ * before, a maximum age by `iat`, and a `jti` (each token is exchanged once). Returns the verified e-mail and the partner's organization.
  */
 import {
   createRemoteJWKSet,
@@ -21,7 +21,14 @@ export interface PartnerIdentity {
   partnerId: string;
   organization: string;
   email: string;
+  /** The token's own id: each token is exchanged once (domain/partner-token-use.ts). */
+  tokenId: string;
+  /** When the token expires, and with it the need to remember its id. */
+  expiresAt: Date;
 }
+
+/** The longest `jti` remembered. */
+const MAX_TOKEN_ID_LENGTH = 256;
 
 /** Seconds of clock difference allowed between the partner and the portal. */
 const CLOCK_TOLERANCE_SECONDS = 30;
@@ -58,13 +65,18 @@ async function verifyFor(
       currentDate: now,
       maxTokenAge: config.PARTNER_TOKEN_MAX_AGE_SECONDS,
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
-      requiredClaims: ['iat', 'exp', 'email'],
+      requiredClaims: ['iat', 'exp', 'email', 'jti'],
     });
-    if (typeof payload.email !== 'string' || payload.email.length > 254) return null;
+    const { email, jti, exp } = payload;
+    if (typeof email !== 'string' || email.length > 254) return null;
+    if (typeof jti !== 'string' || !jti || jti.length > MAX_TOKEN_ID_LENGTH) return null;
     return {
       partnerId: partner.id,
       organization: partner.organization,
-      email: payload.email.trim().toLowerCase(),
+      email: email.trim().toLowerCase(),
+      tokenId: jti,
+      // Tolerance included: the token is accepted until then.
+      expiresAt: new Date((exp! + CLOCK_TOLERANCE_SECONDS) * 1000),
     };
   } catch {
     return null;

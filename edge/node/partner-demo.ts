@@ -46,7 +46,7 @@ export function demoPartnerConfig(publicJwk: JWK): PartnerConfig {
 export function partnerTokenApp(privateJwk: JWK, email: string = DEMO_PARTNER_USER.email) {
   const key = importJWK(privateJwk, ALGORITHM);
   return new Hono().get('/dev/partner-token', async (c) => {
-    const token = await new SignJWT({ email })
+    const token = await new SignJWT({ email, jti: crypto.randomUUID() })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
       .setIssuer(DEMO_PARTNER.issuer)
       .setAudience(DEMO_PARTNER.audience)

@@ -2,14 +2,15 @@
  * @module
  * `POST /api/session/partner` `{ token }`: partner single sign-on. A token a configured partner
  * signed for one of its users (see ../lib/partner-tokens.ts) starts a session for the active
- * customer with that e-mail in the partner's organization; anything else is 401, with no hint
- * of which check failed.
+ * customer with that e-mail in the partner's organization, once per token (its `jti`); anything
+ * else is 401, with no hint of which check failed.
  */
 import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { ROUTES } from '../../contract/routes.ts';
 import { partnerSessionBody } from '../../contract/schemas.ts';
 import { customers } from '../db/schema.ts';
+import { spendPartnerToken } from '../domain/partner-token-use.ts';
 import { startSession } from '../domain/sessions.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -24,8 +25,10 @@ export const partnerSessionRoutes = new Hono<AppEnv>().post(
   rateLimit('partner'),
   async (c) => {
     const { db, config, clock } = c.var.ports;
-    const identity = await verifyPartnerToken(c.req.valid('json').token, config, clock.now());
-    if (!identity) throw new ApiError('unauthenticated');
+    const now = clock.now();
+    const identity = await verifyPartnerToken(c.req.valid('json').token, config, now);
+    if (!identity || !(await spendPartnerToken(db, identity, now)))
+      throw new ApiError('unauthenticated');
     const [customer] = await db
       .select()
       .from(customers)

@@ -16,6 +16,7 @@ import { ROUTES } from '../../contract/routes.ts';
 import type { SessionCreated } from '../../contract/types.ts';
 import { customers } from '../../edge/db/schema.ts';
 import { toBase64Url } from '../../edge/lib/encoding.ts';
+import { restart } from '../desk/support.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
 
 const A = {
@@ -84,7 +85,7 @@ interface TokenOptions {
 function token(email: string, options: TokenOptions = {}) {
   const partner = options.partner ?? A;
   const now = nowSeconds();
-  return new SignJWT({ email, ...options.claims })
+  return new SignJWT({ email, jti: crypto.randomUUID(), ...options.claims })
     .setProtectedHeader({ alg: options.alg ?? 'ES256', typ: 'JWT', ...options.header })
     .setIssuer(partner.issuer)
     .setAudience(partner.audience)
@@ -224,6 +225,26 @@ describe('partner single sign-on', () => {
       .set({ active: false })
       .where(eq(customers.email, carol.email));
     await refused(await token(carol.email));
+  });
+
+  test('a token used once is refused the second time, in this process and in another', async () => {
+    const jwt = await token(alice.email);
+    assert.equal((await partnerLogin(jwt)).status, 201);
+    await refused(jwt);
+    // Remembered in the database: another process (or Worker isolate) refuses it too.
+    const other = restart(portal);
+    const again = await other.app.request(ROUTES.partnerSession, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: jwt }),
+    });
+    other.client.close();
+    assert.equal(again.status, 401);
+    assert.equal((await partnerLogin(await token(alice.email))).status, 201, 'a new token works');
+  });
+
+  test('a token without a jti is refused', async () => {
+    await refused(await token(alice.email, { claims: { jti: undefined } }));
   });
 
   test('garbage and a token without an e-mail', async () => {

@@ -264,7 +264,7 @@ export async function startTestApi(allowedOrigins: string[]) {
         expiresInSeconds: number;
       };
       const now = Math.floor(portal.clock.now().getTime() / 1000);
-      const token = await new SignJWT({ email })
+      const token = await new SignJWT({ email, jti: crypto.randomUUID() })
         .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
         .setIssuer(PARTNER.issuer)
         .setAudience(PARTNER.audience)
