@@ -27,6 +27,27 @@ before(async () => {
 });
 after(() => portal.close());
 
+/** Forms the hand-written checks missed (as URL hosts: IPv6 in brackets). */
+const EMBEDDED_AND_RESERVED = [
+  '[::ffff:0:7f00:1]', // IPv4-translated 127.0.0.1 (RFC 6145)
+  '[::ffff:0:a00:1]', // IPv4-translated 10.0.0.1
+  '[2002:7f00:1::]', // 6to4 of 127.0.0.1
+  '[2002:a9fe:a9fe::1]', // 6to4 of 169.254.169.254
+  '[2001::1]', // Teredo
+  '[2001:0:4136:e378:8000:63bf:3fff:fdd2]', // Teredo
+  '[64:ff9b::7f00:1]', // NAT64 of 127.0.0.1
+  '[64:ff9b::a9fe:a9fe]', // NAT64 of 169.254.169.254
+  '[64:ff9b:1::a00:1]', // NAT64, local-use prefix
+  '[::7f00:1]', // IPv4-compatible 127.0.0.1
+  '[2001:db8::1]', // documentation
+  '192.0.2.10', // TEST-NET-1
+  '198.51.100.7', // TEST-NET-2
+  '203.0.113.7', // TEST-NET-3
+  '198.18.0.1', // benchmarking
+  '198.19.255.254',
+  '255.255.255.255',
+];
+
 const subscribe = (body: unknown) => desk.send('POST', DESK_ROUTES.webhooks, body);
 
 async function assertRefused(url: string) {
@@ -63,6 +84,13 @@ describe('webhook URLs outside development (SSRF)', () => {
     ]) {
       await assertRefused(url);
     }
+  });
+
+  test('IPv6 forms that embed IPv4 or private ranges, and reserved IPv4 ranges: refused', async () => {
+    for (const address of EMBEDDED_AND_RESERVED) await assertRefused(`http://${address}/hooks`);
+    // A public IPv4 address behind the NAT64 prefix (what DNS64 answers) is public.
+    dnsAnswer = ['64:ff9b::5db8:d70e'];
+    assert.equal((await subscribe({ url: 'https://nat64.rebind.test/' })).status, 201);
   });
 
   test('names are checked after resolution', async () => {
@@ -139,6 +167,28 @@ describe('webhook URLs outside development (SSRF)', () => {
       assert.match(row!.lastError!, /^refused: /);
     } finally {
       await hooks.down();
+    }
+  });
+
+  test('at delivery, a name now resolving to any of those forms gets nothing', async () => {
+    dnsAnswer = ['93.184.215.14'];
+    const created = (await (
+      await subscribe({ url: 'http://forms.rebind.test/hooks', events: ['ticket.created'] })
+    ).json()) as WebhookSubscriptionCreated;
+    const session = await logIn(portal, DEMO_LOGIN.email, DEMO_LOGIN.password);
+    for (const address of EMBEDDED_AND_RESERVED) {
+      dnsAnswer = [address.replace(/^\[|\]$/g, '')];
+      await session.newTicket();
+      await runScheduledJob(portal.ports);
+      const rows = await portal.db
+        .select()
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.subscriptionId, created.id));
+      assert.ok(rows.length > 0 && rows.every((row) => row.status === 'pending'), address);
+      assert.ok(
+        rows.every((row) => /^refused: /.test(row.lastError ?? '')),
+        `${address}: ${rows.map((row) => row.lastError).join(', ')}`,
+      );
     }
   });
 
