@@ -325,6 +325,28 @@ export const usedPartnerTokens = sqliteTable(
   (t) => [index('used_partner_tokens_expires_idx').on(t.expiresAt)],
 );
 
+/**
+ * Writes a customer asked for with an `Idempotency-Key`, and their first answer, for 24 hours:
+ * the same key again (a double click, a retry after a lost answer) gets that answer and writes
+ * nothing (edge/middleware/idempotency.ts).
+ */
+export const idempotentRequests = sqliteTable(
+  'idempotent_requests',
+  {
+    customerId: text('customer_id').notNull(),
+    /** The method, path and the client's key. */
+    key: text('key').notNull(),
+    /** Null while the first request is still running. */
+    status: integer('status'),
+    body: text('body'),
+    expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.customerId, t.key] }),
+    index('idempotent_requests_expires_idx').on(t.expiresAt),
+  ],
+);
+
 /** Fixed-window counters for rate limits on Node and Deno (per e-mail, per client address). */
 export const rateLimits = sqliteTable(
   'rate_limits',

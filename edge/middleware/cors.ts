@@ -15,7 +15,7 @@ function allowedOrigin(origin: string, c: Context<AppEnv>): string | null {
 const preflight = cors({
   origin: allowedOrigin,
   allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-  allowHeaders: ['Authorization', 'Content-Type'],
+  allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key'],
   exposeHeaders: ['Content-Disposition', 'X-Request-Id'],
   maxAge: 600,
 });

@@ -16,11 +16,12 @@ import { guardedInsert } from '../db/guarded-insert.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
+import { idempotent } from '../middleware/idempotency.ts';
 import { multipartBody, readForm } from '../middleware/multipart.ts';
 import { parseTicketNumber } from './tickets.ts';
 
 export const attachmentRoutes = new Hono<AppEnv>()
-  .post(ROUTES.attachments, requireCustomer, multipartBody, async (c) => {
+  .post(ROUTES.attachments, requireCustomer, idempotent, multipartBody, async (c) => {
     const { db, store, clock } = c.var.ports;
     const customer = c.var.customer;
     const number = parseTicketNumber(c.req.param('number'));

@@ -19,6 +19,7 @@ import { customerDetails } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
+import { idempotent } from '../middleware/idempotency.ts';
 import { validate } from '../middleware/validate.ts';
 import { parseTicketNumber } from './tickets.ts';
 
@@ -46,6 +47,7 @@ export const ticketActionRoutes = new Hono<AppEnv>()
   .post(
     ROUTES.information,
     requireCustomer,
+    idempotent,
     validate('json', (c) => informationBody(c.var.ports.config.MAX_INFORMATION_LENGTH)),
     async (c) => {
       const { text } = c.req.valid('json');

@@ -25,6 +25,7 @@ import {
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { customerReads, customerSession, requireCustomer } from '../middleware/customer-auth.ts';
+import { idempotent } from '../middleware/idempotency.ts';
 import { multipartBody, readForm } from '../middleware/multipart.ts';
 import { parseWith, validate } from '../middleware/validate.ts';
 
@@ -32,7 +33,7 @@ import { parseWith, validate } from '../middleware/validate.ts';
 const nextNumber = sql`(select coalesce(max(${tickets.number}), 1000) + 1 from ${tickets})`;
 
 export const ticketRoutes = new Hono<AppEnv>()
-  .post(ROUTES.tickets, requireCustomer, multipartBody, async (c) => {
+  .post(ROUTES.tickets, requireCustomer, idempotent, multipartBody, async (c) => {
     const { db, store, config, clock } = c.var.ports;
     const customer = c.var.customer;
     const now = clock.now();

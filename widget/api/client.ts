@@ -19,6 +19,7 @@ import type {
 } from '../../contract/types.ts';
 import type { SessionStore } from '../session.ts';
 import { ApiRequestError } from './errors.ts';
+import { submitSignature, SubmitKeys } from './submit-keys.ts';
 
 export { ApiRequestError, type ClientErrorCode } from './errors.ts';
 
@@ -39,6 +40,9 @@ type Progress = (fraction: number) => void;
 export class ApiClient {
   /** Called when the API refuses this instance's token; the root element sets it. */
   onUnauthenticated: (() => void) | null = null;
+
+  /** Idempotency keys of the writes that must never happen twice (see submit-keys.ts). */
+  private readonly submitKeys = new SubmitKeys();
 
   /**
    * @param base The API's origin (and optional path prefix); empty for the page's own origin.
@@ -164,7 +168,7 @@ export class ApiClient {
     if (fields.colleagues?.length) form.set('colleagues', fields.colleagues.join(','));
     if (fields.context) form.set('context', JSON.stringify(fields.context));
     if (file) form.set('file', file, file.name);
-    return this.upload(ROUTES.tickets, form, onProgress);
+    return this.upload(ROUTES.tickets, form, onProgress, undefined, true);
   }
 
   colleagues(): Promise<Colleague[]> {
@@ -176,7 +180,7 @@ export class ApiClient {
   }
 
   addInformation(number: number, text: string): Promise<TicketDetails> {
-    return this.request('POST', apiPath(ROUTES.information, { number }), { text });
+    return this.request('POST', apiPath(ROUTES.information, { number }), { text }, true);
   }
 
   /** Attaches a file; aborting `signal` cancels the upload, which then rejects with its reason. */
@@ -188,7 +192,7 @@ export class ApiClient {
   ): Promise<TicketDetails> {
     const form = new FormData();
     form.set('file', file, file.name);
-    return this.upload(apiPath(ROUTES.attachments, { number }), form, onProgress, signal);
+    return this.upload(apiPath(ROUTES.attachments, { number }), form, onProgress, signal, true);
   }
 
   acceptSolution(number: number): Promise<TicketDetails> {
@@ -230,32 +234,48 @@ export class ApiClient {
     return `${this.base.replace(/\/+$/, '')}${path}`;
   }
 
-  private headers(json: boolean): Headers {
+  private headers(json: boolean, idempotencyKey?: string): Headers {
     const headers = new Headers({ Accept: 'application/json' });
     if (json) headers.set('Content-Type', 'application/json');
     const token = this.session.token;
     if (token) headers.set('Authorization', `Bearer ${token}`);
+    if (idempotencyKey) headers.set('Idempotency-Key', idempotencyKey);
     return headers;
   }
 
-  private async request<T>(method: string, path: string, body?: unknown): Promise<T> {
-    const response = await this.send(method, path, body);
+  private async request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    idempotent = false,
+  ): Promise<T> {
+    const response = await this.send(method, path, body, idempotent);
     if (response.status === 204) return undefined as T;
     return (await response.json()) as T;
   }
 
-  private async send(method: string, path: string, body?: unknown): Promise<Response> {
+  private async send(
+    method: string,
+    path: string,
+    body?: unknown,
+    idempotent = false,
+  ): Promise<Response> {
+    const signature = idempotent ? submitSignature(path, body) : null;
     let response: Response;
     try {
       response = await fetch(this.url(path), {
         method,
-        headers: this.headers(body !== undefined),
+        headers: this.headers(
+          body !== undefined,
+          signature ? this.submitKeys.keyFor(signature) : undefined,
+        ),
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'omit',
       });
     } catch {
       throw new ApiRequestError(0, 'network');
     }
+    if (signature) this.submitKeys.answered(signature, response.status);
     if (!response.ok) {
       const parsed = await response.json().catch(() => null);
       throw this.failed(ApiRequestError.from(response.status, parsed));
@@ -269,19 +289,23 @@ export class ApiClient {
     form: FormData,
     onProgress?: Progress,
     signal?: AbortSignal,
+    idempotent = false,
   ): Promise<T> {
+    const signature = idempotent ? submitSignature(path, form) : null;
+    const key = signature ? this.submitKeys.keyFor(signature) : undefined;
     return new Promise((resolve, reject) => {
       const xhr = new XMLHttpRequest();
       signal?.addEventListener('abort', () => xhr.abort(), { once: true });
       xhr.open('POST', this.url(path));
       xhr.responseType = 'json';
-      this.headers(false).forEach((value, name) => xhr.setRequestHeader(name, value));
+      this.headers(false, key).forEach((value, name) => xhr.setRequestHeader(name, value));
       if (onProgress) {
         xhr.upload.addEventListener('progress', (event) => {
           if (event.lengthComputable) onProgress(event.loaded / event.total);
         });
       }
       xhr.addEventListener('load', () => {
+        if (signature) this.submitKeys.answered(signature, xhr.status);
         if (xhr.status >= 200 && xhr.status < 300) {
           onProgress?.(1);
           resolve(xhr.response as T);
