@@ -90,6 +90,19 @@ export class ApiError extends HTTPException {
   }
 }
 
+/**
+ * The request's body ended before it was whole: the client went away mid-upload (workerd reads
+ * `Network connection lost`). Answered as a refused form, which no one will read; logged once, by
+ * the request log, with this name.
+ */
+export class BodyAbortedError extends ApiError {
+  constructor(cause: unknown) {
+    super('validation_failed', { _: 'invalid' }, 'The request body was cut off.');
+    this.name = 'BodyAbortedError';
+    this.cause = cause;
+  }
+}
+
 export function errorBody(code: ErrorCode, fields?: Record<string, FieldErrorCode>): ErrorBody {
   return { error: { code, message: DEFAULT_MESSAGES[code], ...(fields && { fields }) } };
 }

@@ -7,7 +7,7 @@
  * busboy needs Node, and multipasta (whose boundary search this uses) fails the whole form on a
  * file name with a NUL or beyond Latin-1 in it, which `formData()` accepted.
  */
-import { ApiError } from '../errors.ts';
+import { ApiError, BodyAbortedError } from '../errors.ts';
 import { boundaryOf, MalformedMultipart, multipartSplitter } from './multipart-splitter.ts';
 
 /** Room for the text fields and the multipart framing around a file. */
@@ -80,6 +80,8 @@ export async function* formParts(request: Request, maxBytes: number): AsyncGener
   const boundary = boundaryOf(request.headers.get('content-type') ?? '');
   const reader = request.body?.getReader();
   if (!boundary || !reader) throw invalid();
+  // An aborted body also rejects `closed`, which no one awaits: workerd reported it as uncaught.
+  reader.closed.catch(() => {});
   const splitter = multipartSplitter(boundary, {
     part(headers) {
       const part = dispositionOf(headers['content-disposition']);
@@ -111,7 +113,15 @@ export async function* formParts(request: Request, maxBytes: number): AsyncGener
       const event = events.shift();
       if (event) return event;
       if (splitter.finished || bodyEnded) return null;
-      const { done, value } = await reader.read();
+      let read: ReadableStreamReadResult<Uint8Array>;
+      try {
+        read = await reader.read();
+      } catch (error) {
+        // Caught here, where the body is read: left to the file's stream, it escaped as uncaught.
+        failure = new BodyAbortedError(error);
+        throw failure;
+      }
+      const { done, value } = read;
       try {
         if (done) {
           bodyEnded = true;

@@ -7,6 +7,7 @@
  */
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
+import { BodyAbortedError } from '../errors.ts';
 import { errorSummary, logEvent } from '../lib/log.ts';
 
 /** Letters, digits, `-`, `_` and `=`: nothing that could forge a second log field or line. */
@@ -37,6 +38,7 @@ export const requestLog = createMiddleware<AppEnv>(async (c, next) => {
     status,
     durationMs: Date.now() - started,
     code: c.var.errorCode,
-    ...(status >= 500 && c.error && { error: errorSummary(c.error) }),
+    ...((status >= 500 || c.error instanceof BodyAbortedError) &&
+      c.error && { error: errorSummary(c.error) }),
   });
 });
