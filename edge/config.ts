@@ -90,6 +90,11 @@ const configSchema = z.object({
   FOLLOW_UP_DAYS: whole(0, 3650, 30),
   /** Attempts per webhook delivery before it is marked dead. */
   WEBHOOK_MAX_ATTEMPTS: whole(1, 30, 10),
+  /**
+   * DNS over HTTPS (JSON API) through which the Worker resolves webhook hosts, which it cannot
+   * resolve itself; Node and Deno use the system's resolver.
+   */
+  WEBHOOK_DOH_URL: z._default(httpUrl, 'https://cloudflare-dns.com/dns-query'),
   WEBHOOK_TIMEOUT_MS: whole(100, 60_000, 10_000),
   /** The first retry's delay; each further retry waits twice as long (at most six hours). */
   WEBHOOK_BACKOFF_SECONDS: whole(1, 3600, 30),

@@ -18,6 +18,7 @@ import { decoyHash } from './lib/password.ts';
 import { withSecurityHeaders } from './lib/security-headers.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
 import { systemClock, type AttachmentStore, type Ports, type RateLimitBinding } from './ports.ts';
+import { dohResolver } from './workers/doh-resolver.ts';
 import { r2Store } from './workers/r2-store.ts';
 import { startRefusal } from './workers/start-check.ts';
 
@@ -59,6 +60,8 @@ function isolateFor(env: WorkerEnv): Isolate {
       config,
       // Set by Cloudflare's edge, which replaces any value the client sent.
       clientAddress: (request) => request.headers.get('cf-connecting-ip') ?? undefined,
+      // The Worker cannot resolve names: webhook hosts are checked through DNS over HTTPS.
+      resolveHost: dohResolver(config.WEBHOOK_DOH_URL),
       edgeRateLimits:
         env.RATE_LIMIT_ADDRESS && env.RATE_LIMIT_EMAIL
           ? {

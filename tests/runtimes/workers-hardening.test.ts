@@ -1,18 +1,22 @@
 /**
  * What the outside review found on the Worker (`wrangler dev` with a real sqld and local R2),
- * each checked on the Worker itself: unknown API routes, security headers on every path.
+ * each checked on the Worker itself: rate limits of junk captchas, webhook hosts resolved and
+ * checked, an aborted upload, unknown API routes, security headers on every path.
  */
 import assert from 'node:assert/strict';
 import { readdirSync, statSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { solveChallenge, type Challenge } from 'altcha-lib';
 import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
+import { DESK_ROUTES } from '../../contract/desk-routes.ts';
+import { createIntegrationKey } from '../../edge/domain/integration-keys.ts';
 import { ROUTES } from '../../contract/routes.ts';
 import { WORKERS_PBKDF2_MAX_ITERATIONS } from '../../edge/config.ts';
-import { attachments, tickets } from '../../edge/db/schema.ts';
+import { attachments, tickets, webhookDeliveries } from '../../edge/db/schema.ts';
 import { PNG } from '../support/files.ts';
 import { logIn } from './support/http-customer.ts';
 import { startSqld, type LibsqlServer } from './support/sqld.ts';
@@ -23,11 +27,52 @@ const SHOP = 'https://shop.example.com';
 
 let sqld: LibsqlServer | undefined;
 let worker: WranglerDev | undefined;
+let doh: Server | undefined;
+let deskKey: string;
+
+/** What the stand-in DNS-over-HTTPS server answers: public, loopback, private. */
+const DNS: Record<string, string[]> = {
+  'localtest.me': ['127.0.0.1'],
+  '127.0.0.1.nip.io': ['127.0.0.1'],
+  'intranet.example.com': ['10.0.0.7'],
+  'v6.example.com': ['::1'],
+  'hooks.example.com': ['93.184.215.14'],
+};
+const dohRequests: string[] = [];
+
+/**
+ * Cloudflare's DNS-over-HTTPS JSON API cannot be reached from here: a local server that checks
+ * the exact request (path, `name`, `type`, `accept`) and answers from DNS.
+ */
+async function startDoh(): Promise<string> {
+  doh = createServer((request, response) => {
+    const asked = new URL(request.url ?? '', 'http://doh');
+    const name = asked.searchParams.get('name') ?? '';
+    const type = asked.searchParams.get('type');
+    dohRequests.push(`${name} ${type}`);
+    const wellFormed =
+      asked.pathname === '/dns-query' &&
+      (type === 'A' || type === 'AAAA') &&
+      request.headers.accept === 'application/dns-json';
+    if (!wellFormed) return void response.writeHead(400).end();
+    const family = type === 'A' ? 1 : 28;
+    const records = (DNS[name] ?? [])
+      .filter((address) => (address.includes(':') ? 28 : 1) === family)
+      .map((data) => ({ name, type: family, TTL: 60, data }));
+    response.writeHead(200, { 'content-type': 'application/dns-json' });
+    response.end(JSON.stringify({ Status: name in DNS ? 0 : 3, Answer: records }));
+  });
+  await new Promise<void>((resolve) => doh!.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(doh.address() as AddressInfo).port}/dns-query`;
+}
 
 before(
   async () => {
     sqld = await startSqld();
+    ({ key: deskKey } = await createIntegrationKey(sqld.db, 'Hardening desk', new Date()));
+    const dohUrl = await startDoh();
     worker = await startWranglerDev({
+      WEBHOOK_DOH_URL: dohUrl,
       LIBSQL_URL: sqld.url,
       TOKEN_SECRET: crypto.randomUUID() + crypto.randomUUID(),
       ALLOWED_ORIGINS: SHOP,
@@ -39,6 +84,7 @@ before(
 
 after(async () => {
   await Promise.allSettled([worker?.stop(), sqld?.stop()]);
+  await new Promise((resolve) => doh?.close(resolve));
 });
 
 const url = (path: string) => new URL(path, worker!.url);
@@ -100,7 +146,40 @@ async function abortedUpload(token: string): Promise<void> {
   request.destroy();
 }
 
+const subscribe = (hookUrl: string) =>
+  fetch(url(DESK_ROUTES.webhooks), {
+    method: 'POST',
+    headers: { authorization: `Bearer ${deskKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ url: hookUrl, events: ['ticket.created'] }),
+  });
+
 describe('the Worker after the outside review', () => {
+  test('webhook hosts are resolved (DNS over HTTPS) and checked, at subscription and delivery', async () => {
+    for (const host of Object.keys(DNS).filter((h) => h !== 'hooks.example.com')) {
+      const refused = await subscribe(`https://${host}/hooks`);
+      assert.equal(refused.status, 400, host);
+      assert.deepEqual((await refused.json()).error.fields, { url: 'not_allowed' }, host);
+    }
+    assert.ok(dohRequests.includes('localtest.me A'), dohRequests.join(', '));
+    const created = await subscribe('https://hooks.example.com/portal');
+    assert.equal(created.status, 201);
+    const { id } = (await created.json()) as { id: string };
+
+    // Re-pointed inside after subscribing: the delivery is refused before any connection.
+    DNS['hooks.example.com'] = ['169.254.169.254'];
+    const login = await sqld!.createCustomer('Hooks', WORKERS_PBKDF2_MAX_ITERATIONS);
+    const customer = await logIn(worker!.url, login);
+    assert.equal((await customer.createTicket()).status, 201);
+    assert.equal((await fetch(url('/__scheduled?cron=*+*+*+*+*'))).status, 200);
+    const rows = await sqld!.db
+      .select()
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.subscriptionId, id));
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0]!.status, 'pending');
+    assert.match(rows[0]!.lastError ?? '', /^refused: resolves to a private or local address/);
+  });
+
   test('an upload aborted mid-body: one log line, nothing stored, the Worker still serves', async () => {
     const login = await sqld!.createCustomer('Abort', WORKERS_PBKDF2_MAX_ITERATIONS);
     const customer = await logIn(worker!.url, login);
