@@ -6,7 +6,7 @@
  * isolate's start (workerd's own start is not measurable under `wrangler dev`).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { REPO_ROOT } from './paths.ts';
@@ -21,6 +21,8 @@ export interface WorkerBundle {
 }
 
 export function buildWorker(outdir: string): WorkerBundle {
+  // wrangler.toml serves dist/ as assets and refuses a missing folder; a clean clone has none.
+  mkdirSync(join(REPO_ROOT, 'dist'), { recursive: true });
   execFileSync(
     process.execPath,
     [
