@@ -260,6 +260,12 @@ ${Object.entries(roundTrips)
   .map(([name, n]) => `${name} ${n}`)
   .join(', ')}.
 
+Writes are over their budget of 2: a create sends the session check, its guarded insert batch
+and one read of the details it answers with; adding information also checks the ticket's access
+before writing; a log in reads the customer, then writes its session and lockout state. Not done
+yet: the session check sent with a write's own reads (\`customerReads\` serves writes as well),
+and the answer's details read in the same batch as the write.
+
 **A burst of writes.** ${BURST} ticket creates sent at once: ${burst.created} created, ${burst.refused} refused (503 or 429), ${burst.other} other answers. sqld answers \`SQLITE_BUSY\` to a write while another holds the write lock; the Worker's database fetch (\`edge/lib/database-fetch.ts\`) sends such a request again after a short random pause, within the request's 10 s deadline.
 
 **Failures under concurrency.** ${crossRequest ? 'In this run workerd logged "A promise was resolved or rejected from a different request context" and canceled requests as hung (500).' : 'This run logged no cross-request promise.'}
