@@ -240,4 +240,8 @@ export const templates = {
   'timeline.solution_proposed': `Solució proposada`,
   'timeline.solution_rejected': `Solució rebutjada`,
   'timeline.status_changed': str`Canvi d'estat: ${0}`,
+  'urgency.critical.definition': `Un servei clau no funciona per a moltes persones o per a tota l’empresa.`,
+  'urgency.high.definition': `Li impedeix treballar a vostè o a unes poques persones.`,
+  'urgency.low.definition': `Una consulta o una molèstia que no li impedeix treballar.`,
+  'urgency.medium.definition': `Alguna cosa falla, però pot continuar treballant d’una altra manera.`,
 };

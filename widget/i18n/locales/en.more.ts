@@ -240,4 +240,8 @@ export const templates = {
   'timeline.solution_proposed': `Solution proposed`,
   'timeline.solution_rejected': `Solution rejected`,
   'timeline.status_changed': str`Status changed to: ${0}`,
+  'urgency.critical.definition': `A key service is down for many people or the whole company.`,
+  'urgency.high.definition': `It stops you or a few people from working.`,
+  'urgency.low.definition': `A question or an annoyance that doesn’t stop you working.`,
+  'urgency.medium.definition': `Something is wrong, but you can keep working another way.`,
 };

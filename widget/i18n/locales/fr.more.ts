@@ -240,4 +240,8 @@ export const templates = {
   'timeline.solution_proposed': `Solution proposée`,
   'timeline.solution_rejected': `Solution refusée`,
   'timeline.status_changed': str`Nouveau statut : ${0}`,
+  'urgency.critical.definition': `Un service essentiel est en panne pour de nombreuses personnes ou toute l’entreprise.`,
+  'urgency.high.definition': `Vous, ou quelques personnes, ne pouvez plus travailler.`,
+  'urgency.low.definition': `Une question ou une gêne qui ne vous empêche pas de travailler.`,
+  'urgency.medium.definition': `Quelque chose ne va pas, mais vous pouvez continuer à travailler autrement.`,
 };

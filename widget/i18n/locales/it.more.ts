@@ -240,4 +240,8 @@ export const templates = {
   'timeline.solution_proposed': `Soluzione proposta`,
   'timeline.solution_rejected': `Soluzione rifiutata`,
   'timeline.status_changed': str`Nuovo stato: ${0}`,
+  'urgency.critical.definition': `Un servizio essenziale non funziona per molte persone o per tutta l’azienda.`,
+  'urgency.high.definition': `Impedisce di lavorare a lei o a poche persone.`,
+  'urgency.low.definition': `Una domanda o un fastidio che non le impedisce di lavorare.`,
+  'urgency.medium.definition': `Qualcosa non funziona, ma può continuare a lavorare in un altro modo.`,
 };

@@ -240,4 +240,8 @@ export const templates = {
   'timeline.solution_proposed': `Solução proposta`,
   'timeline.solution_rejected': `Solução rejeitada`,
   'timeline.status_changed': str`Estado alterado para: ${0}`,
+  'urgency.critical.definition': `Um serviço essencial não funciona para muitas pessoas ou para toda a empresa.`,
+  'urgency.high.definition': `Impede-o a si ou a poucas pessoas de trabalhar.`,
+  'urgency.low.definition': `Uma dúvida ou um incómodo que não o impede de trabalhar.`,
+  'urgency.medium.definition': `Algo falha, mas pode continuar a trabalhar de outra forma.`,
 };
