@@ -158,6 +158,8 @@ export interface PublicConfig {
   autoAcceptDays: number;
   /** For how many days after closing a follow-up can be opened. */
   followUpDays: number;
+  /** The deployment's own one-line definition of urgencies, per language; the widget's otherwise. */
+  urgencyDefinitions: Partial<Record<Urgency, Partial<Record<Language, string>>>>;
 }
 
 /** What a one-click rating link from an e-mail names, shown before and after rating. */

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import { en } from 'zod/v4/locales';
-import { LANGUAGES } from '../contract/domain.ts';
+import { LANGUAGES, URGENCIES } from '../contract/domain.ts';
 
 /** Cloudflare Workers refuse PBKDF2 above this many iterations in production. */
 export const WORKERS_PBKDF2_MAX_ITERATIONS = 100_000;
@@ -146,6 +146,34 @@ const configSchema = z.object({
   ),
   SES_ACCESS_KEY_ID: z.optional(z.string()),
   SES_SECRET_ACCESS_KEY: z.optional(z.string()),
+  /**
+   * The one-line definition of each urgency on the new-ticket form, per language, replacing the
+   * widget's own: JSON such as `{"critical": {"es": "…", "en": "…"}}`, any subset.
+   */
+  URGENCY_DEFINITIONS: z.pipe(
+    z.pipe(
+      z._default(z.string(), '{}'),
+      z.transform((value: string, ctx) => {
+        try {
+          return JSON.parse(value) as unknown;
+        } catch {
+          ctx.issues.push({
+            code: 'custom',
+            message: 'URGENCY_DEFINITIONS must be JSON',
+            input: value,
+          });
+          return z.NEVER;
+        }
+      }),
+    ),
+    z.partialRecord(
+      z.enum(URGENCIES),
+      z.partialRecord(
+        z.enum(LANGUAGES),
+        z.string().check(z.trim(), z.minLength(1), z.maxLength(200)),
+      ),
+    ),
+  ),
   /** Attempts per e-mail before it is marked dead. */
   MAIL_MAX_ATTEMPTS: whole(1, 30, 8),
   /** The first retry's delay; each further retry waits twice as long (at most six hours). */

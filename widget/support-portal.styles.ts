@@ -13,6 +13,7 @@ export const portalStyles = css`
   .portal {
     all: initial;
     display: block;
+    container-type: inline-size;
     color: var(--_text);
     background: var(--_background);
     font-family: var(--_font);
@@ -34,6 +35,7 @@ export const portalStyles = css`
 
   /* Rows the controls wrap onto keep to the end, under the ones above, as on a wide screen. */
   header {
+    position: relative;
     justify-content: flex-end;
     border-radius: var(--_radius) var(--_radius) 0 0;
   }
@@ -49,17 +51,26 @@ export const portalStyles = css`
   }
 
   /*
-   * The name counts as nothing when the header wraps, then takes what room its row has left, up
-   * to its full width: on a phone the controls keep to one row and a long name ends in "…".
+   * The account menu counts as nothing when the header wraps, then takes what room its row has
+   * left, up to its full width: on a phone the controls keep to two rows and a long name ends
+   * in "…".
    */
   .who {
     flex: 1 1 0;
-    min-width: 3em;
+    min-width: 5em;
     max-width: max-content;
-    overflow: hidden;
-    text-overflow: ellipsis;
-    white-space: nowrap;
-    color: var(--_muted);
+  }
+
+  /* On a phone the language menu shows its language, named for screen readers only. */
+  @container (max-width: 26em) {
+    .language-label {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
   }
 
   label {

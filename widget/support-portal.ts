@@ -10,6 +10,7 @@ import { property, state } from 'lit/decorators.js';
 import { LANGUAGES, type Language } from '../contract/domain.ts';
 import type { Customer, PublicConfig } from '../contract/types.ts';
 import { ApiRequestError } from './api/client.ts';
+import './components/account-menu.ts';
 import { defineElement } from './define.ts';
 import { LanguageChangeEvent } from './events/language-change.ts';
 import type { LoggedInEvent } from './events/logged-in.ts';
@@ -204,7 +205,11 @@ export class SupportPortal extends LitElement {
     }
     return html`
       <div class="portal" part="base" lang=${currentLanguage()}>
-        <header part="header">
+        <header
+          part="header"
+          @sp-navigate=${this.handleNavigate}
+          @sp-profile-changed=${this.handleProfileChanged}
+        >
           <span class="title" part="title"
             >${msg('Atención al cliente', { id: 'portal.title' })}</span
           >
@@ -216,7 +221,7 @@ export class SupportPortal extends LitElement {
               : nothing
           }
           <label>
-            ${msg('Idioma', { id: 'portal.language' })}
+            <span class="language-label">${msg('Idioma', { id: 'portal.language' })}</span>
             <select part="language" @change=${this.handleLanguageSelect}>
               ${LANGUAGES.map(
                 (language) =>
@@ -232,10 +237,12 @@ export class SupportPortal extends LitElement {
           </label>
           ${
             this.customer
-              ? html`<span class="who">${this.customer.name}</span>
-                  <button type="button" @click=${this.handleLogout}>
-                    ${msg('Salir', { id: 'portal.logout' })}
-                  </button>`
+              ? html`<sp-account-menu
+                  class="who"
+                  .client=${client}
+                  .customer=${this.customer}
+                  .logout=${this.logoutFromMenu}
+                ></sp-account-menu>`
               : nothing
           }
         </header>
@@ -406,6 +413,8 @@ export class SupportPortal extends LitElement {
     event.stopPropagation();
     this.customer = event.customer;
   }
+
+  private readonly logoutFromMenu = () => this.handleLogout();
 
   private handleLogout() {
     void this.endSession('user');

@@ -29,6 +29,7 @@ export const configRoutes = new Hono<AppEnv>().get(ROUTES.config, (c) => {
     },
     autoAcceptDays: config.AUTO_ACCEPT_DAYS,
     followUpDays: config.FOLLOW_UP_DAYS,
+    urgencyDefinitions: config.URGENCY_DEFINITIONS,
   };
   c.header('Cache-Control', 'public, max-age=60');
   return c.json(body);

@@ -12,6 +12,7 @@ import {
   type,
   visibleText,
   waitForText,
+  openAccountMenu,
 } from './helpers.ts';
 import { outbox, setPasswordLink, transitionsDone } from './accounts-helpers.ts';
 
@@ -117,8 +118,8 @@ describe('forgotten password', () => {
 describe('change password', () => {
   it('refuses a wrong current password on its field, then changes it and stays logged in', async () => {
     const { el, customer } = await loggedInPortal();
-    const home = await screenNamed(el, 'sp-home-screen');
-    button(home, 'Cambiar la contraseña').click();
+    await screenNamed(el, 'sp-home-screen');
+    button(await openAccountMenu(el), 'Cambiar la contraseña').click();
     const change = await screenNamed(el, 'sp-change-password-screen');
 
     type($(change, '#current-password'), 'not-my-password');
@@ -149,8 +150,8 @@ describe('change password', () => {
 describe('notifications', () => {
   it('turns ticket e-mails off and saves it to the profile', async () => {
     const { el, customer } = await loggedInPortal();
-    const home = await screenNamed(el, 'sp-home-screen');
-    const toggle = $(home, 'sp-notifications-toggle')!;
+    await screenNamed(el, 'sp-home-screen');
+    const toggle = $(await openAccountMenu(el), 'sp-notifications-toggle')!;
     const checkbox = toggle.shadowRoot!.querySelector('input')!;
     expect(checkbox.checked).to.equal(true);
     checkbox.click();

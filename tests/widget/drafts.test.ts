@@ -18,6 +18,7 @@ import {
   visibleText,
   waitForText,
   type TestCustomer,
+  openAccountMenu,
 } from './helpers.ts';
 import { chooseFiles, makeFile, textOf } from './ticket-flow-helpers.ts';
 
@@ -216,7 +217,7 @@ describe('drafts and logging out', () => {
     await fillForm(await openNewTicket(el), 'Otro dato privado.', makeFile('privado.txt', 'x'));
     await waitUntil(async () => (await storedDrafts(key)).length === 3, 'drafts not kept');
 
-    button(el, 'Salir').click();
+    button(await openAccountMenu(el), 'Salir').click();
     await screenNamed(el, 'sp-login-screen');
     expect(await storedDrafts(key)).to.deep.equal([]);
 
@@ -240,7 +241,7 @@ describe('drafts of two instances on one page', () => {
     expect(visibleText(inB)).not.to.include('Solo en el primero.');
     expect(await storedDrafts(keyB)).to.deep.equal([]);
 
-    button(b, 'Salir').click();
+    button(await openAccountMenu(b), 'Salir').click();
     await screenNamed(b, 'sp-login-screen');
     expect(await storedDrafts(keyA)).to.have.length(1);
     a.remove();

@@ -11,6 +11,7 @@ import {
   screenNamed,
   visibleText,
   waitForText,
+  openAccountMenu,
 } from './helpers.ts';
 
 afterEach(() => {
@@ -111,7 +112,7 @@ describe('embedding', () => {
 
     button(await screenNamed(second, 'sp-home-screen'), 'Tickets cerrados').click();
     await waitForText(second, `Ticket ${bruno.tickets.closed[0]}`);
-    button(first, 'Salir').click();
+    button(await openAccountMenu(first), 'Salir').click();
     await screenNamed(first, 'sp-login-screen');
     // The second instance keeps its session and can still read its tickets.
     button(

@@ -19,6 +19,7 @@ import {
   screenNamed,
   type,
   waitForText,
+  openAccountMenu,
 } from './helpers.ts';
 import {
   chooseFiles,
@@ -134,7 +135,8 @@ describe('focus after a mouse submit', () => {
 
   it('change password: on the refused field when the current password is wrong', async () => {
     const { el } = await loggedInPortal();
-    button(await screenNamed(el, 'sp-home-screen'), 'Cambiar la contraseña').click();
+    await screenNamed(el, 'sp-home-screen');
+    button(await openAccountMenu(el), 'Cambiar la contraseña').click();
     const change = await screenNamed(el, 'sp-change-password-screen');
     type($(change, '#current-password'), 'not-my-password');
     type($(change, '#new-password'), 'Cierzo-sobre-el-Ebro-2026');

@@ -164,6 +164,23 @@ export function type(field: HTMLElement | null, value: string): void {
   input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
 }
 
+/**
+ * Opens the header's account menu (ticket e-mails, password, log out) as a click on the
+ * customer's name does, and returns it once its panel shows.
+ */
+export async function openAccountMenu(el: SupportPortal): Promise<HTMLElement> {
+  await waitUntil(() => $(el, 'sp-account-menu'), 'no account menu', { timeout: 10_000 });
+  const menu = $(el, 'sp-account-menu')!;
+  const toggle = menu.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+  if (toggle.getAttribute('aria-expanded') !== 'true') toggle.click();
+  await waitUntil(
+    () => menu.shadowRoot!.querySelector('[part="panel"] sp-notifications-toggle'),
+    'the account menu never opened',
+    { timeout: 10_000 },
+  );
+  return menu;
+}
+
 /** Logs in through the login screen, which must be showing. */
 export async function logIn(el: SupportPortal, customer: { email: string; password: string }) {
   const login = await screenNamed(el, 'sp-login-screen');

@@ -12,6 +12,7 @@ import {
   seriousViolations,
   visibleText,
   waitForText,
+  openAccountMenu,
 } from './helpers.ts';
 
 afterEach(() => sessionStorage.clear());
@@ -105,10 +106,10 @@ describe('single sign-on users and the Signed out screen', () => {
   }
 
   it('a customer without a password is offered no password change', async () => {
-    const { home } = await partnerHome({ passwordless: true });
-    expect(visibleText(home)).to.not.include('Cambiar la contraseña');
+    const { el } = await partnerHome({ passwordless: true });
+    expect(visibleText(await openAccountMenu(el))).to.not.include('Cambiar la contraseña');
     const withPassword = await partnerHome();
-    expect(visibleText(withPassword.home)).to.include('Cambiar la contraseña');
+    expect(visibleText(await openAccountMenu(withPassword.el))).to.include('Cambiar la contraseña');
   });
 
   it('emptying token signs out to the Signed out screen; a new token signs in again', async () => {
@@ -129,14 +130,14 @@ describe('single sign-on users and the Signed out screen', () => {
   it('logging out of a partner session shows Signed out; "Volver a entrar" uses the page’s token', async () => {
     const { el, customer } = await partnerHome({ passwordless: true });
     const signedOut = record<{ reason: string }>(el, 'support-portal-signed-out');
-    button(el, 'Salir').click();
+    button(await openAccountMenu(el), 'Salir').click();
     await screenNamed(el, 'sp-signed-out-screen');
     expect(signedOut).to.deep.equal([{ reason: 'user' }]);
     expect(visibleText(el.shadowRoot!)).to.not.include('Contraseña');
     // The page still gives a token: a fresh one, as a host would on support-portal-signed-out.
     el.setAttribute('token', await partnerToken(customer.email, 120));
     await screenNamed(el, 'sp-home-screen');
-    button(el, 'Salir').click();
+    button(await openAccountMenu(el), 'Salir').click();
     const again = await screenNamed(el, 'sp-signed-out-screen');
     button(again, 'Volver a entrar').click();
     const home = await screenNamed(el, 'sp-home-screen');

@@ -12,6 +12,7 @@ import {
   screenNamed,
   visibleText,
   waitForText,
+  openAccountMenu,
 } from './helpers.ts';
 
 const TARGETS = LANGUAGES.filter((language) => language !== 'es');
@@ -102,7 +103,7 @@ describe('languages', () => {
         'home.open.hint',
         'Siga los tickets en curso y responda a las soluciones.',
       );
-      await expect_(el, 'portal.logout', 'Salir');
+      await expect_(await openAccountMenu(el), 'portal.logout', 'Salir');
     });
   }
 
@@ -151,7 +152,7 @@ describe('languages', () => {
     const select = $(el, 'select[part="language"]') as HTMLSelectElement;
     select.value = 'ca';
     select.dispatchEvent(new Event('change'));
-    await waitForText(el, plain((await templates('ca'))['portal.logout']));
+    await waitForText(el, plain((await templates('ca'))['portal.home']));
     expect(changes).to.deep.equal(['ca']);
 
     const login = await fetch(`${API}/api/session`, {

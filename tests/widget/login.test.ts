@@ -12,6 +12,7 @@ import {
   type,
   visibleText,
   waitForText,
+  openAccountMenu,
 } from './helpers.ts';
 
 afterEach(() => sessionStorage.clear());
@@ -99,14 +100,14 @@ describe('login', () => {
     const again = await mountPortal({ storageKey: key });
     const list = await screenNamed(again, 'sp-ticket-list-screen');
     await waitForText(list, 'Ticket');
-    expect(visibleText(again)).to.include('Salir');
+    expect(visibleText(await openAccountMenu(again))).to.include('Salir');
   });
 
   it('logs out, forgets the token and fires support-portal-logout', async () => {
     const { el } = await loggedInPortal();
     let reason = '';
     el.addEventListener('support-portal-logout', (event) => (reason = event.detail.reason));
-    button(el, 'Salir').click();
+    button(await openAccountMenu(el), 'Salir').click();
     await screenNamed(el, 'sp-login-screen');
     expect(reason).to.equal('user');
     expect(Object.keys(sessionStorage).filter((k) => k.endsWith(':token'))).to.deep.equal([]);

@@ -13,6 +13,7 @@ import {
   $,
   $$,
   button,
+  hostMarkup,
   loggedInPortal,
   screenNamed,
   seriousViolations,
@@ -83,7 +84,9 @@ describe('new ticket', () => {
     const today = new Intl.DateTimeFormat('es', { dateStyle: 'long' }).format(new Date());
     expect(created.value).to.equal(today);
     expect(
-      $$(el, 'input[name="urgency"]').map((radio) => radio.parentElement!.textContent!.trim()),
+      $$(el, 'input[name="urgency"]').map((radio) =>
+        textOf(radio.parentElement!.querySelector('.name')),
+      ),
     ).to.deep.equal(['Baja', 'Media', 'Alta', 'Crítica']);
     expect(Number($(el, '#description')!.getAttribute('maxlength'))).to.equal(
       config.limits.maxDescriptionLength,
@@ -122,6 +125,67 @@ describe('new ticket', () => {
     expect(textOf($(el, '#urgency-error'))).to.equal('');
     expect(textOf($(el, '#description-error'))).to.equal('Este campo es obligatorio.');
     expect(await seriousViolations(el)).to.deep.equal([]);
+  });
+
+  it('takes the screen’s width, grows the description with its text, defines each urgency', async () => {
+    const { client, config } = await customerSession();
+    const frame = hostMarkup('');
+    frame.style.width = '900px';
+    const el = await screen(client, config);
+    frame.append(el);
+    await chooseCategory(el, 'vpn', 'No puedo conectar a la VPN');
+    const form = $(el, 'form')!;
+    expect(form.getBoundingClientRect().width).to.be.closeTo(el.getBoundingClientRect().width, 1);
+
+    // The creation date is given, not asked: plain text, no box around it.
+    const created = getComputedStyle($(el, '#created')!);
+    expect([created.borderTopWidth, created.backgroundColor]).to.deep.equal([
+      '0px',
+      'rgba(0, 0, 0, 0)',
+    ]);
+
+    const description = $(el, '#description') as HTMLTextAreaElement;
+    const before = description.getBoundingClientRect().height;
+    type(
+      description,
+      'La VPN se corta cada pocos minutos desde la actualización del martes. '.repeat(8),
+    );
+    await el.updateComplete;
+    expect(description.getBoundingClientRect().height).to.be.greaterThan(before);
+    expect(description.scrollHeight).to.be.at.most(description.clientHeight + 1);
+
+    const definitions = $$(el, 'input[name="urgency"]').map((radio) =>
+      textOf($(el, `#${radio.getAttribute('aria-describedby')}`)),
+    );
+    expect(definitions).to.deep.equal([
+      'Una consulta o una molestia que no le impide trabajar.',
+      'Algo falla, pero puede seguir trabajando de otra manera.',
+      'Le impide trabajar a usted o a unas pocas personas.',
+      'Un servicio clave no funciona para muchas personas o para toda la empresa.',
+    ]);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+  });
+
+  it('shows the deployment’s own definition of an urgency, in the active language', async () => {
+    const { client, config } = await customerSession();
+    const own = {
+      ...config,
+      urgencyDefinitions: { critical: { es: 'La planta está parada.', en: 'The plant is down.' } },
+    };
+    const el = await screen(client, own);
+    await chooseCategory(el, 'vpn', 'No puedo conectar a la VPN');
+    expect(textOf($(el, '#urgency-critical-definition'))).to.equal('La planta está parada.');
+    expect(textOf($(el, '#urgency-low-definition'))).to.equal(
+      'Una consulta o una molestia que no le impide trabajar.',
+    );
+    // As the portal does before it shows a screen loaded later (render-screen.ts).
+    await loadAllMessages();
+    await useLanguage('en');
+    await waitForText(el, 'The plant is down.');
+    expect(textOf($(el, '#urgency-low-definition'))).to.equal(
+      'A question or an annoyance that doesn’t stop you working.',
+    );
+    await useLanguage('es');
   });
 
   it('refuses a file too large or of a type not accepted, before any upload', async () => {

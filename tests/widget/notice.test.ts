@@ -11,6 +11,7 @@ import {
   screenNamed,
   type,
   waitForText,
+  openAccountMenu,
 } from './helpers.ts';
 
 afterEach(async () => {
@@ -33,7 +34,8 @@ function noticeText(el: SupportPortal): string {
 
 /** Changes the password from the home screen; the portal lands on home with its notice. */
 async function changePassword(el: SupportPortal, from: string, to: string) {
-  button(await screenNamed(el, 'sp-home-screen'), 'Cambiar la contraseña').click();
+  await screenNamed(el, 'sp-home-screen');
+  button(await openAccountMenu(el), 'Cambiar la contraseña').click();
   const change = await screenNamed(el, 'sp-change-password-screen');
   type($(change, '#current-password'), from);
   type($(change, '#new-password'), to);
@@ -88,7 +90,7 @@ describe('the notice above the screen', () => {
 
     history.back();
     await changePassword(el, PASSWORDS[2]!, PASSWORDS[3]!);
-    button(el, 'Salir').click();
+    button(await openAccountMenu(el), 'Salir').click();
     await screenNamed(el, 'sp-login-screen');
     await noticeGone(el);
   });

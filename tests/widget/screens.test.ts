@@ -13,6 +13,7 @@ import {
   type,
   visibleText,
   waitForText,
+  openAccountMenu,
 } from './helpers.ts';
 
 afterEach(async () => {
@@ -59,7 +60,8 @@ describe('account screens', () => {
 
   it('change password: current password first, every field checked before sending', async () => {
     const { el } = await loggedInPortal();
-    button(await screenNamed(el, 'sp-home-screen'), 'Cambiar la contraseña').click();
+    await screenNamed(el, 'sp-home-screen');
+    button(await openAccountMenu(el), 'Cambiar la contraseña').click();
     const screen = await screenNamed(el, 'sp-change-password-screen');
     expect($(screen, '#current-password')!.getAttribute('autocomplete')).to.equal(
       'current-password',

@@ -5,7 +5,8 @@
  * names its action once; the contact screen looks like the others and leads back.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { LANGUAGES } from '../../contract/domain.ts';
 import '../../widget/screens/ticket-details-screen.ts';
 import { NavigateEvent } from '../../widget/navigation.ts';
 import {
@@ -14,13 +15,17 @@ import {
   button,
   currentScreen,
   hostMarkup,
+  logIn,
   loggedInPortal,
   mountPortal,
+  newCustomer,
   proposeSolution,
   screenNamed,
   seriousViolations,
   type,
+  visibleText,
   waitForText,
+  openAccountMenu,
 } from './helpers.ts';
 import { customerSession, deepActiveElement, textOf } from './ticket-flow-helpers.ts';
 
@@ -59,8 +64,8 @@ async function ratingForm(root: Element): Promise<Updating> {
 describe('focus after toggling and rating', () => {
   it('e-mail notifications: focus stays on the checkbox once saved', async () => {
     const { el } = await loggedInPortal();
-    const home = await screenNamed(el, 'sp-home-screen');
-    const toggle = $(home, 'sp-notifications-toggle')!;
+    await screenNamed(el, 'sp-home-screen');
+    const toggle = $(await openAccountMenu(el), 'sp-notifications-toggle')!;
     const checkbox = toggle.shadowRoot!.querySelector('input')!;
     await clickWithMouse(checkbox);
     await waitForText(toggle, 'Ya no le enviaremos avisos por correo electrónico.');
@@ -174,4 +179,58 @@ describe('the contact screen', () => {
     button(contact, 'Volver a la entrada').click();
     await screenNamed(el, 'sp-login-screen');
   });
+});
+
+describe('the account menu in the header', () => {
+  it('a disclosure button with the name holds e-mails, password and log out; Escape closes it', async () => {
+    const { el, customer } = await loggedInPortal();
+    const home = await screenNamed(el, 'sp-home-screen');
+    expect($(home, 'sp-notifications-toggle')).to.equal(null);
+    expect(visibleText(home)).not.to.include('Cambiar la contraseña');
+    const menu = $(el, 'sp-account-menu')!;
+    const toggle = menu.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
+    expect(textOf(toggle)).to.equal(`Cuenta: ${customer.name} ▾`);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('false');
+
+    toggle.focus();
+    await sendKeys({ press: 'Enter' });
+    await openAccountMenu(el);
+    expect(toggle.getAttribute('aria-expanded')).to.equal('true');
+    const panel = menu.shadowRoot!.getElementById(toggle.getAttribute('aria-controls')!)!;
+    expect(visibleText(panel)).to.include('Avisarme por correo electrónico de mis tickets');
+    expect($$(menu, 'button').map(textOf)).to.include.members(['Cambiar la contraseña', 'Salir']);
+    expect(await seriousViolations(el)).to.deep.equal([]);
+
+    await sendKeys({ press: 'Tab' });
+    expect(panel.contains(menu.shadowRoot!.activeElement)).to.equal(true);
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => toggle.getAttribute('aria-expanded') === 'false', 'still open');
+    expect(deepActiveElement()).to.equal(toggle);
+    expect(menu.shadowRoot!.querySelector('[part="panel"]')).to.equal(null);
+  });
+
+  for (const language of LANGUAGES) {
+    it(`${language}: the header takes at most two rows at 320 px`, async () => {
+      const frame = hostMarkup('');
+      frame.style.width = '320px';
+      const customer = await newCustomer({ language });
+      const el = await mountPortal({ lang: language });
+      frame.append(el);
+      await logIn(el, customer);
+      await screenNamed(el, 'sp-home-screen');
+      const header = $(el, 'header')!;
+      // A control starts a row when it is below every control of the row before.
+      const boxes = [...header.children]
+        .map((child) => child.getBoundingClientRect())
+        .sort((a, b) => a.top - b.top);
+      let rows = 0;
+      let bottom = -Infinity;
+      for (const box of boxes) {
+        if (box.top >= bottom - 1) rows++;
+        bottom = rows && box.top >= bottom - 1 ? box.bottom : Math.max(bottom, box.bottom);
+      }
+      expect(rows, `rows of ${textOf(header)}`).to.be.at.most(2);
+      expect(el.scrollWidth).to.be.at.most(320);
+    });
+  }
 });

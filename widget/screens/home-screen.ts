@@ -1,13 +1,12 @@
 /**
  * @module
  * `<sp-home-screen>`: where a logged-in customer starts: register a ticket, see open and closed
- * tickets, choose ticket e-mail notifications, change the password.
+ * tickets (e-mail notifications and the password are in the header's account menu).
  */
 import { msg, str } from '@lit/localize';
-import { css, html, nothing } from 'lit';
+import { css, html } from 'lit';
 import { defineElement } from '../define.ts';
 import { shared } from '../styles/shared.ts';
-import './notifications-toggle.ts';
 import { ScreenElement } from './screen.ts';
 
 /**
@@ -79,20 +78,6 @@ export class HomeScreen extends ScreenElement {
           </button>
         </li>
       </ul>
-      <sp-notifications-toggle
-        .client=${this.client}
-        .customer=${this.customer}
-      ></sp-notifications-toggle>
-      ${
-        // A customer who signs in only through a partner has no password to change.
-        this.customer?.hasPassword
-          ? html`<div class="actions">
-              <button class="link" type="button" @click=${this.handleChangePassword}>
-                ${msg('Cambiar la contraseña', { id: 'home.change_password' })}
-              </button>
-            </div>`
-          : nothing
-      }
     `;
   }
 
@@ -106,10 +91,6 @@ export class HomeScreen extends ScreenElement {
 
   private handleClosed() {
     this.navigate({ screen: 'tickets', state: 'closed' });
-  }
-
-  private handleChangePassword() {
-    this.navigate({ screen: 'change-password' });
   }
 }
 

@@ -65,10 +65,26 @@ export const newTicketStyles = css`
     padding: 0 0.25rem;
   }
 
+  /* The form takes the screen's width; the description grows with its text. */
+  form {
+    max-width: none;
+  }
+
+  textarea {
+    field-sizing: content;
+    max-height: 70vh;
+  }
+
+  /* One urgency a row, its one-line definition under its name. */
   .urgencies {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1.25rem;
+    display: grid;
+    gap: 0.25rem;
+  }
+
+  .definition {
+    display: block;
+    color: var(--_muted);
+    font-size: 0.9375em;
   }
 
   .choice {
@@ -78,13 +94,5 @@ export const newTicketStyles = css`
     min-height: 2.75rem;
     font-weight: 400;
     cursor: pointer;
-  }
-
-  .choice input {
-    width: 1.25rem;
-    height: 1.25rem;
-    min-height: 0;
-    margin: 0;
-    accent-color: var(--_primary);
   }
 `;

@@ -22,6 +22,7 @@ import { TicketCreatedEvent } from '../events/ticket-created.ts';
 import { errorMessage } from '../i18n/errors.ts';
 import type { TicketPrefill } from '../host-api.ts';
 import { formatDate, urgencyLabel } from '../i18n/labels.ts';
+import { urgencyDefinition } from '../i18n/urgency-definitions.ts';
 import { shared } from '../styles/shared.ts';
 import { restoredNotice } from './draft.ts';
 import { categoryStep } from './new-ticket-category-step.ts';
@@ -304,10 +305,16 @@ export class NewTicketScreen extends ScreenElement {
                     name="urgency"
                     value=${urgency}
                     required
+                    aria-describedby="urgency-${urgency}-definition"
                     .checked=${this.urgency === urgency}
                     @change=${this.handleUrgencyChange}
                   />
-                  ${urgencyLabel(urgency)}
+                  <span>
+                    <span class="name">${urgencyLabel(urgency)}</span>
+                    <span class="definition" id="urgency-${urgency}-definition"
+                      >${urgencyDefinition(urgency, this.config)}</span
+                    >
+                  </span>
                 </label>
               `,
             )}

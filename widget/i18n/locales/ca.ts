@@ -8,6 +8,8 @@ import { str } from '@lit/localize';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export const templates = {
+  'account.changePassword': `Canvia la contrasenya`,
+  'account.menu': `Compte:`,
   'error.captcha_failed': `No s'ha pogut comprovar que no és un robot. Torni-ho a provar.`,
   'error.internal': `Alguna cosa ha fallat per part nostra. Torni-ho a provar més tard.`,
   'error.invalid_credentials': `L'adreça electrònica o la contrasenya no són correctes.`,
@@ -36,7 +38,6 @@ export const templates = {
   'field.too_long': `El text és massa llarg.`,
   'field.too_short': `El text és massa curt.`,
   'field.unknown_field': `No s'esperava aquest camp.`,
-  'home.change_password': `Canviar la contrasenya`,
   'home.closed': `Tiquets tancats`,
   'home.closed.hint': `Consulti l'historial de tiquets resolts.`,
   'home.heading': str`Hola, ${0}`,
@@ -51,10 +52,6 @@ export const templates = {
   'login.missing': `Escrigui la seva adreça electrònica i la contrasenya.`,
   'login.password': `Contrasenya`,
   'login.submit': `Inicia la sessió`,
-  'notifications.hint': `Quan el servei d'assistència proposa una solució, afegeix un comentari o tanca un tiquet.`,
-  'notifications.label': `Avisar-me per correu electrònic dels meus tiquets`,
-  'notifications.off': `Ja no li enviarem avisos per correu electrònic.`,
-  'notifications.on': `L'avisarem per correu electrònic.`,
   'portal.contact': `Contacte`,
   'portal.home': `Inici`,
   'portal.language': `Llengua`,

@@ -8,6 +8,8 @@ import { str } from '@lit/localize';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export const templates = {
+  'account.changePassword': `Change password`,
+  'account.menu': `Account:`,
   'error.captcha_failed': `We couldn’t verify that you’re not a robot. Please try again.`,
   'error.internal': `Something went wrong on our end. Please try again later.`,
   'error.invalid_credentials': `The email address or password is incorrect.`,
@@ -36,7 +38,6 @@ export const templates = {
   'field.too_long': `This text is too long.`,
   'field.too_short': `This text is too short.`,
   'field.unknown_field': `This field wasn’t expected.`,
-  'home.change_password': `Change password`,
   'home.closed': `Closed tickets`,
   'home.closed.hint': `Look back at your resolved tickets.`,
   'home.heading': str`Hi, ${0}`,
@@ -51,10 +52,6 @@ export const templates = {
   'login.missing': `Enter your email address and password.`,
   'login.password': `Password`,
   'login.submit': `Sign in`,
-  'notifications.hint': `When the support team proposes a solution, adds a comment or closes a ticket.`,
-  'notifications.label': `Email me about my tickets`,
-  'notifications.off': `We’ll no longer send you email notifications.`,
-  'notifications.on': `We’ll let you know by email.`,
   'portal.contact': `Contact us`,
   'portal.home': `Home`,
   'portal.language': `Language`,

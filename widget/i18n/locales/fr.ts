@@ -8,6 +8,8 @@ import { str } from '@lit/localize';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export const templates = {
+  'account.changePassword': `Changer le mot de passe`,
+  'account.menu': `Compte :`,
   'error.captcha_failed': `Nous n’avons pas pu vérifier que vous n’êtes pas un robot. Veuillez réessayer.`,
   'error.internal': `Un problème est survenu de notre côté. Veuillez réessayer plus tard.`,
   'error.invalid_credentials': `L’adresse e-mail ou le mot de passe est incorrect.`,
@@ -36,7 +38,6 @@ export const templates = {
   'field.too_long': `Le texte est trop long.`,
   'field.too_short': `Le texte est trop court.`,
   'field.unknown_field': `Ce champ n’était pas attendu.`,
-  'home.change_password': `Changer de mot de passe`,
   'home.closed': `Demandes clôturées`,
   'home.closed.hint': `Consultez l’historique de vos demandes résolues.`,
   'home.heading': str`Bonjour, ${0}`,
@@ -51,10 +52,6 @@ export const templates = {
   'login.missing': `Saisissez votre adresse e-mail et votre mot de passe.`,
   'login.password': `Mot de passe`,
   'login.submit': `Se connecter`,
-  'notifications.hint': `Lorsque le service d’assistance propose une solution, ajoute un commentaire ou clôture une demande.`,
-  'notifications.label': `M’avertir par e-mail au sujet de mes demandes`,
-  'notifications.off': `Nous ne vous enverrons plus d’avis par e-mail.`,
-  'notifications.on': `Nous vous avertirons par e-mail.`,
   'portal.contact': `Contact`,
   'portal.home': `Accueil`,
   'portal.language': `Langue`,

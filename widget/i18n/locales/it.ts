@@ -8,6 +8,8 @@ import { str } from '@lit/localize';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export const templates = {
+  'account.changePassword': `Cambia la password`,
+  'account.menu': `Account:`,
   'error.captcha_failed': `Non è stato possibile verificare che non sia un robot. Riprovi.`,
   'error.internal': `Si è verificato un problema da parte nostra. Riprovi più tardi.`,
   'error.invalid_credentials': `L’indirizzo email o la password non sono corretti.`,
@@ -36,7 +38,6 @@ export const templates = {
   'field.too_long': `Il testo è troppo lungo.`,
   'field.too_short': `Il testo è troppo corto.`,
   'field.unknown_field': `Questo campo non era previsto.`,
-  'home.change_password': `Cambia password`,
   'home.closed': `Ticket chiusi`,
   'home.closed.hint': `Consulti lo storico dei ticket risolti.`,
   'home.heading': str`Salve, ${0}`,
@@ -51,10 +52,6 @@ export const templates = {
   'login.missing': `Inserisca l’indirizzo email e la password.`,
   'login.password': `Password`,
   'login.submit': `Accedi`,
-  'notifications.hint': `Quando il servizio di assistenza propone una soluzione, aggiunge un commento o chiude un ticket.`,
-  'notifications.label': `Avvisarmi via email sui miei ticket`,
-  'notifications.off': `Non le invieremo più avvisi via email.`,
-  'notifications.on': `La avviseremo via email.`,
   'portal.contact': `Contatti`,
   'portal.home': `Home`,
   'portal.language': `Lingua`,

@@ -8,6 +8,8 @@ import { str } from '@lit/localize';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 export const templates = {
+  'account.changePassword': `Alterar a palavra-passe`,
+  'account.menu': `Conta:`,
   'error.captcha_failed': `Não foi possível confirmar que não é um robô. Tente novamente.`,
   'error.internal': `Ocorreu um erro do nosso lado. Tente novamente mais tarde.`,
   'error.invalid_credentials': `O email ou a palavra-passe não estão corretos.`,
@@ -36,7 +38,6 @@ export const templates = {
   'field.too_long': `O texto é demasiado longo.`,
   'field.too_short': `O texto é demasiado curto.`,
   'field.unknown_field': `Este campo não era esperado.`,
-  'home.change_password': `Alterar a palavra-passe`,
   'home.closed': `Pedidos fechados`,
   'home.closed.hint': `Consulte o histórico dos pedidos resolvidos.`,
   'home.heading': str`Olá, ${0}`,
@@ -51,10 +52,6 @@ export const templates = {
   'login.missing': `Introduza o seu email e a sua palavra-passe.`,
   'login.password': `Palavra-passe`,
   'login.submit': `Iniciar sessão`,
-  'notifications.hint': `Quando a equipa de suporte propuser uma solução, acrescentar um comentário ou fechar um pedido.`,
-  'notifications.label': `Avisar-me por email sobre os meus pedidos`,
-  'notifications.off': `Deixaremos de lhe enviar avisos por email.`,
-  'notifications.on': `Receberá os avisos por email.`,
   'portal.contact': `Contactos`,
   'portal.home': `Início`,
   'portal.language': `Idioma`,
