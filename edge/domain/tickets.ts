@@ -5,7 +5,13 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import { RATING_CHANGE_HOURS, type Language, type TicketRole } from '../../contract/domain.ts';
-import type { Rating, TicketDetails, TicketPage, TicketSummary } from '../../contract/types.ts';
+import type {
+  AttachmentInfo,
+  Rating,
+  TicketDetails,
+  TicketPage,
+  TicketSummary,
+} from '../../contract/types.ts';
 import {
   attachments,
   customers,
@@ -22,6 +28,16 @@ import { combined, readOne } from '../db/reads.ts';
 import { ApiError } from '../errors.ts';
 import type { Database, Ports } from '../ports.ts';
 import { categoryIndex, categoryPath, type CategoryIndex } from './categories.ts';
+import { markRead, seenSeq } from './read-markers.ts';
+import { buildThread } from './ticket-thread.ts';
+
+/** Types the preview route serves inline (decided by the file's bytes on upload). */
+export const PREVIEW_TYPES: readonly string[] = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+];
 
 /**
  * The columns a ticket summary is made of: a list reads these and nothing else (joined with the
@@ -29,6 +45,7 @@ import { categoryIndex, categoryPath, type CategoryIndex } from './categories.ts
  */
 export const summaryColumns = {
   number: tickets.number,
+  title: tickets.title,
   customerId: tickets.customerId,
   requesterName: customers.name,
   followUpOf: tickets.followUpOf,
@@ -38,15 +55,20 @@ export const summaryColumns = {
   createdAt: tickets.createdAt,
   updatedAt: tickets.updatedAt,
   closedAt: tickets.closedAt,
+  firstResponseDueAt: tickets.firstResponseDueAt,
+  firstRespondedAt: tickets.firstRespondedAt,
 };
 
 export type SummaryRow = Pick<TicketRow, Exclude<keyof typeof summaryColumns, 'requesterName'>> & {
   requesterName: string;
 };
 
-/** What every reader of a ticket sees; customers' routes add how they stand to it (`role`). */
-export type SharedSummary = Omit<TicketSummary, 'role'>;
-export type SharedDetails = Omit<TicketDetails, 'role'>;
+/**
+ * What every reader of a ticket sees; customers' routes add how they stand to it (`role`) and
+ * whether the desk wrote since they last opened it (`newReply`).
+ */
+export type SharedSummary = Omit<TicketSummary, 'role' | 'newReply'>;
+export type SharedDetails = Omit<TicketDetails, 'role' | 'newReply'>;
 
 /** What the details depend on besides the ticket: the reader's language and the clock. */
 export interface DetailsContext {
@@ -64,6 +86,7 @@ export function toSummary(
   const path = categoryPath(index, ticket.categoryId, language);
   return {
     number: ticket.number,
+    title: ticket.title,
     requester: { id: ticket.customerId, name: ticket.requesterName },
     followUpOf: ticket.followUpOf,
     category: { id: ticket.categoryId, label: path.at(-1) ?? '', path },
@@ -73,6 +96,19 @@ export function toSummary(
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
     closedAt: ticket.closedAt?.toISOString() ?? null,
+    firstResponseDueAt: ticket.firstResponseDueAt?.toISOString() ?? null,
+    firstRespondedAt: ticket.firstRespondedAt?.toISOString() ?? null,
+  };
+}
+
+export function toAttachmentInfo(file: typeof attachments.$inferSelect): AttachmentInfo {
+  return {
+    id: file.id,
+    name: file.name,
+    size: file.size,
+    contentType: file.contentType,
+    createdAt: file.createdAt.toISOString(),
+    previewable: PREVIEW_TYPES.includes(file.contentType),
   };
 }
 
@@ -189,6 +225,7 @@ export function detailsOf(
   { events, files, requester, colleagues, followUps, rating }: DetailParts,
   { index, language, followUpDays, now }: DetailsContext,
 ): SharedDetails {
+  const fileInfos = files.map(toAttachmentInfo);
   return {
     ...toSummary({ ...ticket, requesterName: requester?.name ?? '' }, index, language),
     colleagues,
@@ -214,13 +251,12 @@ export function detailsOf(
       status: event.status,
       attachmentId: event.attachmentId,
     })),
-    attachments: files.map((file) => ({
-      id: file.id,
-      name: file.name,
-      size: file.size,
-      contentType: file.contentType,
-      createdAt: file.createdAt.toISOString(),
-    })),
+    attachments: fileInfos,
+    thread: buildThread(
+      events,
+      ticket.description,
+      new Map(fileInfos.map((file) => [file.id, file])),
+    ),
   };
 }
 
@@ -239,14 +275,32 @@ export function ticketRole(
   return viewer.organizationManager ? 'manager' : null;
 }
 
-/** A ticket's details as the given customer sees them, in their language. */
+/** A ticket's details as the given customer sees them, in their language; it is opened. */
 export async function customerDetails(
   ports: Ports,
   viewer: CustomerRow,
   ticket: TicketRow,
 ): Promise<TicketDetails> {
   const parts = await readOne(ports.db, detailPartsRead(ports.db, ticket.number));
-  return customerDetailsOf(ports, viewer, ticket, parts, await categoryIndex(ports.db));
+  const details = customerDetailsOf(ports, viewer, ticket, parts, await categoryIndex(ports.db));
+  await markOpened(ports, viewer, ticket, parts);
+  return details;
+}
+
+/**
+ * The reader opened the ticket: their marker moves to its last event, so it is no longer
+ * marked with a new reply for them (written only when it moves, so rereading writes nothing).
+ */
+export async function markOpened(
+  ports: Ports,
+  viewer: CustomerRow,
+  ticket: TicketRow,
+  parts: DetailParts,
+): Promise<void> {
+  const last = parts.events.at(-1)?.seq ?? 0;
+  if (last > (await seenSeq(ports.db, ticket.id, viewer.id))) {
+    await markRead(ports.db, ticket.id, viewer.id, last, ports.clock.now());
+  }
 }
 
 /** The same from parts already read (`detailPartsRead`) and the category tree. */
@@ -266,7 +320,7 @@ export function customerDetailsOf(
   const inCopy = details.colleagues.some((colleague) => colleague.id === viewer.id);
   const role = ticketRole(ticket, viewer, inCopy);
   if (!role) throw new ApiError('not_found');
-  return { ...details, role };
+  return { ...details, role, newReply: false };
 }
 
 /**
@@ -276,13 +330,17 @@ export function customerDetailsOf(
 export async function ticketPage(
   db: Database,
   viewer: CustomerRow,
-  rows: (SummaryRow & { role: TicketRole })[],
+  rows: (SummaryRow & { role: TicketRole; newReply: number })[],
   limit: number,
 ): Promise<TicketPage> {
   const index = await categoryIndex(db);
   const page = rows.slice(0, limit);
   return {
-    items: page.map((row) => ({ ...toSummary(row, index, viewer.language), role: row.role })),
+    items: page.map((row) => ({
+      ...toSummary(row, index, viewer.language),
+      role: row.role,
+      newReply: Boolean(row.newReply),
+    })),
     nextCursor: rows.length > limit ? String(page.at(-1)!.number) : null,
   };
 }
