@@ -66,7 +66,7 @@ export const attachmentRoutes = new Hono<AppEnv>()
     const { ticket } = await findVisibleTicket(c.var.ports.db, c.var.customer, number);
     return attachmentDownload(c, ticket.id, c.req.param('id'));
   })
-  .get(ROUTES.attachmentPreview, async (c) => {
+  .get(ROUTES.attachmentPreview, requireCustomer, async (c) => {
     const number = parseTicketNumber(c.req.param('number'));
     const { ticket } = await findVisibleTicket(c.var.ports.db, c.var.customer, number);
     return attachmentDownload(c, ticket.id, c.req.param('id'), 'preview');

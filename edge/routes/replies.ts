@@ -22,9 +22,11 @@ import { multipartBody, readForm } from '../middleware/multipart.ts';
 import { parseWith } from '../middleware/validate.ts';
 import { parseTicketNumber } from './tickets.ts';
 
-export const replyRoutes = new Hono<AppEnv>()
-  .use(ROUTES.replies, requireCustomer)
-  .post(ROUTES.replies, multipartBody, async (c) => {
+export const replyRoutes = new Hono<AppEnv>().post(
+  ROUTES.replies,
+  requireCustomer,
+  multipartBody,
+  async (c) => {
     const { db, store, clock, config } = c.var.ports;
     const customer = c.var.customer;
     const number = parseTicketNumber(c.req.param('number'));
@@ -58,4 +60,5 @@ export const replyRoutes = new Hono<AppEnv>()
     if (!applied) throw new ApiError('wrong_state');
     const updated = await findVisibleTicket(db, customer, number);
     return c.json(await customerDetails(c.var.ports, customer, updated.ticket), 201);
-  });
+  },
+);

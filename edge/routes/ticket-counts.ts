@@ -10,8 +10,8 @@ import { ticketCounts } from '../domain/ticket-counts.ts';
 import type { AppEnv } from '../env.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
 
-export const ticketCountRoutes = new Hono<AppEnv>()
-  .use(ROUTES.ticketCounts, requireCustomer)
-  .get(ROUTES.ticketCounts, async (c) =>
-    c.json(await ticketCounts(c.var.ports.db, c.var.customer)),
-  );
+export const ticketCountRoutes = new Hono<AppEnv>().get(
+  ROUTES.ticketCounts,
+  requireCustomer,
+  async (c) => c.json(await ticketCounts(c.var.ports.db, c.var.customer)),
+);

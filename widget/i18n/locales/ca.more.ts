@@ -230,6 +230,7 @@ export const templates = {
   'timeline.attachment_added': str`Fitxer adjuntat: ${0}`,
   'timeline.colleague_added': str`En còpia: ${0}`,
   'timeline.created': `Tiquet registrat`,
+  'timeline.customer_replied': `Resposta enviada: tiquet en curs de nou`,
   'timeline.follow_up_opened': str`Seguiment obert: tiquet ${0}`,
   'timeline.information_added': `Informació afegida`,
   'timeline.public_comment': `Comentari del servei d'assistència`,

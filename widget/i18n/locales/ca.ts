@@ -65,6 +65,7 @@ export const templates = {
   'status.in_progress': `En curs`,
   'status.new': `Nou`,
   'status.resolved': `Solució proposada`,
+  'status.waiting_for_customer': `Esperant la seva resposta`,
   'urgency.critical': `Crítica`,
   'urgency.high': `Alta`,
   'urgency.low': `Baixa`,

@@ -230,6 +230,7 @@ export const templates = {
   'timeline.attachment_added': str`File attached: ${0}`,
   'timeline.colleague_added': str`In copy: ${0}`,
   'timeline.created': `Ticket submitted`,
+  'timeline.customer_replied': `Reply sent: ticket in progress again`,
   'timeline.follow_up_opened': str`Follow-up opened: ticket ${0}`,
   'timeline.information_added': `Information added`,
   'timeline.public_comment': `Comment from the support team`,

@@ -65,6 +65,7 @@ export const templates = {
   'status.in_progress': `In progress`,
   'status.new': `New`,
   'status.resolved': `Solution proposed`,
+  'status.waiting_for_customer': `Waiting for your reply`,
   'urgency.critical': `Critical`,
   'urgency.high': `High`,
   'urgency.low': `Low`,

@@ -230,6 +230,7 @@ export const templates = {
   'timeline.attachment_added': str`Fichier joint : ${0}`,
   'timeline.colleague_added': str`En copie : ${0}`,
   'timeline.created': `Demande enregistrée`,
+  'timeline.customer_replied': `Réponse envoyée : demande de nouveau en cours`,
   'timeline.follow_up_opened': str`Suivi ouvert : ticket ${0}`,
   'timeline.information_added': `Informations ajoutées`,
   'timeline.public_comment': `Commentaire du service d’assistance`,

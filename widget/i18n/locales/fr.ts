@@ -65,6 +65,7 @@ export const templates = {
   'status.in_progress': `En cours`,
   'status.new': `Nouvelle`,
   'status.resolved': `Solution proposée`,
+  'status.waiting_for_customer': `En attente de votre réponse`,
   'urgency.critical': `Critique`,
   'urgency.high': `Élevée`,
   'urgency.low': `Faible`,

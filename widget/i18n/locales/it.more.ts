@@ -230,6 +230,7 @@ export const templates = {
   'timeline.attachment_added': str`File allegato: ${0}`,
   'timeline.colleague_added': str`In copia: ${0}`,
   'timeline.created': `Ticket registrato`,
+  'timeline.customer_replied': `Risposta inviata: ticket di nuovo in corso`,
   'timeline.follow_up_opened': str`Seguito aperto: ticket ${0}`,
   'timeline.information_added': `Informazioni aggiunte`,
   'timeline.public_comment': `Commento del servizio di assistenza`,

@@ -65,6 +65,7 @@ export const templates = {
   'status.in_progress': `In corso`,
   'status.new': `Nuovo`,
   'status.resolved': `Soluzione proposta`,
+  'status.waiting_for_customer': `In attesa della Sua risposta`,
   'urgency.critical': `Critica`,
   'urgency.high': `Alta`,
   'urgency.low': `Bassa`,

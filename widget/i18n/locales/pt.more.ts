@@ -230,6 +230,7 @@ export const templates = {
   'timeline.attachment_added': str`Ficheiro anexado: ${0}`,
   'timeline.colleague_added': str`Em cópia: ${0}`,
   'timeline.created': `Pedido registado`,
+  'timeline.customer_replied': `Resposta enviada: pedido em curso de novo`,
   'timeline.follow_up_opened': str`Seguimento aberto: ticket ${0}`,
   'timeline.information_added': `Informação adicionada`,
   'timeline.public_comment': `Comentário da equipa de suporte`,

@@ -65,6 +65,7 @@ export const templates = {
   'status.in_progress': `Em curso`,
   'status.new': `Novo`,
   'status.resolved': `Solução proposta`,
+  'status.waiting_for_customer': `À espera da sua resposta`,
   'urgency.critical': `Crítica`,
   'urgency.high': `Alta`,
   'urgency.low': `Baixa`,
