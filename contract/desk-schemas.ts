@@ -44,6 +44,8 @@ export const deskTicketListQuery = z.strictObject({
   customer: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
   organization: z.optional(text(120)),
   updatedSince: z.optional(dateTime),
+  /** `true`: open tickets whose first answer is due and not given; `false`: every other. */
+  overdue: z.optional(z.enum(['true', 'false'])),
   /** Oldest change first (for syncing with `updatedSince`) or newest first. */
   order: z._default(z.enum(['asc', 'desc']), 'asc'),
   cursor: z.optional(z.string().check(z.regex(DESK_CURSOR))),
@@ -67,17 +69,30 @@ export const deskStatusBody = z.strictObject({ status: z.enum(TICKET_STATUSES) }
  */
 export const DESK_STATUS_FROM: Record<TicketStatus, readonly TicketStatus[]> = {
   new: [],
-  in_progress: ['new'],
+  in_progress: ['new', 'waiting_for_customer'],
+  /** The desk asked the customer something; their next message makes it `in_progress` again. */
+  waiting_for_customer: ['new', 'in_progress'],
   resolved: [],
   closed: OPEN_STATUSES,
 };
 
 /** The states a solution may be proposed in. */
-export const SOLUTION_FROM = ['new', 'in_progress'] as const satisfies TicketStatus[];
+export const SOLUTION_FROM = [
+  'new',
+  'in_progress',
+  'waiting_for_customer',
+] as const satisfies TicketStatus[];
 
 export const deskSolutionBody = z.strictObject({ solution: text(10_000) });
 
-export const deskCommentBody = z.strictObject({ text: text(10_000) });
+export const deskCommentBody = z.strictObject({
+  text: text(10_000),
+  /**
+   * The comment asks the customer something: the ticket becomes `waiting_for_customer` (from
+   * `new` or `in_progress`; already waiting, it stays so).
+   */
+  awaitingCustomer: z.optional(z.boolean()),
+});
 
 export const deskCustomerCreateBody = newCustomerSchema;
 

@@ -21,7 +21,7 @@ export interface DeskCustomerRef {
   organization: string | null;
 }
 
-export interface DeskTicketSummary extends Omit<TicketSummary, 'role'> {
+export interface DeskTicketSummary extends Omit<TicketSummary, 'role' | 'newReply'> {
   type: TicketType;
   customer: DeskCustomerRef;
 }
@@ -32,7 +32,7 @@ export interface DeskTicketPage {
   nextCursor: string | null;
 }
 
-export interface DeskTicketDetails extends Omit<TicketDetails, 'role'> {
+export interface DeskTicketDetails extends Omit<TicketDetails, 'role' | 'newReply'> {
   type: TicketType;
   customer: DeskCustomerRef;
   /** What the host page told the portal when the ticket was made (plan, page...), or null. */

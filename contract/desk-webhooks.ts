@@ -23,6 +23,8 @@ export const WEBHOOK_EVENT_OF = {
   rated: 'ticket.rated',
   /** Text: the name of the colleague put in copy. */
   colleague_added: 'ticket.colleague_added',
+  /** The customer answered a ticket `waiting_for_customer`; it is `in_progress` again. */
+  customer_replied: 'ticket.customer_replied',
 } as const satisfies Partial<Record<EventKind, string>>;
 
 export type WebhookEventType = (typeof WEBHOOK_EVENT_OF)[keyof typeof WEBHOOK_EVENT_OF];
@@ -51,6 +53,7 @@ export interface WebhookPayload {
   data: {
     ticket: {
       number: number;
+      title: string;
       status: TicketStatus;
       type: TicketType;
       urgency: Urgency;

@@ -8,10 +8,26 @@ export const LANGUAGES = ['es', 'pt', 'en', 'fr', 'it', 'ca'] as const;
 export type Language = (typeof LANGUAGES)[number];
 export const DEFAULT_LANGUAGE: Language = 'es';
 
-export const TICKET_STATUSES = ['new', 'in_progress', 'resolved', 'closed'] as const;
+/**
+ * `waiting_for_customer`: the desk asked the customer something and waits; the customer's next
+ * message moves the ticket back to `in_progress`.
+ */
+export const TICKET_STATUSES = [
+  'new',
+  'in_progress',
+  'waiting_for_customer',
+  'resolved',
+  'closed',
+] as const;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 /** "Open" is every status but closed. */
-export const OPEN_STATUSES = ['new', 'in_progress', 'resolved'] as const satisfies TicketStatus[];
+export const OPEN_STATUSES = [
+  'new',
+  'in_progress',
+  'waiting_for_customer',
+  'resolved',
+] as const satisfies TicketStatus[];
+export type OpenStatus = (typeof OPEN_STATUSES)[number];
 
 export const TICKET_STATES = ['open', 'closed'] as const;
 export type TicketState = (typeof TICKET_STATES)[number];
@@ -24,6 +40,14 @@ export const NEW_PASSWORD_MIN_LENGTH = 12;
 
 export const URGENCIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Urgency = (typeof URGENCIES)[number];
+
+/** Hours until the desk's first answer is due, per urgency, unless the deployment sets others. */
+export const DEFAULT_FIRST_RESPONSE_HOURS: Record<Urgency, number> = {
+  critical: 2,
+  high: 8,
+  medium: 24,
+  low: 72,
+};
 
 /** The hidden classification a category leaf gives its tickets; never shown to customers. */
 export const TICKET_TYPES = ['incident', 'request'] as const;
@@ -45,6 +69,8 @@ export const EVENT_KINDS = [
   'colleague_added',
   /** On a closed ticket: a follow-up was opened (text: the new ticket's number). */
   'follow_up_opened',
+  /** The customer answered a ticket waiting for them: it is `in_progress` again. */
+  'customer_replied',
 ] as const;
 export type EventKind = (typeof EVENT_KINDS)[number];
 

@@ -25,10 +25,16 @@ export const ROUTES = {
   tickets: '/api/tickets',
   /** Full-text search of the caller's (or, for managers, the organization's) tickets. */
   ticketSearch: '/api/ticket-search',
+  /** Counts for home: tickets with a new reply, tickets waiting for the customer. */
+  ticketCounts: '/api/ticket-counts',
   ticket: '/api/tickets/:number',
+  /** POST multipart: a message (`text`), a file (`file`) or both, in one request. */
+  replies: '/api/tickets/:number/replies',
   information: '/api/tickets/:number/information',
   attachments: '/api/tickets/:number/attachments',
   attachment: '/api/tickets/:number/attachments/:id',
+  /** An image attachment shown inline (PNG, JPEG, GIF, WebP only; sandboxed, never sniffed). */
+  attachmentPreview: '/api/tickets/:number/attachments/:id/preview',
   accept: '/api/tickets/:number/solution/accept',
   reject: '/api/tickets/:number/solution/reject',
   /** PUT: the requester rates the solved ticket (or changes the rating, for a while). */

@@ -14,6 +14,7 @@ import {
   RATING_MIN,
   TICKET_SCOPES,
   TICKET_STATES,
+  TICKET_STATUSES,
   URGENCIES,
 } from './domain.ts';
 
@@ -71,8 +72,16 @@ export const partnerSessionBody = z.strictObject({
 const ticketNumber = z.string().check(z.regex(/^[1-9]\d{0,15}$/));
 const pageLimit = z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 20);
 
+const statusName = `(?:${TICKET_STATUSES.join('|')})`;
+/** `status=new,in_progress`: one or more statuses, comma separated (split by `statusList`). */
+const statusListText = z.string().check(z.regex(new RegExp(`^${statusName}(?:,${statusName})*$`)));
+
 export const ticketListQuery = z.strictObject({
   state: z._default(z.enum(TICKET_STATES), 'open'),
+  /** Only these statuses (within `state`): the open list's filter. */
+  status: z.optional(statusListText),
+  /** `true`: only tickets with a desk message the caller has not opened yet. */
+  newReply: z.optional(z.enum(['true'])),
   scope: z._default(z.enum(TICKET_SCOPES), 'mine'),
   cursor: z.optional(ticketNumber),
   limit: pageLimit,
@@ -114,6 +123,13 @@ export const ticketContext = z
   .check(z.refine((value) => Object.keys(value).length <= TICKET_CONTEXT_LIMITS.keys));
 
 export const informationBody = perLimit((maxText) => z.strictObject({ text: text(maxText) }));
+
+/** The text fields of a reply (multipart, beside its optional `file`): text, file or both. */
+export const replyFields = perLimit((maxText) =>
+  z.strictObject({
+    text: z.optional(z.string().check(z.trim(), z.maxLength(maxText))),
+  }),
+);
 
 export const rejectBody = z.strictObject({ reason: text(2000) });
 

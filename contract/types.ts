@@ -62,6 +62,8 @@ export interface CategoryNode {
 
 export interface TicketSummary {
   number: number;
+  /** The description's first line, cut at a word to about 80 characters. */
+  title: string;
   category: { id: string; label: string; path: string[] };
   urgency: Urgency;
   status: TicketStatus;
@@ -76,6 +78,20 @@ export interface TicketSummary {
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;
+  /** When the desk's first answer is due (creation plus the urgency's configured hours). */
+  firstResponseDueAt: string | null;
+  /** When the desk first answered (a public comment or a solution); null until then. */
+  firstRespondedAt: string | null;
+  /** The desk wrote to this ticket since the caller last opened it (their own read marker). */
+  newReply: boolean;
+}
+
+/** Counts for the home screen, over the caller's own tickets and those they are in copy on. */
+export interface TicketCounts {
+  /** Tickets with a desk message the caller has not opened yet. */
+  newReplies: number;
+  /** Open tickets waiting for the customer's answer. */
+  waitingForCustomer: number;
 }
 
 export interface TicketPage {
@@ -96,6 +112,37 @@ export interface TimelineEvent {
   attachmentId: string | null;
 }
 
+/** Who a thread message comes from: the customer side or the desk (or the portal itself). */
+export type ThreadSide = 'customer' | 'desk' | 'system';
+
+/**
+ * One item of a ticket's conversation, oldest first: a message (the description, an addition,
+ * a file sent on its own, a desk comment, the proposed solution, a rejection's reason) or a
+ * status line between messages.
+ */
+export type ThreadItem =
+  | {
+      type: 'message';
+      /** The timeline event it comes from. */
+      id: string;
+      kind: 'description' | 'addition' | 'file' | 'comment' | 'solution' | 'rejection';
+      side: ThreadSide;
+      author: string | null;
+      at: string;
+      /** Null for a file sent without text. */
+      text: string | null;
+      /** The file sent with this message. */
+      file: AttachmentInfo | null;
+    }
+  | {
+      type: 'status';
+      id: string;
+      side: ThreadSide;
+      author: string | null;
+      at: string;
+      status: TicketStatus;
+    };
+
 export interface Addition {
   text: string;
   at: string;
@@ -108,6 +155,8 @@ export interface AttachmentInfo {
   size: number;
   contentType: string;
   createdAt: string;
+  /** PNG, JPEG, GIF or WebP (checked by content on upload): the preview route serves it. */
+  previewable: boolean;
 }
 
 export interface Rating {
@@ -133,6 +182,8 @@ export interface TicketDetails extends TicketSummary {
   solutionProposedAt: string | null;
   timeline: TimelineEvent[];
   attachments: AttachmentInfo[];
+  /** The conversation, oldest first; desk internal notes never reach this API. */
+  thread: ThreadItem[];
 }
 
 export interface ContactBlock {
@@ -156,6 +207,8 @@ export interface PublicConfig {
   };
   contact: ContactBlock;
   autoAcceptDays: number;
+  /** Hours until the desk's first answer is due, per urgency. */
+  firstResponseHours: Record<Urgency, number>;
   /** For how many days after closing a follow-up can be opened. */
   followUpDays: number;
   /** The deployment's own one-line definition of urgencies, per language; the widget's otherwise. */

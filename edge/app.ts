@@ -25,6 +25,8 @@ import { partnerSessionRoutes } from './routes/partner-session.ts';
 import { passwordRoutes } from './routes/password.ts';
 import { ratingLinkRoutes } from './routes/rating-links.ts';
 import { ratingRoutes } from './routes/ratings.ts';
+import { replyRoutes } from './routes/replies.ts';
+import { ticketCountRoutes } from './routes/ticket-counts.ts';
 import { sessionRoutes } from './routes/session.ts';
 import { ticketActionRoutes } from './routes/ticket-actions.ts';
 import { ticketSearchRoutes } from './routes/ticket-search.ts';
@@ -72,6 +74,8 @@ export function createApp(source: PortsSource) {
     .route('/', categoryRoutes)
     .route('/', ticketRoutes)
     .route('/', ticketSearchRoutes)
+    .route('/', ticketCountRoutes)
+    .route('/', replyRoutes)
     .route('/', ticketActionRoutes)
     .route('/', attachmentRoutes)
     .route('/', ratingRoutes)

@@ -5,7 +5,12 @@
  */
 import * as z from 'zod/mini';
 import { en } from 'zod/v4/locales';
-import { LANGUAGES, URGENCIES } from '../contract/domain.ts';
+import {
+  DEFAULT_FIRST_RESPONSE_HOURS,
+  LANGUAGES,
+  URGENCIES,
+  type Urgency,
+} from '../contract/domain.ts';
 
 /** Cloudflare Workers refuse PBKDF2 above this many iterations in production. */
 export const WORKERS_PBKDF2_MAX_ITERATIONS = 100_000;
@@ -41,6 +46,31 @@ const origin = z.pipe(
     httpUrl,
   ),
   z.transform((value: string) => new URL(value).origin),
+);
+
+/**
+ * `critical=1,low=48`: hours until the desk's first answer is due, per urgency; an urgency left
+ * out keeps its default (DEFAULT_FIRST_RESPONSE_HOURS).
+ */
+const firstResponseHours = z.pipe(
+  z.string(),
+  z.transform((value, ctx) => {
+    const hours = { ...DEFAULT_FIRST_RESPONSE_HOURS };
+    for (const item of value.split(',').filter((part) => part.trim())) {
+      const [urgency, figure] = item.split('=').map((part) => part.trim());
+      const parsed = Number(figure);
+      if (!URGENCIES.includes(urgency as Urgency) || !Number.isInteger(parsed) || parsed < 1) {
+        ctx.issues.push({
+          code: 'custom',
+          message: `expected <urgency>=<whole hours>, got "${item}"`,
+          input: value,
+        });
+        return z.NEVER;
+      }
+      hours[urgency as Urgency] = parsed;
+    }
+    return hours;
+  }),
 );
 
 /** PBKDF2 iterations: at least 10,000, at most what the runtime allows. */
@@ -88,6 +118,8 @@ const configSchema = z.object({
   AUTO_ACCEPT_DAYS: whole(1, 365, 7),
   /** For how many days after a ticket is closed its requester can open a follow-up. */
   FOLLOW_UP_DAYS: whole(0, 3650, 30),
+  /** Hours per urgency until the desk's first answer is due (shown to customers, filtered on). */
+  FIRST_RESPONSE_HOURS: z._default(firstResponseHours, DEFAULT_FIRST_RESPONSE_HOURS),
   /** Attempts per webhook delivery before it is marked dead. */
   WEBHOOK_MAX_ATTEMPTS: whole(1, 30, 10),
   /**

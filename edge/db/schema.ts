@@ -105,12 +105,18 @@ export const tickets = sqliteTable(
     type: text('type', { enum: TICKET_TYPES }).notNull(),
     urgency: text('urgency', { enum: URGENCIES }).notNull(),
     description: text('description').notNull(),
+    /** The description's first line, cut at a word (contract/ticket-title.ts); set on write. */
+    title: text('title').notNull().default(''),
     status: text('status', { enum: TICKET_STATUSES }).notNull().default('new'),
     solution: text('solution'),
     solutionProposedAt: integer('solution_proposed_at', { mode: 'timestamp_ms' }),
     createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
+    /** When the desk's first answer is due: creation plus the urgency's configured hours. */
+    firstResponseDueAt: integer('first_response_due_at', { mode: 'timestamp_ms' }),
+    /** The desk's first public comment or solution; null until then. */
+    firstRespondedAt: integer('first_responded_at', { mode: 'timestamp_ms' }),
     /** A new random value on every change: guarded writes in the same batch check it. */
     revision: text('revision').notNull(),
     /** The host page's context when the ticket was made (JSON, see domain/ticket-context.ts). */
@@ -147,6 +153,26 @@ export const ticketColleagues = sqliteTable(
     primaryKey({ columns: [t.ticketId, t.customerId] }),
     index('ticket_colleagues_customer_idx').on(t.customerId, t.ticketId),
   ],
+);
+
+/**
+ * Per reader and ticket, the last timeline event (`ticket_events.seq`) they have seen: a desk
+ * message after it is a "new reply" for them. Requester, colleagues and managers each have
+ * their own; no row means nothing seen yet.
+ */
+export const ticketReads = sqliteTable(
+  'ticket_reads',
+  {
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    customerId: text('customer_id')
+      .notNull()
+      .references(() => customers.id),
+    seenSeq: integer('seen_seq').notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.customerId] })],
 );
 
 /** One satisfaction rating per ticket, by its requester; changeable for a while after. */

@@ -5,7 +5,8 @@
  * Ana's organization also has a manager and two colleagues in copy (see `demo-organization.ts`).
  */
 import { count, eq } from 'drizzle-orm';
-import type { Urgency } from '../../contract/domain.ts';
+import { DEFAULT_FIRST_RESPONSE_HOURS, type Urgency } from '../../contract/domain.ts';
+import { ticketTitle } from '../../contract/ticket-title.ts';
 import type { Actor } from '../domain/event-types.ts';
 import { eventInsert } from '../domain/events.ts';
 import type { Database } from '../ports.ts';
@@ -157,6 +158,11 @@ function demoTicketWrites(
         type: leafTypes.get(demo.category) ?? 'incident',
         urgency: demo.urgency,
         description: demo.description,
+        title: ticketTitle(demo.description),
+        firstResponseDueAt: new Date(
+          created.getTime() + DEFAULT_FIRST_RESPONSE_HOURS[demo.urgency] * 3_600_000,
+        ),
+        firstRespondedAt: demo.solution ? later : null,
         status,
         solution: demo.solution ?? null,
         solutionProposedAt: demo.solution ? later : null,

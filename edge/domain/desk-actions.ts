@@ -13,14 +13,17 @@ import { ticketNotification, type MailLinks, type TicketNotice } from '../mail/n
 import type { Database } from '../ports.ts';
 import { findDeskTicket } from './desk-tickets.ts';
 import type { Actor } from './event-types.ts';
-import { ticketChange, type TicketChange } from './events.ts';
+import { firstResponse, ticketChange, type TicketChange } from './events.ts';
 
 export type DeskAction =
   | { action: 'status'; status: TicketStatus }
   | { action: 'solution'; solution: string }
-  | { action: 'comment'; text: string };
+  | { action: 'comment'; text: string; awaitingCustomer?: boolean };
 
-function plan(action: DeskAction, now: Date): TicketChange {
+/** Statuses from which a comment asking the customer something makes the ticket wait. */
+const ASK_FROM = ['new', 'in_progress'] as const satisfies TicketStatus[];
+
+function plan(action: DeskAction, ticket: TicketRow, now: Date): TicketChange {
   switch (action.action) {
     case 'status': {
       const { status } = action;
@@ -33,11 +36,29 @@ function plan(action: DeskAction, now: Date): TicketChange {
     case 'solution':
       return {
         from: SOLUTION_FROM,
-        set: { status: 'resolved', solution: action.solution, solutionProposedAt: now },
+        set: {
+          status: 'resolved',
+          solution: action.solution,
+          solutionProposedAt: now,
+          firstRespondedAt: firstResponse(now),
+        },
         events: [{ kind: 'solution_proposed', text: action.solution, status: 'resolved' }],
       };
-    case 'comment':
-      return { from: TICKET_STATUSES, events: [{ kind: 'public_comment', text: action.text }] };
+    case 'comment': {
+      const comment = { kind: 'public_comment', text: action.text } as const;
+      const answered = { firstRespondedAt: firstResponse(now) };
+      if (!action.awaitingCustomer)
+        return { from: TICKET_STATUSES, set: answered, events: [comment] };
+      // Asked again while already waiting: still waiting, no new status line.
+      if (ticket.status === 'waiting_for_customer') {
+        return { from: ['waiting_for_customer'], set: answered, events: [comment] };
+      }
+      return {
+        from: ASK_FROM,
+        set: { ...answered, status: 'waiting_for_customer' },
+        events: [comment, { kind: 'status_changed', status: 'waiting_for_customer' }],
+      };
+    }
   }
 }
 
@@ -65,7 +86,7 @@ export async function applyDeskAction(
   links: MailLinks = {},
 ): Promise<TicketRow> {
   const { ticket } = await findDeskTicket(db, number);
-  const change = plan(action, now);
+  const change = plan(action, ticket, now);
   const notice = noticeOf(action);
   if (notice) {
     const options = { ...links, at: now, text: notice.text, rating: notice.rating };

@@ -4,14 +4,14 @@
  * the customer, paged by a keyset cursor over (updated_at, number) so that a page never skips
  * or repeats a ticket while others change.
  */
-import { and, asc, desc, eq, gt, gte, inArray, lt, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, not, or, type SQL } from 'drizzle-orm';
 import { DESK_CURSOR, type DeskTicketListQuery } from '../../contract/desk-schemas.ts';
 import type {
   DeskCustomerRef,
   DeskTicketDetails,
   DeskTicketPage,
 } from '../../contract/desk-types.ts';
-import type { Language } from '../../contract/domain.ts';
+import { OPEN_STATUSES, type Language } from '../../contract/domain.ts';
 import { customers, tickets, type CustomerRow, type TicketRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import type { Database, Ports } from '../ports.ts';
@@ -44,11 +44,25 @@ function afterCursor(cursor: string, order: 'asc' | 'desc'): SQL | undefined {
   );
 }
 
+/**
+ * Overdue: open, not answered by the desk yet, and past its first-response due date (`false`:
+ * every other ticket).
+ */
+function overdueCondition(overdue: boolean, now: Date): SQL {
+  const condition = and(
+    inArray(tickets.status, [...OPEN_STATUSES]),
+    isNull(tickets.firstRespondedAt),
+    lt(tickets.firstResponseDueAt, now),
+  )!;
+  return overdue ? condition : not(condition);
+}
+
 export async function listDeskTickets(
   db: Database,
   query: DeskTicketListQuery,
   index: CategoryIndex,
   language: Language,
+  now: Date,
 ): Promise<DeskTicketPage> {
   if (query.category && !index.byId.has(query.category)) {
     throw new ApiError('validation_failed', { category: 'not_allowed' });
@@ -68,6 +82,7 @@ export async function listDeskTickets(
         query.customer ? eq(tickets.customerId, query.customer) : undefined,
         query.organization ? eq(customers.organization, query.organization) : undefined,
         query.updatedSince ? gte(tickets.updatedAt, new Date(query.updatedSince)) : undefined,
+        query.overdue ? overdueCondition(query.overdue === 'true', now) : undefined,
         query.cursor ? afterCursor(query.cursor, query.order) : undefined,
       ),
     )

@@ -66,7 +66,10 @@ export interface TicketChange {
   from: readonly TicketStatus[];
   /** A further condition on the ticket (the solution still being the one that aged). */
   where?: SQL;
-  set?: Partial<Pick<TicketRow, 'status' | 'solution' | 'solutionProposedAt' | 'closedAt'>>;
+  set?: Partial<Pick<TicketRow, 'status' | 'solution' | 'solutionProposedAt' | 'closedAt'>> & {
+    /** The desk's first answer: `firstResponse(now)` keeps an earlier one. */
+    firstRespondedAt?: SQL;
+  };
   events: NewEvent[];
   /** Further writes of the same change (an attachment row), each given the guard to use. */
   extra?: (guard: SQL) => BatchItem[];
@@ -96,6 +99,11 @@ export async function ticketChange(
     ...(change.extra?.(applied) ?? []),
   ]);
   return update.rowsAffected === 1;
+}
+
+/** Sets when the desk first answered, unless it already had. */
+export function firstResponse(at: Date): SQL {
+  return sql`coalesce(${tickets.firstRespondedAt}, ${at.getTime()})`;
 }
 
 export function customerActor(customer: { id: string; name: string }): Actor {

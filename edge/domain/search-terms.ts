@@ -13,6 +13,8 @@ const WORD = /[\p{L}\p{N}\p{Co}]+/gu;
 const TICKET_NUMBER = /^#?\s*([1-9]\d{0,14})$/;
 
 export interface SearchTerms {
+  /** The words as typed, one per entry of `matches`. */
+  words: string[];
   /** One FTS5 query per word, each a quoted (prefix) term; a ticket matches if all match. */
   matches: string[];
   /** When the query is only a ticket number (`1234` or `#1234`), that number. */
@@ -24,6 +26,7 @@ export function searchTerms(query: string): SearchTerms {
   const words = [...new Set(text.match(WORD) ?? [])].slice(0, MAX_SEARCH_WORDS);
   const number = TICKET_NUMBER.exec(text)?.[1];
   return {
+    words,
     // A word holds no quote (see WORD), so quoting it is enough. One letter matches only itself:
     // as a prefix it would name most of the index.
     matches: words.map((word) => (word.length > 1 ? `"${word}"*` : `"${word}"`)),

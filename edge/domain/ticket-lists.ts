@@ -15,6 +15,7 @@ import { preparedQuery } from '../db/prepared.ts';
 import { combined, type Read } from '../db/reads.ts';
 import { customers, ticketColleagues, tickets, type CustomerRow } from '../db/schema.ts';
 import type { Database } from '../ports.ts';
+import { newReplyColumn } from './read-markers.ts';
 import { managedOrganization, roleColumn } from './ticket-access.ts';
 import { summaryColumns, type SummaryRow } from './tickets.ts';
 
@@ -25,7 +26,7 @@ export function stateCondition(state: TicketState): SQL {
     : eq(tickets.status, 'closed');
 }
 
-export type ListedTicket = SummaryRow & { role: TicketRole };
+export type ListedTicket = SummaryRow & { role: TicketRole; newReply: number };
 
 /** The values every list query binds; a query uses those it names. */
 const value = {
@@ -33,21 +34,37 @@ const value = {
   organization: sql.placeholder('organization'),
   cursor: sql.placeholder('cursor'),
   limit: sql.placeholder('limit'),
+  /** The `status` filter, a JSON array (so one prepared query serves every set of statuses). */
+  statuses: sql.placeholder('statuses'),
 };
 
 interface Shape {
   state: TicketState;
   /** Whether the page starts after a cursor. */
   after: boolean;
+  /** Whether only some statuses are asked for (`status`). */
+  filtered: boolean;
+  /** Whether only tickets with a new reply are asked for (`newReply`). */
+  newReplyOnly: boolean;
 }
 
-function pageOf({ state, after }: Shape, scope: SQL) {
-  return and(stateCondition(state), after ? lt(tickets.number, value.cursor) : undefined, scope);
+const newReply = newReplyColumn(value.viewer);
+
+function pageOf({ state, after, filtered, newReplyOnly }: Shape, scope: SQL) {
+  return and(
+    stateCondition(state),
+    filtered
+      ? sql`${tickets.status} in (select value from json_each(${value.statuses}))`
+      : undefined,
+    after ? lt(tickets.number, value.cursor) : undefined,
+    newReplyOnly ? newReply : undefined,
+    scope,
+  );
 }
 
 const organizationTickets = (shape: Shape) => (db: Database) =>
   db
-    .select({ ...summaryColumns, role: roleColumn(value.viewer) })
+    .select({ ...summaryColumns, role: roleColumn(value.viewer), newReply })
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .where(pageOf(shape, eq(tickets.organization, value.organization)))
@@ -61,7 +78,7 @@ const asColleague = sql<'colleague'>`'colleague'`;
 
 const requestedTickets = (shape: Shape) => (db: Database) =>
   db
-    .select({ ...summaryColumns, role: asRequester })
+    .select({ ...summaryColumns, role: asRequester, newReply })
     .from(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
     .where(pageOf(shape, eq(tickets.customerId, value.viewer)))
@@ -75,7 +92,7 @@ const requestedTickets = (shape: Shape) => (db: Database) =>
  */
 const ticketsInCopy = (shape: Shape) => (db: Database) =>
   db
-    .select({ ...summaryColumns, role: asColleague })
+    .select({ ...summaryColumns, role: asColleague, newReply })
     .from(ticketColleagues)
     .crossJoin(tickets)
     .innerJoin(customers, eq(customers.id, tickets.customerId))
@@ -100,15 +117,23 @@ const ticketsInCopy = (shape: Shape) => (db: Database) =>
 export function visibleTicketsRead(
   db: Database,
   viewer: CustomerRow,
-  { state, scope, cursor, limit }: TicketListQuery,
+  { state, status, newReply: newReplyOnly, scope, cursor, limit }: TicketListQuery,
 ): Read<ListedTicket[]> {
-  const shape: Shape = { state, after: cursor !== undefined };
-  const key = `${state} ${shape.after ? 'after' : 'first'}`;
+  const shape: Shape = {
+    state,
+    after: cursor !== undefined,
+    filtered: status !== undefined,
+    newReplyOnly: newReplyOnly === 'true',
+  };
+  const key = `${state} ${shape.after ? 'after' : 'first'}${shape.filtered ? ' filtered' : ''}${
+    shape.newReplyOnly ? ' new-reply' : ''
+  }`;
   const values = {
     viewer: viewer.id,
     organization: viewer.organization,
     cursor: cursor === undefined ? null : Number(cursor),
     limit: limit + 1,
+    statuses: JSON.stringify(status?.split(',') ?? []),
   };
   if (scope === 'organization') {
     values.organization = managedOrganization(viewer);

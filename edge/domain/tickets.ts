@@ -5,7 +5,13 @@
  */
 import { asc, eq, sql } from 'drizzle-orm';
 import { RATING_CHANGE_HOURS, type Language, type TicketRole } from '../../contract/domain.ts';
-import type { Rating, TicketDetails, TicketPage, TicketSummary } from '../../contract/types.ts';
+import type {
+  AttachmentInfo,
+  Rating,
+  TicketDetails,
+  TicketPage,
+  TicketSummary,
+} from '../../contract/types.ts';
 import {
   attachments,
   customers,
@@ -23,6 +29,16 @@ import { ApiError } from '../errors.ts';
 import type { Database, Ports } from '../ports.ts';
 import { categoryIndex, categoryPath, categoryReads, type CategoryIndex } from './categories.ts';
 import { ticketByNumberRead, visibleTicketOf } from './ticket-access.ts';
+import { markRead, seenSeq } from './read-markers.ts';
+import { buildThread } from './ticket-thread.ts';
+
+/** Types the preview route serves inline (decided by the file's bytes on upload). */
+export const PREVIEW_TYPES: readonly string[] = [
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+];
 
 /**
  * The columns a ticket summary is made of: a list reads these and nothing else (joined with the
@@ -30,6 +46,7 @@ import { ticketByNumberRead, visibleTicketOf } from './ticket-access.ts';
  */
 export const summaryColumns = {
   number: tickets.number,
+  title: tickets.title,
   customerId: tickets.customerId,
   requesterName: customers.name,
   followUpOf: tickets.followUpOf,
@@ -39,15 +56,20 @@ export const summaryColumns = {
   createdAt: tickets.createdAt,
   updatedAt: tickets.updatedAt,
   closedAt: tickets.closedAt,
+  firstResponseDueAt: tickets.firstResponseDueAt,
+  firstRespondedAt: tickets.firstRespondedAt,
 };
 
 export type SummaryRow = Pick<TicketRow, Exclude<keyof typeof summaryColumns, 'requesterName'>> & {
   requesterName: string;
 };
 
-/** What every reader of a ticket sees; customers' routes add how they stand to it (`role`). */
-export type SharedSummary = Omit<TicketSummary, 'role'>;
-export type SharedDetails = Omit<TicketDetails, 'role'>;
+/**
+ * What every reader of a ticket sees; customers' routes add how they stand to it (`role`) and
+ * whether the desk wrote since they last opened it (`newReply`).
+ */
+export type SharedSummary = Omit<TicketSummary, 'role' | 'newReply'>;
+export type SharedDetails = Omit<TicketDetails, 'role' | 'newReply'>;
 
 /** What the details depend on besides the ticket: the reader's language and the clock. */
 export interface DetailsContext {
@@ -65,6 +87,7 @@ export function toSummary(
   const path = categoryPath(index, ticket.categoryId, language);
   return {
     number: ticket.number,
+    title: ticket.title,
     requester: { id: ticket.customerId, name: ticket.requesterName },
     followUpOf: ticket.followUpOf,
     category: { id: ticket.categoryId, label: path.at(-1) ?? '', path },
@@ -74,6 +97,19 @@ export function toSummary(
     createdAt: ticket.createdAt.toISOString(),
     updatedAt: ticket.updatedAt.toISOString(),
     closedAt: ticket.closedAt?.toISOString() ?? null,
+    firstResponseDueAt: ticket.firstResponseDueAt?.toISOString() ?? null,
+    firstRespondedAt: ticket.firstRespondedAt?.toISOString() ?? null,
+  };
+}
+
+export function toAttachmentInfo(file: typeof attachments.$inferSelect): AttachmentInfo {
+  return {
+    id: file.id,
+    name: file.name,
+    size: file.size,
+    contentType: file.contentType,
+    createdAt: file.createdAt.toISOString(),
+    previewable: PREVIEW_TYPES.includes(file.contentType),
   };
 }
 
@@ -190,6 +226,7 @@ export function detailsOf(
   { events, files, requester, colleagues, followUps, rating }: DetailParts,
   { index, language, followUpDays, now }: DetailsContext,
 ): SharedDetails {
+  const fileInfos = files.map(toAttachmentInfo);
   return {
     ...toSummary({ ...ticket, requesterName: requester?.name ?? '' }, index, language),
     colleagues,
@@ -215,13 +252,12 @@ export function detailsOf(
       status: event.status,
       attachmentId: event.attachmentId,
     })),
-    attachments: files.map((file) => ({
-      id: file.id,
-      name: file.name,
-      size: file.size,
-      contentType: file.contentType,
-      createdAt: file.createdAt.toISOString(),
-    })),
+    attachments: fileInfos,
+    thread: buildThread(
+      events,
+      ticket.description,
+      new Map(fileInfos.map((file) => [file.id, file])),
+    ),
   };
 }
 
@@ -242,8 +278,8 @@ export function ticketRole(
 
 /**
  * Ticket `number`'s details as the given customer sees them, in their language, read in one
- * round trip (the ticket, every part of its details, the category tree when not kept);
- * `not_found` when they may not see it.
+ * round trip (the ticket, every part of its details, the category tree when not kept), and
+ * opened; `not_found` when they may not see it.
  */
 export async function customerDetails(
   ports: Ports,
@@ -257,7 +293,25 @@ export async function customerDetails(
     ...categoryReads(db),
   ]);
   const { ticket } = visibleTicketOf(found, viewer);
-  return customerDetailsOf(ports, viewer, ticket, parts, await categoryIndex(db));
+  const details = customerDetailsOf(ports, viewer, ticket, parts, await categoryIndex(db));
+  await markOpened(ports, viewer, ticket, parts);
+  return details;
+}
+
+/**
+ * The reader opened the ticket: their marker moves to its last event, so it is no longer
+ * marked with a new reply for them (written only when it moves, so rereading writes nothing).
+ */
+export async function markOpened(
+  ports: Ports,
+  viewer: CustomerRow,
+  ticket: TicketRow,
+  parts: DetailParts,
+): Promise<void> {
+  const last = parts.events.at(-1)?.seq ?? 0;
+  if (last > (await seenSeq(ports.db, ticket.id, viewer.id))) {
+    await markRead(ports.db, ticket.id, viewer.id, last, ports.clock.now());
+  }
 }
 
 /** The same from parts already read (`detailPartsRead`) and the category tree. */
@@ -277,7 +331,7 @@ export function customerDetailsOf(
   const inCopy = details.colleagues.some((colleague) => colleague.id === viewer.id);
   const role = ticketRole(ticket, viewer, inCopy);
   if (!role) throw new ApiError('not_found');
-  return { ...details, role };
+  return { ...details, role, newReply: false };
 }
 
 /**
@@ -287,13 +341,17 @@ export function customerDetailsOf(
 export async function ticketPage(
   db: Database,
   viewer: CustomerRow,
-  rows: (SummaryRow & { role: TicketRole })[],
+  rows: (SummaryRow & { role: TicketRole; newReply: number })[],
   limit: number,
 ): Promise<TicketPage> {
   const index = await categoryIndex(db);
   const page = rows.slice(0, limit);
   return {
-    items: page.map((row) => ({ ...toSummary(row, index, viewer.language), role: row.role })),
+    items: page.map((row) => ({
+      ...toSummary(row, index, viewer.language),
+      role: row.role,
+      newReply: Boolean(row.newReply),
+    })),
     nextCursor: rows.length > limit ? String(page.at(-1)!.number) : null,
   };
 }

@@ -18,7 +18,7 @@ export type TicketNotice = Extract<TemplateName, `ticket-${string}`>;
 type BatchItem = Parameters<Database['batch']>[0][number];
 
 /** `<portal page>#sp/ticket/<number>`: the page's own hash, if any, gives way to the portal's. */
-export function ticketLink(portalUrl: string, number: number): string {
+export function ticketLink(portalUrl: string, number: number | string): string {
   const url = new URL(portalUrl);
   url.hash = `sp/ticket/${number}`;
   return url.href;
@@ -34,6 +34,7 @@ export interface MailLinks {
 async function recipients(db: Database, ticketId: string) {
   const columns = {
     number: tickets.number,
+    title: tickets.title,
     customerId: customers.id,
     email: customers.email,
     name: customers.name,
@@ -85,6 +86,7 @@ export async function ticketNotification(
       const mail = renderMail(notice, row.language, {
         name: row.name,
         number: row.number,
+        title: row.title,
         text: options.text,
         link: options.portalUrl ? ticketLink(options.portalUrl, row.number) : undefined,
         ratingLinks:

@@ -11,8 +11,12 @@ export { TEMPLATE_NAMES, type TemplateName } from './texts.ts';
 
 export interface MailValues {
   name: string;
-  /** The ticket's number, for the ticket e-mails. */
-  number?: number;
+  /** The ticket's number, for the ticket e-mails (or a stand-in SQL replaces, see acknowledgement.ts). */
+  number?: number | string;
+  /** The ticket's title: ticket e-mails add it to their subject after the number. */
+  title?: string;
+  /** A date already formatted for the reader (the first answer's due date). */
+  due?: string;
   /** The link the e-mail leads to (set-password link, the ticket in the portal). */
   link?: string;
   /** The quoted solution or comment. */
@@ -40,8 +44,10 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]!);
 }
 
+type Placeholder = 'name' | 'number' | 'title' | 'due';
+
 function fill(template: string, values: MailValues, escape: (value: string) => string): string {
-  return template.replace(/\{(name|number)\}/g, (_, key: 'name' | 'number') =>
+  return template.replace(/\{(name|number|title|due)\}/g, (_, key: Placeholder) =>
     escape(String(values[key] ?? '')),
   );
 }
@@ -67,7 +73,8 @@ export function renderMail(
   const mail = texts.templates[template];
   const link = values.link === undefined ? undefined : safeLink(values.link);
   // Subjects are plain text (headers), never HTML: a name is not escaped there.
-  const subject = fill(mail.subject, values, plain).replace(/[\r\n]+/g, ' ');
+  const subjectText = values.title ? `${mail.subject} – {title}` : mail.subject;
+  const subject = fill(subjectText, values, plain).replace(/[\r\n]+/g, ' ');
   const outro = mail.outro ?? [];
   const ratingLinks = (values.ratingLinks ?? []).map(safeLink);
   const scores = texts.rating.scores;

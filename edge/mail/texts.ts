@@ -2,10 +2,11 @@
  * @module
  * The words of every e-mail in the six portal languages, with the widget's terms (es "ticket",
  * pt "pedido", fr "demande", it "ticket", ca "tiquet") and its formal address. `{name}` and
- * `{number}` are filled in, escaped, by ./templates.ts; the quoted text and the link are added
+ * `{number}` (and `{title}`, `{due}`) are filled in, escaped, by ./templates.ts; the quoted text and the link are added
  * by the layout.
  */
 import type { Language } from '../../contract/domain.ts';
+import { ACKNOWLEDGEMENT } from './acknowledgement-texts.ts';
 
 export const TEMPLATE_NAMES = [
   'set-password',
@@ -14,6 +15,7 @@ export const TEMPLATE_NAMES = [
   'ticket-comment',
   'ticket-closed',
   'ticket-auto-accepted',
+  'ticket-created',
 ] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
@@ -93,6 +95,7 @@ export const TEXTS: Record<Language, LanguageTexts> = {
         outro: ['Si el problema continúa, puede abrir un ticket nuevo desde el portal.'],
         action: 'Ver el ticket {number}',
       },
+      'ticket-created': ACKNOWLEDGEMENT.es,
     },
   },
   pt: {
@@ -152,6 +155,7 @@ export const TEXTS: Record<Language, LanguageTexts> = {
         outro: ['Se o problema persistir, pode abrir um novo pedido no portal.'],
         action: 'Ver o pedido {number}',
       },
+      'ticket-created': ACKNOWLEDGEMENT.pt,
     },
   },
   en: {
@@ -205,6 +209,7 @@ export const TEXTS: Record<Language, LanguageTexts> = {
         outro: ['If the problem persists, you can open a new ticket in the portal.'],
         action: 'View ticket {number}',
       },
+      'ticket-created': ACKNOWLEDGEMENT.en,
     },
   },
   fr: {
@@ -264,6 +269,7 @@ export const TEXTS: Record<Language, LanguageTexts> = {
         outro: ['Si le problème persiste, vous pouvez ouvrir une nouvelle demande sur le portail.'],
         action: 'Voir la demande {number}',
       },
+      'ticket-created': ACKNOWLEDGEMENT.fr,
     },
   },
   it: {
@@ -323,6 +329,7 @@ export const TEXTS: Record<Language, LanguageTexts> = {
         outro: ['Se il problema persiste, può aprire un nuovo ticket dal portale.'],
         action: 'Apri il ticket {number}',
       },
+      'ticket-created': ACKNOWLEDGEMENT.it,
     },
   },
   ca: {
@@ -382,6 +389,7 @@ export const TEXTS: Record<Language, LanguageTexts> = {
         outro: ['Si el problema continua, pot obrir un tiquet nou des del portal.'],
         action: 'Veure el tiquet {number}',
       },
+      'ticket-created': ACKNOWLEDGEMENT.ca,
     },
   },
 };

@@ -5,10 +5,10 @@
  * browser may neither sniff nor render.
  */
 import { Hono } from 'hono';
-import { OPEN_STATUSES } from '../../contract/domain.ts';
 import { ROUTES } from '../../contract/routes.ts';
 import { attachments } from '../db/schema.ts';
 import { attachmentDownload } from '../domain/downloads.ts';
+import { customerMessage } from '../domain/customer-messages.ts';
 import { customerActor, ticketChange } from '../domain/events.ts';
 import { findVisibleTicket, requireParticipant } from '../domain/ticket-access.ts';
 import { customerDetails } from '../domain/tickets.ts';
@@ -48,11 +48,11 @@ export const attachmentRoutes = new Hono<AppEnv>()
         db,
         ticket.id,
         customerActor(customer),
-        {
-          from: OPEN_STATUSES,
-          events: [{ kind: 'attachment_added', attachmentId: upload.id, text: upload.name }],
-          extra: (guard) => [guardedInsert(db, attachments, upload, guard)],
-        },
+        customerMessage(
+          ticket,
+          [{ kind: 'attachment_added', attachmentId: upload.id, text: upload.name }],
+          (guard) => [guardedInsert(db, attachments, upload, guard)],
+        ),
         now,
       );
     } finally {
@@ -65,4 +65,9 @@ export const attachmentRoutes = new Hono<AppEnv>()
     const number = parseTicketNumber(c.req.param('number'));
     const { ticket } = await findVisibleTicket(c.var.ports.db, c.var.customer, number);
     return attachmentDownload(c, ticket.id, c.req.param('id'));
+  })
+  .get(ROUTES.attachmentPreview, requireCustomer, async (c) => {
+    const number = parseTicketNumber(c.req.param('number'));
+    const { ticket } = await findVisibleTicket(c.var.ports.db, c.var.customer, number);
+    return attachmentDownload(c, ticket.id, c.req.param('id'), 'preview');
   });

@@ -28,6 +28,7 @@ export const configRoutes = new Hono<AppEnv>().get(ROUTES.config, (c) => {
       url: config.CONTACT_URL ?? null,
     },
     autoAcceptDays: config.AUTO_ACCEPT_DAYS,
+    firstResponseHours: config.FIRST_RESPONSE_HOURS,
     followUpDays: config.FOLLOW_UP_DAYS,
     urgencyDefinitions: config.URGENCY_DEFINITIONS,
   };

@@ -1,13 +1,14 @@
 /**
  * @module
  * What a customer does to an open ticket: add information (appended, never rewriting; the
- * requester or a colleague in copy), and accept or reject the proposed solution (only while it
+ * requester or a colleague in copy; an answer to a ticket waiting for the customer), and accept or reject the proposed solution (only while it
  * is `resolved`; the requester only).
  */
 import { Hono, type Context } from 'hono';
-import { OPEN_STATUSES } from '../../contract/domain.ts';
 import { ROUTES } from '../../contract/routes.ts';
 import { informationBody, rejectBody } from '../../contract/schemas.ts';
+import type { TicketRow } from '../db/schema.ts';
+import { customerMessage } from '../domain/customer-messages.ts';
 import { customerActor, ticketChange, type TicketChange } from '../domain/events.ts';
 import {
   findVisibleTicket,
@@ -30,7 +31,7 @@ import { parseTicketNumber } from './tickets.ts';
 async function changeTicket(
   c: Context<AppEnv>,
   allowed: (visible: VisibleTicket) => unknown,
-  change: TicketChange,
+  changeOf: TicketChange | ((ticket: TicketRow) => TicketChange),
 ) {
   const { db, clock } = c.var.ports;
   const customer = c.var.customer;
@@ -38,6 +39,7 @@ async function changeTicket(
   const visible = await findVisibleTicket(db, customer, number);
   allowed(visible);
   const { ticket } = visible;
+  const change = typeof changeOf === 'function' ? changeOf(ticket) : changeOf;
   const applied = await ticketChange(db, ticket.id, customerActor(customer), change, clock.now());
   if (!applied) throw new ApiError('wrong_state');
   return c.json(await customerDetails(c.var.ports, customer, number));
@@ -51,10 +53,9 @@ export const ticketActionRoutes = new Hono<AppEnv>()
     validate('json', (c) => informationBody(c.var.ports.config.MAX_INFORMATION_LENGTH)),
     async (c) => {
       const { text } = c.req.valid('json');
-      return changeTicket(c, requireParticipant, {
-        from: OPEN_STATUSES,
-        events: [{ kind: 'information_added', text }],
-      });
+      return changeTicket(c, requireParticipant, (ticket) =>
+        customerMessage(ticket, [{ kind: 'information_added', text }]),
+      );
     },
   )
   .post(ROUTES.accept, requireCustomer, (c) =>

@@ -9,7 +9,7 @@ import { ROUTES } from '../../contract/routes.ts';
 import { ticketSearchQuery } from '../../contract/schemas.ts';
 import { searchTerms } from '../domain/search-terms.ts';
 import type { Read } from '../db/reads.ts';
-import { categoryReads } from '../domain/categories.ts';
+import { categoryIndex, categoryReads } from '../domain/categories.ts';
 import { searchTicketsRead } from '../domain/ticket-search.ts';
 import type { ListedTicket } from '../domain/ticket-lists.ts';
 import { ticketPage } from '../domain/tickets.ts';
@@ -25,9 +25,11 @@ export const ticketSearchRoutes = new Hono<AppEnv>().get(
     const { db } = c.var.ports;
     const { q, scope, cursor, limit } = c.req.valid('query');
     const terms = searchTerms(q);
+    // Words that name a category match its tickets: the tree is kept in memory, read once.
+    const index = await categoryIndex(db);
     // The session check, the search and (when not kept in memory) the category tree at once.
     const [customer, found] = await customerReads(c, (viewer) => [
-      searchTicketsRead(db, viewer, scope, terms, { cursor, limit }) ?? nothingToSearch,
+      searchTicketsRead(db, viewer, scope, terms, { cursor, limit }, index) ?? nothingToSearch,
       ...categoryReads(db),
     ]);
     return c.json(await ticketPage(db, customer, found, limit));

@@ -1,12 +1,14 @@
 /**
  * @module
- * Tickets of the logged-in customer: create one (with at most one file and colleagues in copy),
+ * Tickets of the logged-in customer: create one (with at most one file and colleagues in copy;
+ * its title and first-response due date stored, an acknowledgement e-mailed),
  * list open or closed ones newest first with a cursor (their own and those they are in copy on,
  * or, for managers, their organization's), read one with its timeline and attachments.
  */
 import { sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { ROUTES } from '../../contract/routes.ts';
+import { ticketTitle } from '../../contract/ticket-title.ts';
 import { newTicketFields, ticketListQuery } from '../../contract/schemas.ts';
 import { attachments, tickets } from '../db/schema.ts';
 import { categoryIndex, categoryReads, selectableLeaf } from '../domain/categories.ts';
@@ -19,11 +21,13 @@ import { visibleTicketsRead } from '../domain/ticket-lists.ts';
 import {
   customerDetails,
   customerDetailsOf,
+  markOpened,
   detailPartsRead,
   ticketPage,
 } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
+import { acknowledgementWrites } from '../mail/acknowledgement.ts';
 import { customerReads, customerSession, requireCustomer } from '../middleware/customer-auth.ts';
 import { idempotent } from '../middleware/idempotency.ts';
 import { multipartBody, readForm } from '../middleware/multipart.ts';
@@ -64,6 +68,19 @@ export const ticketRoutes = new Hono<AppEnv>()
       now,
     );
     const actor = customerActor(customer);
+    const title = ticketTitle(fields.description);
+    const firstResponseDueAt = new Date(
+      now.getTime() + config.FIRST_RESPONSE_HOURS[fields.urgency] * 3_600_000,
+    );
+    const acknowledgement = await acknowledgementWrites(db, {
+      ticketId,
+      title,
+      firstResponseDueAt,
+      requester: customer,
+      colleagueIds: colleagues.map((colleague) => colleague.id),
+      portalUrl: config.PORTAL_URL,
+      at: now,
+    });
     let number: number;
     try {
       const [inserted] = await db.batch([
@@ -79,6 +96,8 @@ export const ticketRoutes = new Hono<AppEnv>()
             type: leaf.type,
             urgency: fields.urgency,
             description: fields.description,
+            title,
+            firstResponseDueAt,
             status: 'new',
             createdAt: now,
             updatedAt: now,
@@ -101,6 +120,7 @@ export const ticketRoutes = new Hono<AppEnv>()
             ]
           : []),
         ...colleagueWrites(db, ticketId, actor, colleagues, now),
+        ...acknowledgement,
       ]);
       number = inserted[0]!.number;
     } catch (error) {
@@ -130,7 +150,15 @@ export const ticketRoutes = new Hono<AppEnv>()
       ...categoryReads(db),
     ]);
     const { ticket } = visibleTicketOf(found, customer);
-    return c.json(customerDetailsOf(c.var.ports, customer, ticket, parts, await categoryIndex(db)));
+    const details = customerDetailsOf(
+      c.var.ports,
+      customer,
+      ticket,
+      parts,
+      await categoryIndex(db),
+    );
+    await markOpened(c.var.ports, customer, ticket, parts);
+    return c.json(details);
   });
 
 /** A path segment that is not a ticket number names no ticket. */

@@ -44,7 +44,7 @@ export function outboxInsert(
   };
   // Read after the batch's earlier writes, so the ticket is as this change left it.
   const ticket = sql`(select json_object(
-      'number', ${tickets.number}, 'status', ${tickets.status}, 'type', ${tickets.type},
+      'number', ${tickets.number}, 'title', ${tickets.title}, 'status', ${tickets.status}, 'type', ${tickets.type},
       'urgency', ${tickets.urgency}, 'categoryId', ${tickets.categoryId},
       'followUpOf', ${tickets.followUpOf},
       'customer', json_object('id', ${customers.id}, 'email', ${customers.email},

@@ -98,7 +98,7 @@ describe('one-click rating links in the closing e-mails', () => {
     portal.clock.advance(7 * DAY);
     await runScheduledJob(portal.ports);
     const closing = await lastMailTo(login.email);
-    assert.equal(closing.subject, `Your ticket ${number} was closed`);
+    assert.equal(closing.subject, `Your ticket ${number} was closed – The ERP shows error 4012.`);
     assert.ok(closing.text.includes('How did we do?'));
     assert.equal(ratingLinksIn(closing.text).length, 5);
   });

@@ -53,6 +53,8 @@ function calls(number: string, id: string) {
     () => b.json(at(ROUTES.information), 'POST', { text: 'hijack' }),
     () => b.request(at(ROUTES.attachments), { method: 'POST', body: form() }),
     () => b.request(at(ROUTES.attachment)),
+    () => b.request(at(ROUTES.attachmentPreview)),
+    () => b.request(at(ROUTES.replies), { method: 'POST', body: form() }),
     () => b.request(at(ROUTES.accept), { method: 'POST' }),
     () => b.json(at(ROUTES.reject), 'POST', { reason: 'no' }),
   ];

@@ -50,11 +50,15 @@ export async function proposeSolution(number: number, text: string): Promise<voi
 }
 
 /** Plays the service desk: a public comment the customer sees in the ticket's timeline. */
-export async function deskComment(number: number, text: string): Promise<void> {
+export async function deskComment(
+  number: number,
+  text: string,
+  awaitingCustomer = false,
+): Promise<void> {
   await fetch(`${API}/test/tickets/${number}/comment`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ text }),
+    body: JSON.stringify({ text, awaitingCustomer }),
   });
 }
 

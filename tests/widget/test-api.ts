@@ -202,13 +202,16 @@ export async function startTestApi(allowedOrigins: string[]) {
       return c.body(null, 204);
     })
     .post('/test/tickets/:number/comment', async (c) => {
-      const { text } = (await c.req.json()) as { text: string };
+      const { text, awaitingCustomer } = (await c.req.json()) as {
+        text: string;
+        awaitingCustomer?: boolean;
+      };
       const desk = { type: 'desk' as const, id: null, name: 'Marta (service desk)' };
       await applyDeskAction(
         portal.db,
         Number(c.req.param('number')),
         desk,
-        { action: 'comment', text },
+        { action: 'comment', text, awaitingCustomer },
         portal.clock.now(),
       );
       return c.body(null, 204);

@@ -1,6 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import {
-  $,
   $$,
   button,
   deskComment,
@@ -109,7 +108,11 @@ describe('ticket details', () => {
     }
     // The day the solution is accepted without an answer: its proposal plus the 7 days of the
     // configuration, as the solution screen says it.
-    const proposed = $(details, '.solution time')!.getAttribute('datetime')!;
+    const thread = details.shadowRoot!.querySelector('sp-ticket-thread')!;
+    const solution = [...thread.shadowRoot!.querySelectorAll('.message')].find((message) =>
+      message.textContent!.includes('Solución propuesta'),
+    )!;
+    const proposed = solution.querySelector('time')!.getAttribute('datetime')!;
     const deadline = new Intl.DateTimeFormat('es', { dateStyle: 'long' }).format(
       Date.parse(proposed) + 7 * 24 * 60 * 60 * 1000,
     );

@@ -14,6 +14,7 @@ import type {
   PublicConfig,
   RatingLinkTicket,
   SessionCreated,
+  TicketCounts,
   TicketDetails,
   TicketPage,
 } from '../../contract/types.ts';
@@ -181,6 +182,30 @@ export class ApiClient {
 
   addInformation(number: number, text: string): Promise<TicketDetails> {
     return this.request('POST', apiPath(ROUTES.information, { number }), { text }, true);
+  }
+
+  /** A message, one file, or both, in one request (the reply box under the thread). */
+  reply(
+    number: number,
+    text: string,
+    file: File | null,
+    onProgress?: Progress,
+  ): Promise<TicketDetails> {
+    const form = new FormData();
+    if (text) form.set('text', text);
+    if (file) form.set('file', file, file.name);
+    return this.upload(apiPath(ROUTES.replies, { number }), form, onProgress);
+  }
+
+  /** How many of the caller's tickets have a new reply, and how many wait for them. */
+  ticketCounts(): Promise<TicketCounts> {
+    return this.request('GET', ROUTES.ticketCounts);
+  }
+
+  /** An image attachment's bytes for its preview (PNG, JPEG, GIF, WebP only). */
+  async previewAttachment(number: number, id: string): Promise<Blob> {
+    const response = await this.send('GET', apiPath(ROUTES.attachmentPreview, { number, id }));
+    return response.blob();
   }
 
   /** Attaches a file; aborting `signal` cancels the upload, which then rejects with its reason. */

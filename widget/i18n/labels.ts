@@ -10,6 +10,7 @@ import { currentLanguage } from './localization.ts';
 const STATUS: Record<TicketStatus, () => string> = {
   new: () => msg('Nuevo', { id: 'status.new' }),
   in_progress: () => msg('En curso', { id: 'status.in_progress' }),
+  waiting_for_customer: () => msg('Esperando su respuesta', { id: 'status.waiting_for_customer' }),
   resolved: () => msg('Solución propuesta', { id: 'status.resolved' }),
   closed: () => msg('Cerrado', { id: 'status.closed' }),
 };

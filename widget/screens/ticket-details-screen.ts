@@ -1,13 +1,15 @@
 /**
  * @module
- * `<sp-ticket-details-screen>`: one ticket as the customer sees it: status, category, urgency,
- * dates, the description with its additions, the solution, the timeline and the attachments.
+ * `<sp-ticket-details-screen>`: one ticket as the customer sees it: its facts (status, category,
+ * urgency, dates, when to expect a first answer), the conversation with the reply box under it,
+ * the attachments, the people in copy and the timeline.
  */
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AttachmentInfo, TicketDetails } from '../../contract/types.ts';
 import '../components/attach-file.ts';
+import '../components/ticket-thread.ts';
 import '../components/ticket-colleagues.ts';
 import { defineElement } from '../define.ts';
 import type { TicketUpdatedEvent } from '../events/ticket-updated.ts';
@@ -20,6 +22,7 @@ import { ScreenElement } from './screen.ts';
 import { detailsStyles } from './ticket-details.styles.ts';
 import { renderFollowUps } from './ticket-follow-ups.ts';
 import './ticket-rating.ts';
+import './ticket-reply-box.ts';
 import { renderTimeline } from './ticket-timeline.ts';
 
 /**
@@ -46,6 +49,7 @@ export class TicketDetailsScreen extends ScreenElement {
     const number = this.number;
     return html`
       <h2 tabindex="-1">${msg(str`Ticket ${number}`, { id: 'ticket.number' })}</h2>
+      ${this.ticket ? html`<p class="title">${this.ticket.title}</p>` : nothing}
       <div role="status" aria-live="polite">
         ${this.status ? html`<p class="status">${this.status}</p>` : nothing}
       </div>
@@ -92,6 +96,18 @@ export class TicketDetailsScreen extends ScreenElement {
           <dd><time datetime=${ticket.updatedAt}>${formatDateTime(ticket.updatedAt)}</time></dd>
         </div>
         ${
+          open && ticket.firstResponseDueAt && !ticket.firstRespondedAt
+            ? html`<div>
+                <dt>${msg('Primera respuesta prevista', { id: 'details.firstResponseDue' })}</dt>
+                <dd>
+                  <time datetime=${ticket.firstResponseDueAt}
+                    >${formatDateTime(ticket.firstResponseDueAt)}</time
+                  >
+                </dd>
+              </div>`
+            : nothing
+        }
+        ${
           ticket.role !== 'requester'
             ? html`<div>
                 <dt>${msg('Solicitante', { id: 'details.requester' })}</dt>
@@ -109,55 +125,33 @@ export class TicketDetailsScreen extends ScreenElement {
         }
       </dl>
 
-      <section aria-labelledby="description-heading">
-        <h3 id="description-heading">${msg('Descripción', { id: 'details.description' })}</h3>
-        <p class="text">${ticket.description}</p>
-        ${ticket.additions.map(
-          (addition) =>
-            html`<div class="addition">
-              <p class="when">
-                ${msg('Información añadida', { id: 'timeline.information_added' })} ·
-                <time datetime=${addition.at}>${formatDateTime(addition.at)}</time>
-                ${addition.author ? html`· ${addition.author}` : nothing}
-              </p>
-              <p class="text">${addition.text}</p>
-            </div>`,
-        )}
+      <section aria-labelledby="thread-heading">
+        <h3 id="thread-heading">${msg('Conversación', { id: 'details.thread' })}</h3>
+        <sp-ticket-thread .client=${this.client} .ticket=${ticket}></sp-ticket-thread>
+        ${
+          ticket.solutionPending && ticket.role === 'requester'
+            ? html`<div class="solution">
+                <p>${this.autoAcceptNote(ticket)}</p>
+                <button class="primary" type="button" @click=${this.handleSolution}>
+                  ${msg('Aceptar o rechazar la solución', { id: 'details.answer_solution' })}
+                </button>
+              </div>`
+            : nothing
+        }
         ${
           canAdd
-            ? html`<button type="button" @click=${this.handleAddInformation}>
-                ${msg('Añadir información', { id: 'details.add_information' })}
-              </button>`
+            ? html`<sp-ticket-reply-box
+                .client=${this.client}
+                .config=${this.config}
+                .customer=${this.customer}
+                .instance=${this.instance}
+                .number=${ticket.number}
+                @sp-ticket-updated=${this.handleUpdated}
+              ></sp-ticket-reply-box>`
             : nothing
         }
       </section>
 
-      ${
-        ticket.solution
-          ? html`<section aria-labelledby="solution-heading" class="solution">
-              <h3 id="solution-heading">${msg('Solución', { id: 'details.solution' })}</h3>
-              ${
-                ticket.solutionProposedAt
-                  ? html`<p class="when">
-                      ${msg('Propuesta el', { id: 'details.solution_proposed_at' })}
-                      <time datetime=${ticket.solutionProposedAt}
-                        >${formatDateTime(ticket.solutionProposedAt)}</time
-                      >
-                    </p>`
-                  : nothing
-              }
-              <p class="text">${ticket.solution}</p>
-              ${
-                ticket.solutionPending && ticket.role === 'requester'
-                  ? html`<p>${this.autoAcceptNote(ticket)}</p>
-                      <button class="primary" type="button" @click=${this.handleSolution}>
-                        ${msg('Aceptar o rechazar la solución', { id: 'details.answer_solution' })}
-                      </button>`
-                  : nothing
-              }
-            </section>`
-          : nothing
-      }
       ${
         open
           ? nothing
@@ -269,10 +263,6 @@ export class TicketDetailsScreen extends ScreenElement {
 
   private handleUpdated(event: TicketUpdatedEvent) {
     this.ticket = event.detail.ticket;
-  }
-
-  private handleAddInformation() {
-    this.navigate({ screen: 'add-information', number: this.number });
   }
 
   private handleSolution() {

@@ -5,6 +5,13 @@
 import { css } from 'lit';
 
 export const detailsStyles = css`
+  .title {
+    margin: -0.5em 0 var(--_space);
+    font-size: 1.125em;
+    font-weight: 600;
+    overflow-wrap: anywhere;
+  }
+
   .facts {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));

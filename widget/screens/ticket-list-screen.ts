@@ -13,7 +13,7 @@ import { defineElement } from '../define.ts';
 import type { TicketSearchEvent } from '../events/ticket-search.ts';
 import { errorMessage } from '../i18n/errors.ts';
 import { formatDateTime, statusLabel, urgencyLabel } from '../i18n/labels.ts';
-import { penIcon, tickIcon } from '../styles/icons.ts';
+import { penIcon, replyIcon, tickIcon } from '../styles/icons.ts';
 import { shared } from '../styles/shared.ts';
 import { ScreenElement } from './screen.ts';
 import { rememberedScope, rememberScope } from './ticket-scope.ts';
@@ -49,6 +49,24 @@ export class TicketListScreen extends ScreenElement {
         min-height: 1.5em;
         font-weight: 700;
         justify-content: flex-start;
+      }
+
+      .title {
+        margin: 0.125em 0 0;
+        font-weight: 600;
+        overflow-wrap: anywhere;
+      }
+
+      .new-reply {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.375em;
+        margin: 0.25em 0 0;
+        padding: 0 0.5em;
+        border: 1px solid currentColor;
+        border-radius: 999px;
+        color: var(--_primary);
+        font-weight: 600;
       }
 
       .category {
@@ -229,6 +247,14 @@ export class TicketListScreen extends ScreenElement {
       <button class="link number" type="button" @click=${() => this.handleOpen(number)}>
         ${msg(str`Ticket ${number}`, { id: 'ticket.number' })}
       </button>
+      ${
+        ticket.newReply
+          ? html`<p class="new-reply">
+              ${replyIcon}${msg('Nueva respuesta', { id: 'tickets.newReply' })}
+            </p>`
+          : nothing
+      }
+      <p class="title">${ticket.title}</p>
       <p class="category">${ticket.category.path.join(' › ')}</p>
       <dl class="facts">
         <div>

@@ -47,6 +47,10 @@ function what(event: TimelineEvent, autoAcceptDays: number | null): string {
       const number = event.text ?? '';
       return msg(str`Seguimiento abierto: ticket ${number}`, { id: 'timeline.follow_up_opened' });
     }
+    case 'customer_replied':
+      return msg('Respuesta enviada: ticket en curso de nuevo', {
+        id: 'timeline.customer_replied',
+      });
   }
 }
 

@@ -15,3 +15,7 @@ export const tickIcon = icon(svg`<path d="M20 6 9 17l-5-5"/>`);
 export const downloadIcon = icon(
   svg`<path d="M12 3v12"/><path d="m7 10 5 5 5-5"/><path d="M5 21h14"/>`,
 );
+/** A speech bubble with a dot: a new reply from support. */
+export const replyIcon = icon(
+  svg`<path d="M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12Z"/><circle cx="12" cy="12" r="1.5" fill="currentColor"/>`,
+);

@@ -21,9 +21,10 @@ import { parseTicketNumber } from '../tickets.ts';
 
 export const deskTicketRoutes = new Hono<DeskEnv>()
   .get(DESK_ROUTES.tickets, requireDeskKey, validate('query', deskTicketListQuery), async (c) => {
-    const { db, config } = c.var.ports;
+    const { db, config, clock } = c.var.ports;
     const index = await categoryIndex(db);
-    return c.json(await listDeskTickets(db, c.req.valid('query'), index, config.DEFAULT_LANGUAGE));
+    const query = c.req.valid('query');
+    return c.json(await listDeskTickets(db, query, index, config.DEFAULT_LANGUAGE, clock.now()));
   })
   .get(DESK_ROUTES.ticket, requireDeskKey, async (c) => {
     const { db } = c.var.ports;

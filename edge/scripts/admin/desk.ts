@@ -175,7 +175,7 @@ export const deskCommands: Record<string, AdminCommand> = {
     },
   },
   'ticket:status': {
-    usage: '<number> in_progress|closed',
+    usage: '<number> in_progress|waiting_for_customer|closed',
     summary: 'Move a ticket, as the desk (closed from any open status cancels it).',
     async run(args, ports, out) {
       const { positionals } = options(args, {});
@@ -195,12 +195,19 @@ export const deskCommands: Record<string, AdminCommand> = {
     },
   },
   'ticket:comment': {
-    usage: '<number> --text <text>',
-    summary: "Add a public comment to the ticket's timeline.",
+    usage: '<number> --text <text> [--awaiting-customer]',
+    summary:
+      "Add a public comment to the ticket's thread; --awaiting-customer: it asks the customer something (waiting_for_customer).",
     async run(args, ports, out) {
-      const { values, positionals } = options(args, { text: { type: 'string' } });
-      const { text } = deskCommentBody.parse({ text: required(values.text, 'text') });
-      await act(ports, out, ticketNumber(positionals[0]), { action: 'comment', text });
+      const { values, positionals } = options(args, {
+        text: { type: 'string' },
+        'awaiting-customer': { type: 'boolean' },
+      });
+      const body = deskCommentBody.parse({
+        text: required(values.text, 'text'),
+        awaitingCustomer: values['awaiting-customer'] === true,
+      });
+      await act(ports, out, ticketNumber(positionals[0]), { action: 'comment', ...body });
     },
   },
   'jobs:run': {

@@ -11,7 +11,7 @@ import { options, UsageError } from './command.ts';
 
 export const ticketCommands: Record<string, AdminCommand> = {
   'tickets:list': {
-    usage: '[--status new|in_progress|resolved|closed] [--limit <n>]',
+    usage: '[--status new|in_progress|waiting_for_customer|resolved|closed] [--limit <n>]',
     summary: 'List the newest tickets.',
     async run(args, { db }, out) {
       const { values } = options(args, {
