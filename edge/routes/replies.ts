@@ -18,6 +18,7 @@ import { customerDetails } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
+import { idempotent } from '../middleware/idempotency.ts';
 import { multipartBody, readForm } from '../middleware/multipart.ts';
 import { parseWith } from '../middleware/validate.ts';
 import { parseTicketNumber } from './tickets.ts';
@@ -25,6 +26,7 @@ import { parseTicketNumber } from './tickets.ts';
 export const replyRoutes = new Hono<AppEnv>().post(
   ROUTES.replies,
   requireCustomer,
+  idempotent,
   multipartBody,
   async (c) => {
     const { db, store, clock, config } = c.var.ports;

@@ -137,6 +137,28 @@ describe('Idempotency-Key', () => {
     assert.equal(rows.length, 1);
   });
 
+  test('a reply with a file sent twice with one key joins the thread once', async () => {
+    const ticket = await ana.newTicket();
+    const k = key();
+    const send = () => {
+      const form = new FormData();
+      form.set('text', 'Here is the screenshot.');
+      form.set('file', new File([PNG], 'reply.png', { type: 'image/png' }));
+      return ana.request(apiPath(ROUTES.replies, { number: ticket.number }), {
+        method: 'POST',
+        headers: { 'idempotency-key': k },
+        body: form,
+      });
+    };
+    assert.equal((await send()).status, 201);
+    assert.equal((await send()).status, 201);
+    const id = await ticketId(ticket.number);
+    const events = await portal.db.select().from(ticketEvents).where(eq(ticketEvents.ticketId, id));
+    assert.equal(events.filter((e) => e.text === 'Here is the screenshot.').length, 1);
+    const rows = await portal.db.select().from(attachments).where(eq(attachments.ticketId, id));
+    assert.equal(rows.length, 1);
+  });
+
   test('a refused request frees its key; a malformed key is refused on the header', async () => {
     const k = key();
     const refused = await ana.request(ROUTES.tickets, {

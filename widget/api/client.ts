@@ -194,7 +194,7 @@ export class ApiClient {
     const form = new FormData();
     if (text) form.set('text', text);
     if (file) form.set('file', file, file.name);
-    return this.upload(apiPath(ROUTES.replies, { number }), form, onProgress);
+    return this.upload(apiPath(ROUTES.replies, { number }), form, onProgress, undefined, true);
   }
 
   /** How many of the caller's tickets have a new reply, and how many wait for them. */
