@@ -20,7 +20,8 @@ export default tseslint.config(
   {
     ignores: [
       'node_modules/',
-      'dist/',
+      '**/dist/',
+      '.pack/',
       '.wrangler/',
       '.data/',
       '.cache/',

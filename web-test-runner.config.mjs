@@ -5,6 +5,7 @@
  */
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { startTestApi } from './tests/widget/test-api.ts';
 
@@ -19,6 +20,7 @@ function freePort() {
   });
 }
 
+const ALTCHA_WORKER = 'node_modules/altcha/dist/workers/pbkdf2.js';
 const PORT = Number(process.env.WTR_PORT) || (await freePort());
 let api;
 
@@ -30,7 +32,13 @@ export default {
   testsFinishTimeout: 120_000,
   testFramework: { config: { timeout: 30_000 } },
   plugins: [
-    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    // ALTCHA's stylesheet is imported as text, as the build does (altcha-loader.ts).
+    esbuildPlugin({
+      ts: true,
+      target: 'es2022',
+      tsconfig: './tsconfig.json',
+      loaders: { '.css': 'text' },
+    }),
     {
       name: 'portal-test-api',
       async serverStart() {
@@ -43,6 +51,10 @@ export default {
       serve(context) {
         if (context.path === '/__test-api.js') {
           return { body: `export const API = ${JSON.stringify(api.url)};`, type: 'js' };
+        }
+        // ALTCHA's worker, beside the loader as the build puts it.
+        if (context.path === '/widget/components/altcha-pbkdf2.worker.js') {
+          return { body: readFileSync(ALTCHA_WORKER, 'utf8'), type: 'js' };
         }
       },
     },

@@ -26,6 +26,7 @@ import { startJobTimer } from './jobs/scheduled.ts';
 import { devOutboxApp } from './node/dev-outbox.ts';
 import { applyMigrations } from './node/migrate.ts';
 import { demoPartnerConfig, demoPartnerKey, partnerTokenApp } from './node/partner-demo.ts';
+import { strictCspHeaders } from './node/strict-csp-demo.ts';
 import { DATA_DIR, nodePorts } from './node/ports.ts';
 import { DEFAULT_HOST, startupCheck } from './node/startup-check.ts';
 import { nodeWebhookPorts } from './node/webhook-fetch.ts';
@@ -110,6 +111,7 @@ const site = new Hono();
 site.use('*', async (c, next) => {
   // The API sets its own headers; the demo's pages and scripts get these.
   if (c.req.path.startsWith('/api/')) return next();
+  if (c.req.path.startsWith('/strict/')) return strictCspHeaders(c, next);
   return demoHeaders(c, next);
 });
 if (development) site.route('/', devOutboxApp(ports.db));

@@ -4,6 +4,7 @@
  * npm package's `exports` (packages/support-portal, filled by build-widget.mjs, which runs
  * first), React from node_modules.
  */
+import { cpSync, readdirSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 await esbuild.build({
@@ -24,3 +25,10 @@ await esbuild.build({
   define: { 'process.env.NODE_ENV': '"production"' },
   logLevel: 'warning',
 });
+
+// esbuild leaves `new URL('./altcha-pbkdf2.worker.js', import.meta.url)` as it is: the worker
+// goes beside the chunks, as the package ships it (Vite and webpack copy it by themselves).
+const worker = readdirSync('packages/support-portal/dist/chunks').find((f) =>
+  f.endsWith('.worker.js'),
+);
+cpSync(`packages/support-portal/dist/chunks/${worker}`, `dist/partner/chunks/${worker}`);

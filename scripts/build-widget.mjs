@@ -27,6 +27,8 @@ const result = await esbuild.build({
   legalComments: 'linked',
   outdir: 'dist',
   chunkNames: 'chunks/[name]-[hash]',
+  // ALTCHA's stylesheet as a string, adopted as a constructable stylesheet (altcha-loader.ts).
+  loader: { '.css': 'text' },
   metafile: true,
   logLevel: 'warning',
 });
@@ -56,6 +58,9 @@ await esbuild.build({
   ],
   logLevel: 'warning',
 });
+
+// ALTCHA's proof-of-work worker, beside the chunk that starts it (altcha-loader.ts).
+cpSync('node_modules/altcha/dist/workers/pbkdf2.js', 'dist/chunks/altcha-pbkdf2.worker.js');
 
 execFileSync('npx', ['tsc', '-p', 'tsconfig.types.json'], { stdio: 'inherit' });
 execFileSync(

@@ -64,6 +64,7 @@ export async function buildWidget(outdir: string, { minify = true } = {}): Promi
     legalComments: 'linked',
     outdir,
     chunkNames: 'chunks/[name]-[hash]',
+    loader: { '.css': 'text' },
     metafile: true,
     logLevel: 'warning',
   });

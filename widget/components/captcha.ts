@@ -22,13 +22,9 @@ let altchaSheet: Promise<CSSStyleSheet> | null = null;
 
 function loadAltcha(): Promise<CSSStyleSheet> {
   altchaSheet ??= (async () => {
-    const existed = document.getElementById('altcha-css') !== null;
-    const { ALTCHA_STYLE_ID } = await import('./altcha-loader.ts');
-    const style = document.getElementById(ALTCHA_STYLE_ID);
+    const { ALTCHA_CSS } = await import('./altcha-loader.ts');
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync((style?.textContent ?? '').replaceAll(':root', ':host'));
-    // Left in the host page's head, it would restyle the page's own ALTCHA widgets, if any.
-    if (style && !existed) style.remove();
+    sheet.replaceSync(ALTCHA_CSS.replaceAll(':root', ':host'));
     return sheet;
   })();
   return altchaSheet;
