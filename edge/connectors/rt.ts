@@ -185,7 +185,7 @@ export function rtConnector(options: RtOptions): TicketConnector {
 
     async findTicket(marker) {
       const found = await ticketQuery(`'CF.{${options.ticketField}}' = '${marker}'`, 'id');
-      return found[0]?.id ?? null;
+      return found[0] ? String(found[0].id) : null;
     },
 
     async createTicket(input: ExternalTicketInput) {
