@@ -30,4 +30,7 @@ export const DESK_ROUTES = {
   webhookSecret: '/api/desk/webhooks/:id/secret',
   deliveries: '/api/desk/webhooks/:id/deliveries',
   redeliver: '/api/desk/webhooks/:id/deliveries/:deliveryId/retry',
+  /** What the portal sent (or failed to send) to the connected ticket tool, newest first. */
+  connectorDeliveries: '/api/desk/connector/deliveries',
+  connectorRetry: '/api/desk/connector/deliveries/:seq/retry',
 } as const;

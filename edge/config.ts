@@ -101,6 +101,28 @@ const partnerSchema = z
 
 export type PartnerConfig = z.output<typeof partnerSchema>;
 
+/** A JSON setting, parsed, then checked with `schema`; a bad one names the setting. */
+function jsonSetting<T extends z.ZodMiniType>(name: string, schema: T, fallback: string) {
+  return z.pipe(
+    z.pipe(
+      z._default(z.string(), fallback),
+      z.transform((value: string, ctx) => {
+        try {
+          return JSON.parse(value) as unknown;
+        } catch {
+          ctx.issues.push({ code: 'custom', message: `${name} must be JSON`, input: value });
+          return z.NEVER;
+        }
+      }),
+    ),
+    schema,
+  );
+}
+
+/** RT's default priorities are Low 0, Medium 50, High 100. */
+const DEFAULT_RT_PRIORITIES = '{"low":0,"medium":50,"high":75,"critical":100}';
+const rtPriority = z.number().check(z.int(), z.minimum(0));
+
 const configSchema = z.object({
   ENVIRONMENT: z._default(z.enum(['development', 'production']), 'production'),
   TOKEN_SECRET: z
@@ -240,7 +262,57 @@ const configSchema = z.object({
   ),
   /** The oldest partner token accepted, by its `iat`, whatever its `exp` says. */
   PARTNER_TOKEN_MAX_AGE_SECONDS: whole(10, 3600, 300),
+  /** Request Tracker 5 to connect to (edge/connectors/rt.ts); unset, no ticket tool is connected. */
+  RT_URL: z.optional(httpUrl),
+  /** An RT auth token (RT: Logged in as → Settings → Auth Tokens), sent as `Authorization: token`. */
+  RT_TOKEN: z.optional(nonEmpty),
+  /** `user:password` for RT's basic auth: development only (tests and the demo). */
+  RT_BASIC_AUTH: z.optional(
+    z.string().check(z.regex(/^[^:]+:.+$/, 'RT_BASIC_AUTH must be user:password')),
+  ),
+  /** The queue of a ticket whose category (nor any category above it) is in RT_QUEUES. */
+  RT_DEFAULT_QUEUE: z._default(nonEmpty, 'General'),
+  /** Category id or path (labels joined by "/", any language) → RT queue, as JSON. */
+  RT_QUEUES: jsonSetting('RT_QUEUES', z.record(z.string(), nonEmpty), '{}'),
+  /** Urgency → RT priority, as JSON. */
+  RT_PRIORITIES: jsonSetting(
+    'RT_PRIORITIES',
+    z.strictObject(
+      Object.fromEntries(URGENCIES.map((urgency) => [urgency, rtPriority])) as Record<
+        Urgency,
+        typeof rtPriority
+      >,
+    ),
+    DEFAULT_RT_PRIORITIES,
+  ),
+  /** How often Node and Deno sync with RT; Workers sync on the cron of wrangler.toml. */
+  RT_SYNC_SECONDS: whole(1, 3600, 30),
+  /** The ticket custom field that holds the portal's id of an RT ticket (how it is found again). */
+  RT_TICKET_FIELD: z._default(nonEmpty, 'Portal ticket'),
+  /** The transaction custom field that holds the portal's id of a customer's message. */
+  RT_MESSAGE_FIELD: z._default(nonEmpty, 'Portal message'),
+  /** A ticket custom field whose value, when set, is the solution shown to the customer. */
+  RT_SOLUTION_FIELD: z.optional(nonEmpty),
+  RT_TIMEOUT_MS: whole(100, 120_000, 15_000),
+  /** Attempts per message to RT before it is marked dead (shown by `rt:deliveries`). */
+  RT_MAX_ATTEMPTS: whole(1, 30, 10),
+  /** The first retry's delay; each further retry waits twice as long (at most six hours). */
+  RT_BACKOFF_SECONDS: whole(1, 3600, 30),
 });
+
+/** RT settings that only make sense together, checked once each is valid on its own. */
+function connectorProblems(config: z.output<typeof configSchema>): string[] {
+  if (!config.RT_URL) {
+    return config.RT_TOKEN || config.RT_BASIC_AUTH
+      ? ['RT_URL: RT_URL is required with RT_TOKEN']
+      : [];
+  }
+  const problems: string[] = [];
+  if (!config.RT_TOKEN && !config.RT_BASIC_AUTH) problems.push('RT_TOKEN: RT_URL needs RT_TOKEN');
+  if (config.RT_BASIC_AUTH && config.ENVIRONMENT === 'production')
+    problems.push('RT_BASIC_AUTH: RT_BASIC_AUTH is for development; use RT_TOKEN in production');
+  return problems;
+}
 
 /**
  * `wrangler dev` runs the open-source workerd, which does not enforce the production PBKDF2 cap:
@@ -267,11 +339,11 @@ export function loadConfig(
 ): AppConfig {
   const schema = options.runtime === 'workers' ? workersConfigSchema : configSchema;
   const result = schema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map(
-      (issue) => `  ${issue.path.join('.')}: ${issue.message}`,
-    );
-    throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+  const problems = result.success
+    ? connectorProblems(result.data)
+    : result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (problems.length > 0) {
+    throw new Error(`Invalid configuration:\n${problems.map((line) => `  ${line}`).join('\n')}`);
   }
-  return result.data;
+  return result.data!;
 }

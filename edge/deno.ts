@@ -13,8 +13,10 @@ import * as schema from './db/schema.ts';
 import { deno } from './deno/deno-api.ts';
 import { denoFileStore } from './deno/file-store.ts';
 import { denoResolver } from './deno/resolver.ts';
+import { connectorFromConfig } from './connectors/index.ts';
+import { enqueueEvents } from './connectors/outbox.ts';
 import { hasDemoData } from './demo/demo-data.ts';
-import { startJobTimer } from './jobs/scheduled.ts';
+import { jobIntervalSeconds, startJobTimer } from './jobs/scheduled.ts';
 import { boundedDatabaseFetch } from './lib/database-fetch.ts';
 import { passwordTurns } from './lib/turns.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
@@ -44,11 +46,15 @@ const ports: Ports = {
     (info as { remoteAddr?: { hostname?: string } } | undefined)?.remoteAddr?.hostname,
   passwordTurns: passwordTurns(navigator.hardwareConcurrency),
   resolveHost: denoResolver,
+  connector: connectorFromConfig(config),
 };
 const app = createApp(ports);
 exitIfUnsafe(config, { routes: app.routes, demoData: await hasDemoData(ports.db) }, deno.exit);
-// Auto-accepts aged solutions and delivers webhooks; state lives in the database only.
-startJobTimer(ports, ports.config.JOB_INTERVAL_SECONDS);
+// The ticket tool hears of what happens from now on (see docs/connectors.md).
+if (ports.connector) await enqueueEvents(ports.db, ports.clock.now());
+// Syncs the ticket tool, auto-accepts aged solutions, delivers webhooks and mail; state lives
+// in the database only.
+startJobTimer(ports, jobIntervalSeconds(ports.config));
 
 export default {
   fetch: (request: Request, info: unknown) => app.fetch(request, info),

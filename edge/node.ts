@@ -22,7 +22,8 @@ import {
   loadDemoData,
 } from './demo/demo-data.ts';
 import { DEMO_ORGANIZATION_LOGINS } from './demo/demo-organization.ts';
-import { startJobTimer } from './jobs/scheduled.ts';
+import { enqueueEvents } from './connectors/outbox.ts';
+import { jobIntervalSeconds, startJobTimer } from './jobs/scheduled.ts';
 import { devOutboxApp } from './node/dev-outbox.ts';
 import { applyMigrations } from './node/migrate.ts';
 import { demoPartnerConfig, demoPartnerKey, partnerTokenApp } from './node/partner-demo.ts';
@@ -79,8 +80,11 @@ if (development) {
   );
   await loadDemoData(ports.db, tree, ports.config.PBKDF2_ITERATIONS, ports.clock.now());
 }
-// Auto-accepts aged solutions and delivers webhooks; state lives in the database only.
-startJobTimer(ports, ports.config.JOB_INTERVAL_SECONDS);
+// The ticket tool hears of what happens from now on (see docs/connectors.md).
+if (ports.connector) await enqueueEvents(ports.db, ports.clock.now());
+// Syncs the ticket tool, auto-accepts aged solutions, delivers webhooks and mail; state lives
+// in the database only.
+startJobTimer(ports, jobIntervalSeconds(ports.config));
 
 /**
  * Headers of the demo pages. Their inline scripts and styles are the demo's own (the widget needs

@@ -63,6 +63,88 @@ export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
 
+/** A file going to or coming from a ticket tool, whole (attachments are size-limited). */
+export interface ConnectorFile {
+  name: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
+/** A portal ticket as the tool gets it. */
+export interface ExternalTicketInput {
+  /** The portal's id of the ticket, kept by the tool so the ticket can be found again. */
+  marker: string;
+  queue: string;
+  subject: string;
+  /** The requester's e-mail. */
+  requestor: string;
+  /** Colleagues in copy, by e-mail. */
+  cc: string[];
+  priority: number;
+  content: string;
+  files: ConnectorFile[];
+  /** The tool's id of the ticket this one follows up. */
+  refersTo?: string;
+}
+
+/** A customer's message: `marker` (the timeline event's id) finds it again after a lost answer. */
+export interface ExternalMessage {
+  marker: string;
+  text: string;
+  files: ConnectorFile[];
+}
+
+/** Where a ticket stands in the tool, in the portal's words. */
+export type ExternalStatus = 'open' | 'waiting' | 'solved' | 'closed' | 'other';
+
+/** One change (transaction) of a ticket in the tool, oldest first. */
+export interface ExternalChange {
+  /** Increasing per ticket: the cursor of what was applied. */
+  id: number;
+  /** Made by the connector itself (a customer's message, a status it set): never echoed back. */
+  byConnector: boolean;
+  /** `note` is internal and never leaves the tool. */
+  type: 'reply' | 'note' | 'status' | 'other';
+  author: string | null;
+  /** For `reply`: its text. For `status`: the new status. */
+  text?: string;
+  status?: ExternalStatus;
+  /** For `reply`: its files, fetched only when asked. */
+  files?: () => Promise<ConnectorFile[]>;
+}
+
+/** A ticket the tool changed since a cursor. */
+export interface ExternalTicketChanged {
+  externalId: string;
+}
+
+/**
+ * What a ticket tool must do for the portal (Request Tracker is the first: connectors/rt.ts).
+ * The sync engine (connectors/sync.ts) is written once against this.
+ */
+export interface TicketConnector {
+  readonly name: string;
+  /** The tool's ticket that carries `marker`, or null: how a lost create answer is recovered. */
+  findTicket(marker: string): Promise<string | null>;
+  createTicket(input: ExternalTicketInput): Promise<string>;
+  /** Whether a message with this marker is already on the ticket. */
+  hasMessage(externalId: string, marker: string): Promise<boolean>;
+  addMessage(externalId: string, message: ExternalMessage): Promise<void>;
+  /** Solved when the customer accepts; open again when they reject. Idempotent. */
+  setStatus(externalId: string, status: 'solved' | 'open'): Promise<void>;
+  /** Portal tickets changed in the tool since `cursor` (null: from now on), and the next cursor. */
+  changedTickets(
+    cursor: string | null,
+  ): Promise<{ tickets: ExternalTicketChanged[]; cursor: string }>;
+  /** A ticket's changes after the change `after`, oldest first. */
+  changes(externalId: string, after: number): Promise<ExternalChange[]>;
+  /** The solution text when the tool keeps it apart from the messages (a custom field), or null. */
+  solutionText(externalId: string): Promise<string | null>;
+}
+
+/** A refusal the tool will repeat whatever the retry (a 4xx): the delivery is marked dead. */
+export class PermanentConnectorError extends Error {}
+
 /** Cloudflare's rate-limiting binding (`[[ratelimits]]` in wrangler.toml), as the portal uses it. */
 export interface RateLimitBinding {
   limit(options: { key: string }): Promise<{ success: boolean }>;
@@ -108,6 +190,8 @@ export interface Ports {
    * few at once, so that a flood of log ins leaves a core to every other route (`lib/turns.ts`).
    */
   passwordTurns?: InTurn;
+  /** The ticket tool the portal is connected to (config `RT_URL`), synced by the job. */
+  connector?: TicketConnector;
 }
 
 /** Runs a password hash in the runtime's turns, or at once where it has none. */

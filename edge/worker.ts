@@ -12,6 +12,7 @@ import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { shareCaches } from './db/cache-scope.ts';
 import * as schema from './db/schema.ts';
+import { connectorFromConfig } from './connectors/index.ts';
 import { runLoggedJob, runLoggedRetention } from './jobs/scheduled.ts';
 import { boundedDatabaseFetch } from './lib/database-fetch.ts';
 import { decoyHash } from './lib/password.ts';
@@ -58,6 +59,7 @@ function isolateFor(env: WorkerEnv): Isolate {
       mailer: mailerFromConfig(config),
       clock: systemClock,
       config,
+      connector: connectorFromConfig(config),
       // Set by Cloudflare's edge, which replaces any value the client sent.
       clientAddress: (request) => request.headers.get('cf-connecting-ip') ?? undefined,
       // The Worker cannot resolve names: webhook hosts are checked through DNS over HTTPS.
@@ -121,8 +123,8 @@ export default {
     return withSecurityHeaders(refused ?? (await app.fetch(request, env, ctx)), request.url);
   },
   /**
-   * The Cron Triggers of wrangler.toml: every minute the job (auto-accept aged solutions, deliver
-   * due webhooks and mail), hourly retention. The promise is returned rather than handed to
+   * The Cron Triggers of wrangler.toml: every minute the job (sync the ticket tool, auto-accept aged
+   * solutions, deliver due webhooks and mail), hourly retention. The promise is returned rather than handed to
    * `waitUntil`, so that whoever dispatched the event (the platform, or `wrangler dev
    * --test-scheduled`) knows when it is done.
    */

@@ -411,6 +411,58 @@ export const mailOutbox = sqliteTable(
   ],
 );
 
+/**
+ * A portal ticket as the connected ticket tool knows it (see edge/connectors/): its id there, set
+ * once the tool created it, and the last of the tool's changes applied to the portal.
+ */
+export const connectorTickets = sqliteTable('connector_tickets', {
+  ticketId: text('ticket_id')
+    .primaryKey()
+    .references(() => tickets.id),
+  /** The tool's ticket id; null until the create was confirmed. */
+  externalId: text('external_id').unique(),
+  /** The tool's last change (transaction) applied here or skipped: later ones come next. */
+  lastChange: integer('last_change').notNull().default(0),
+  createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+});
+
+export const CONNECTOR_DELIVERY_STATUSES = ['pending', 'delivered', 'dead'] as const;
+
+/**
+ * The connector's outbox: one row per timeline event the ticket tool must hear about, taken from
+ * `ticket_events` in order (cursor in `connector_state`), sent in order per ticket, retried with
+ * backoff. An attempt is claimed (`attempts` raised) before the tool is called, so an attempt cut
+ * off by a crash or a timeout is known to have maybe happened, and the next one looks first.
+ */
+export const connectorDeliveries = sqliteTable(
+  'connector_deliveries',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    /** The timeline event's id: the marker the tool keeps to find this message again. */
+    eventId: text('event_id').notNull().unique(),
+    ticketId: text('ticket_id')
+      .notNull()
+      .references(() => tickets.id),
+    kind: text('kind', { enum: EVENT_KINDS }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at', { mode: 'timestamp_ms' }).notNull(),
+    status: text('status', { enum: CONNECTOR_DELIVERY_STATUSES }).notNull().default('pending'),
+    lastError: text('last_error'),
+    createdAt: integer('created_at', { mode: 'timestamp_ms' }).notNull(),
+    deliveredAt: integer('delivered_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [
+    index('connector_deliveries_due_idx').on(t.status, t.nextAttemptAt),
+    index('connector_deliveries_ticket_idx').on(t.ticketId, t.status, t.seq),
+  ],
+);
+
+/** The connector's cursors: the last timeline event queued, the tool's last change read. */
+export const connectorState = sqliteTable('connector_state', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
 export type CustomerRow = typeof customers.$inferSelect;
 export type TicketRow = typeof tickets.$inferSelect;
 export type CategoryRow = typeof categories.$inferSelect;
@@ -418,3 +470,4 @@ export type TicketRatingRow = typeof ticketRatings.$inferSelect;
 export type IntegrationKeyRow = typeof integrationKeys.$inferSelect;
 export type WebhookSubscriptionRow = typeof webhookSubscriptions.$inferSelect;
 export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;
+export type ConnectorDeliveryRow = typeof connectorDeliveries.$inferSelect;

@@ -7,13 +7,15 @@
  */
 import { DESK_STATUS_FROM, SOLUTION_FROM } from '../../contract/desk-schemas.ts';
 import { TICKET_STATUSES, type TicketStatus } from '../../contract/domain.ts';
-import type { TicketRow } from '../db/schema.ts';
+import { guardedInsert } from '../db/guarded-insert.ts';
+import { attachments, type TicketRow } from '../db/schema.ts';
 import { ApiError } from '../errors.ts';
 import { ticketNotification, type MailLinks, type TicketNotice } from '../mail/notifications.ts';
 import type { Database } from '../ports.ts';
 import { findDeskTicket } from './desk-tickets.ts';
 import type { Actor } from './event-types.ts';
 import { firstResponse, ticketChange, type TicketChange } from './events.ts';
+import type { StoredUpload } from './uploads.ts';
 
 export type DeskAction =
   | { action: 'status'; status: TicketStatus }
@@ -72,6 +74,14 @@ function noticeOf(
   return action.status === 'closed' ? { notice: 'ticket-closed', rating: true } : null;
 }
 
+/** What a connected ticket tool adds to a desk action (edge/connectors/pull.ts). */
+export interface DeskActionSource {
+  /** The event's id, made from the tool's change: applying the same change twice fails. */
+  eventId: string;
+  /** A file the agent sent with the message, already in the store. */
+  attachment?: StoredUpload;
+}
+
 /**
  * Applies a desk action to the ticket with this number; throws `not_found` or `wrong_state`.
  * `links`: the page the e-mailed ticket link opens (config `PORTAL_URL`) and the secret that
@@ -84,14 +94,26 @@ export async function applyDeskAction(
   action: DeskAction,
   now: Date,
   links: MailLinks = {},
+  source?: DeskActionSource,
 ): Promise<TicketRow> {
   const { ticket } = await findDeskTicket(db, number);
   const change = plan(action, ticket, now);
   const notice = noticeOf(action);
+  const writes: NonNullable<TicketChange['extra']>[] = [];
   if (notice) {
     const options = { ...links, at: now, text: notice.text, rating: notice.rating };
-    change.extra = await ticketNotification(db, ticket.id, notice.notice, options);
+    writes.push(await ticketNotification(db, ticket.id, notice.notice, options));
   }
+  if (source) {
+    const [event] = change.events;
+    event!.id = source.eventId;
+    const { attachment } = source;
+    if (attachment) {
+      event!.attachmentId = attachment.id;
+      writes.push((guard) => [guardedInsert(db, attachments, attachment, guard)]);
+    }
+  }
+  change.extra = (guard) => writes.flatMap((write) => write(guard));
   const applied = change.from.length > 0 && (await ticketChange(db, ticket.id, actor, change, now));
   if (!applied) throw new ApiError('wrong_state');
   return ticket;

@@ -1,11 +1,14 @@
 /**
  * @module
- * The scheduled job: auto-accepts aged solutions, then delivers due webhooks (the new
- * `solution_auto_accepted` ones included) and due e-mails (the customers' notifications too).
+ * The scheduled job: syncs with the connected ticket tool (if any), auto-accepts aged solutions,
+ * then delivers due webhooks (the new `solution_auto_accepted` ones included) and due e-mails
+ * (the customers' notifications too, the ticket tool's replies among them).
  * Workers run it from a Cron Trigger, Node and Deno from a timer, the admin command once on
  * demand; runs may overlap safely.
  */
 import { errorSummary, logEvent } from '../lib/log.ts';
+import type { AppConfig } from '../config.ts';
+import { syncConnector, type SyncReport } from '../connectors/sync.ts';
 import type { Ports } from '../ports.ts';
 import { deliverDueWebhooks, type DeliveryReport } from '../webhooks/deliverer.ts';
 import { autoAcceptSolutions } from './auto-accept.ts';
@@ -15,12 +18,32 @@ import { runRetention, type RetentionReport } from './retention.ts';
 export interface JobReport extends DeliveryReport {
   autoAccepted: number;
   mail: MailReport;
+  /** The ticket tool's sync, or why it failed this time (the tool down: the next run retries). */
+  connector?: SyncReport | { error: string };
+}
+
+async function syncIfConnected(ports: Ports): Promise<JobReport['connector']> {
+  if (!ports.connector) return undefined;
+  try {
+    return await syncConnector(ports, ports.connector);
+  } catch (error) {
+    logEvent('error', { route: 'job:connector', status: 'failed', error: errorSummary(error) });
+    return { error: String((error as Error).message ?? error) };
+  }
 }
 
 export async function runScheduledJob(ports: Ports): Promise<JobReport> {
+  const connector = await syncIfConnected(ports);
   const autoAccepted = await autoAcceptSolutions(ports);
   const webhooks = await deliverDueWebhooks(ports);
-  return { autoAccepted, ...webhooks, mail: await deliverDueMail(ports) };
+  return { autoAccepted, ...webhooks, mail: await deliverDueMail(ports), connector };
+}
+
+/** How often Node and Deno run the job: as often as the ticket tool is synced, when there is one. */
+export function jobIntervalSeconds(config: AppConfig): number {
+  return config.RT_URL
+    ? Math.min(config.JOB_INTERVAL_SECONDS, config.RT_SYNC_SECONDS)
+    : config.JOB_INTERVAL_SECONDS;
 }
 
 /** One run of a job, logged as one JSON line: its id, how long it took, what it did. */

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { createClient, type Client } from '@libsql/client';
 import { drizzle } from 'drizzle-orm/libsql';
 import { loadConfig } from '../config.ts';
+import { connectorFromConfig } from '../connectors/index.ts';
 import * as schema from '../db/schema.ts';
 import { randomId } from '../lib/encoding.ts';
 import { passwordTurns } from '../lib/turns.ts';
@@ -77,6 +78,7 @@ export function nodePorts(env: NodeJS.ProcessEnv, defaults: Record<string, strin
       (env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket
         ?.remoteAddress,
     passwordTurns: passwordTurns(availableParallelism()),
+    connector: connectorFromConfig(config),
   };
   return { ports, client };
 }

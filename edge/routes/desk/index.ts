@@ -8,6 +8,7 @@ import { Hono } from 'hono';
 import { DESK_PREFIX } from '../../../contract/desk-routes.ts';
 import { requireDeskKey, type DeskEnv } from '../../middleware/desk-auth.ts';
 import { deskCategoryRoutes } from './categories.ts';
+import { deskConnectorRoutes } from './connector.ts';
 import { deskCustomerRoutes } from './customers.ts';
 import { deskRatingRoutes } from './ratings.ts';
 import { deskTicketActionRoutes } from './ticket-actions.ts';
@@ -22,4 +23,5 @@ export const deskRoutes = new Hono<DeskEnv>()
   .route('/', deskCustomerRoutes)
   .route('/', deskCategoryRoutes)
   .route('/', deskRatingRoutes)
-  .route('/', deskWebhookRoutes);
+  .route('/', deskWebhookRoutes)
+  .route('/', deskConnectorRoutes);

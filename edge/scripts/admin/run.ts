@@ -7,6 +7,7 @@
 import type { Ports } from '../../ports.ts';
 import { categoryCommands } from './categories.ts';
 import { describeError, type AdminCommand, type AdminOutput } from './command.ts';
+import { connectorCommands } from './connector.ts';
 import { customerDataCommands } from './customer-data.ts';
 import { customerCommands } from './customers.ts';
 import { deskCommands } from './desk.ts';
@@ -20,6 +21,7 @@ const commands: Record<string, AdminCommand> = {
   ...ticketCommands,
   ...deskCommands,
   ...storageCommands,
+  ...connectorCommands,
 };
 
 /** Whether `argv` names a command; anything else is answered by `adminHelp`. */
