@@ -165,6 +165,8 @@ export class SupportPortal extends LitElement {
   @state() private ticketPrefill: TicketPrefill | null = null;
   /** While a partner token is exchanged from the "Signed out" screen. */
   @state() private signingIn = false;
+  /** Signed out by the customer (not the host): a fresh token from the host waits for their click. */
+  private signedOutByCustomer = false;
 
   /** The start, once: reconnecting the element (a framework moving it) does not repeat it. */
   private starting: Promise<void> | null = null;
@@ -190,7 +192,9 @@ export class SupportPortal extends LitElement {
       void this.changeLanguage(pickLanguage([this.lang]), false);
     }
     if (changed.has('token') && changed.get('token') !== undefined && started) {
-      if (this.token) void this.signInAgain();
+      // After the customer signs out, the host hands over a fresh token (partner tokens are
+      // single use) and the customer decides when to use it, with "Sign in again".
+      if (this.token && !this.signedOutByCustomer) void this.signInAgain();
       else if (this.customer && this.session.store?.read('partner')) void this.endSession('token');
     }
   }
@@ -435,6 +439,7 @@ export class SupportPortal extends LitElement {
     }
     this.customer = null;
     this.ticketPrefill = null;
+    this.signedOutByCustomer = reason === 'user';
     this.session.store?.clear();
     this.dispatchEvent(new LogoutEvent({ reason: 'user' }));
     if (partner) {
@@ -447,6 +452,7 @@ export class SupportPortal extends LitElement {
 
   /** A new token from the host, or "Sign in again": exchanged, then home. */
   private async signInAgain(): Promise<void> {
+    this.signedOutByCustomer = false;
     this.signingIn = true;
     const refused = await this.signInWithPartner();
     this.signingIn = false;

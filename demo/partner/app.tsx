@@ -82,7 +82,11 @@ function SupportPage() {
           onSupportPortalReady={log}
           onSupportPortalLogin={log}
           onSupportPortalLogout={log}
-          onSupportPortalSignedOut={log}
+          onSupportPortalSignedOut={(event) => {
+            log(event);
+            // Partner tokens are single use: a fresh one for "Voltar a entrar".
+            void partnerToken().then(setToken);
+          }}
           onSupportPortalTicketCreated={log}
           onSupportPortalInformationAdded={log}
           onSupportPortalSolutionAccepted={log}
