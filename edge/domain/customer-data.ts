@@ -11,6 +11,7 @@ import { and, asc, eq, inArray, like, or, sql } from 'drizzle-orm';
 import {
   attachments,
   customers,
+  idempotentRequests,
   mailOutbox,
   passwordResets,
   rateLimits,
@@ -135,7 +136,11 @@ export async function eraseCustomer(
       ),
     db
       .update(tickets)
-      .set({ description: replaced(tickets.description), updatedAt: now })
+      .set({
+        description: replaced(tickets.description),
+        title: replaced(tickets.title),
+        updatedAt: now,
+      })
       .where(eq(tickets.customerId, id)),
     db
       .update(ticketRatings)
@@ -155,6 +160,8 @@ export async function eraseCustomer(
         updatedAt: now,
       })
       .where(eq(customers.id, id)),
+    // The first answers kept for her idempotency keys hold her tickets as she saw them.
+    db.delete(idempotentRequests).where(eq(idempotentRequests.customerId, id)),
   ]);
   return {
     sessions: closedSessions.rowsAffected,

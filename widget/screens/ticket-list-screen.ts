@@ -51,7 +51,15 @@ export class TicketListScreen extends ScreenElement {
         justify-content: flex-start;
       }
 
+      .heading {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.25em 0.75em;
+      }
+
       .title {
+        grid-column: 1 / -1;
         margin: 0.125em 0 0;
         font-weight: 600;
         overflow-wrap: anywhere;
@@ -61,7 +69,7 @@ export class TicketListScreen extends ScreenElement {
         display: inline-flex;
         align-items: center;
         gap: 0.375em;
-        margin: 0.25em 0 0;
+        margin: 0;
         padding: 0 0.5em;
         border: 1px solid currentColor;
         border-radius: 999px;
@@ -244,16 +252,18 @@ export class TicketListScreen extends ScreenElement {
   private renderTicket(ticket: TicketSummary) {
     const number = ticket.number;
     return html`<li data-number=${number}>
-      <button class="link number" type="button" @click=${() => this.handleOpen(number)}>
-        ${msg(str`Ticket ${number}`, { id: 'ticket.number' })}
-      </button>
-      ${
-        ticket.newReply
-          ? html`<p class="new-reply">
-              ${replyIcon}${msg('Nueva respuesta', { id: 'tickets.newReply' })}
-            </p>`
-          : nothing
-      }
+      <div class="heading">
+        <button class="link number" type="button" @click=${() => this.handleOpen(number)}>
+          ${msg(str`Ticket ${number}`, { id: 'ticket.number' })}
+        </button>
+        ${
+          ticket.newReply
+            ? html`<p class="new-reply">
+                ${replyIcon}${msg('Nueva respuesta', { id: 'tickets.newReply' })}
+              </p>`
+            : nothing
+        }
+      </div>
       <p class="title">${ticket.title}</p>
       <p class="category">${ticket.category.path.join(' › ')}</p>
       <dl class="facts">

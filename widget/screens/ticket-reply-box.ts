@@ -68,6 +68,8 @@ export class TicketReplyBox extends ScreenElement {
   }
 
   override render() {
+    // Written without whitespace inside its paragraph, so that an empty notice matches `:empty`.
+    const done = noticeText(this.done);
     return html`
       <form part="form" novalidate @submit=${this.handleSubmit}>
         <p class="status" role="status">${this.restored ? restoredNotice() : ''}</p>
@@ -98,9 +100,7 @@ export class TicketReplyBox extends ScreenElement {
             : nothing
         }
         <p id="reply-error" class="status error" role="alert" tabindex="-1">${this.formError}</p>
-        <p id="reply-done" class="status success" role="status" tabindex="-1">
-          ${noticeText(this.done)}
-        </p>
+        <p id="reply-done" class="status success" role="status" tabindex="-1">${done}</p>
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${this.busy}>
             ${msg('Enviar respuesta', { id: 'reply.submit' })}
