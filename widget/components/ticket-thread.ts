@@ -14,6 +14,7 @@ import { downloadIcon } from '../styles/icons.ts';
 import { shared } from '../styles/shared.ts';
 import { messageText } from './message-text.ts';
 import { threadStyles } from './ticket-thread.styles.ts';
+import { saveBlob } from '../save-blob.ts';
 
 type Message = Extract<ThreadItem, { type: 'message' }>;
 
@@ -149,15 +150,7 @@ export class TicketThread extends LitElement {
     this.status = msg(str`Descargando ${name}…`, { id: 'details.downloading' });
     try {
       const blob = await this.client.downloadAttachment(this.ticket.number, file.id);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.name;
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      setTimeout(() => URL.revokeObjectURL(url));
+      saveBlob(this.renderRoot, blob, file.name);
       this.status = msg(str`${name} descargado.`, { id: 'details.downloaded' });
     } catch (error) {
       this.status = '';

@@ -24,6 +24,7 @@ import { renderFollowUps } from './ticket-follow-ups.ts';
 import './ticket-rating.ts';
 import './ticket-reply-box.ts';
 import { renderTimeline } from './ticket-timeline.ts';
+import { saveBlob } from '../save-blob.ts';
 
 /**
  * @summary Everything about one ticket; while it is open, the actions to add information,
@@ -244,16 +245,7 @@ export class TicketDetailsScreen extends ScreenElement {
     this.status = msg(str`Descargando ${name}…`, { id: 'details.downloading' });
     try {
       const blob = await this.client.downloadAttachment(this.number, file.id);
-      const url = URL.createObjectURL(blob);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = file.name;
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      // Revoked on the next task: the download has taken its copy by then.
-      setTimeout(() => URL.revokeObjectURL(url));
+      saveBlob(this.renderRoot, blob, file.name);
       this.status = msg(str`${name} descargado.`, { id: 'details.downloaded' });
     } catch (error) {
       this.status = '';
