@@ -36,7 +36,8 @@ export async function runScheduledJob(ports: Ports): Promise<JobReport> {
   const connector = await syncIfConnected(ports);
   const autoAccepted = await autoAcceptSolutions(ports);
   const webhooks = await deliverDueWebhooks(ports);
-  return { autoAccepted, ...webhooks, mail: await deliverDueMail(ports), connector };
+  const mail = await deliverDueMail(ports);
+  return { autoAccepted, ...webhooks, mail, ...(connector && { connector }) };
 }
 
 /** How often Node and Deno run the job: as often as the ticket tool is synced, when there is one. */
