@@ -9,7 +9,7 @@ import { deliveryListQuery } from '../../../contract/desk-schemas.ts';
 import { listConnectorDeliveries, retryDelivery } from '../../connectors/outbox.ts';
 import type { ConnectorDeliveryRow } from '../../db/schema.ts';
 import { ApiError } from '../../errors.ts';
-import type { DeskEnv } from '../../middleware/desk-auth.ts';
+import { requireDeskKey, type DeskEnv } from '../../middleware/desk-auth.ts';
 import { validate } from '../../middleware/validate.ts';
 
 function toDelivery(row: ConnectorDeliveryRow) {
@@ -28,12 +28,17 @@ function toDelivery(row: ConnectorDeliveryRow) {
 }
 
 export const deskConnectorRoutes = new Hono<DeskEnv>()
-  .get(DESK_ROUTES.connectorDeliveries, validate('query', deliveryListQuery), async (c) => {
-    const { status, limit } = c.req.valid('query');
-    const rows = await listConnectorDeliveries(c.var.ports.db, status, limit);
-    return c.json({ items: rows.map(toDelivery) });
-  })
-  .post(DESK_ROUTES.connectorRetry, async (c) => {
+  .get(
+    DESK_ROUTES.connectorDeliveries,
+    requireDeskKey,
+    validate('query', deliveryListQuery),
+    async (c) => {
+      const { status, limit } = c.req.valid('query');
+      const rows = await listConnectorDeliveries(c.var.ports.db, status, limit);
+      return c.json({ items: rows.map(toDelivery) });
+    },
+  )
+  .post(DESK_ROUTES.connectorRetry, requireDeskKey, async (c) => {
     const seq = Number(c.req.param('seq'));
     const { db, clock } = c.var.ports;
     if (!Number.isSafeInteger(seq) || !(await retryDelivery(db, seq, clock.now())))
