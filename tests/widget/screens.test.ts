@@ -131,11 +131,14 @@ describe('dark scheme and narrow screens', () => {
     button(list, `Ticket ${customer.tickets.open[0]}`).click();
     await waitForText(await screenNamed(el, 'sp-ticket-details-screen'), 'Historial');
     expect(el.scrollWidth).to.be.at.most(320);
-    const details = await screenNamed(el, 'sp-ticket-details-screen');
-    const targets = [
-      ...el.shadowRoot!.querySelectorAll('button, select'),
-      ...details.shadowRoot!.querySelectorAll('button'),
-    ];
+    // Every visible control, however deep its component (the thread, the reply box, the header's
+    // account menu each have their own shadow root).
+    const controls = (root: ShadowRoot | Element): Element[] =>
+      [...root.querySelectorAll('*')].flatMap((node) => [
+        ...(node.matches('button, select') ? [node] : []),
+        ...(node.shadowRoot ? controls(node.shadowRoot) : []),
+      ]);
+    const targets = controls(el.shadowRoot!).filter((node) => node.getClientRects().length > 0);
     expect(targets.length).to.be.greaterThan(5);
     for (const target of targets) {
       const box = target.getBoundingClientRect();
