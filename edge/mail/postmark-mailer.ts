@@ -5,6 +5,7 @@
  * https://postmarkapp.com/developer/api/email-api
  */
 import type { Mail, Mailer } from '../ports.ts';
+import { postToMailProvider } from './provider-request.ts';
 
 export interface PostmarkOptions {
   token: string;
@@ -17,16 +18,11 @@ export interface PostmarkOptions {
 export function postmarkMailer(options: PostmarkOptions): Mailer {
   return {
     async send(mail: Mail) {
-      const response = await fetch(options.url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-        headers: {
-          accept: 'application/json',
-          'content-type': 'application/json',
-          'x-postmark-server-token': options.token,
-        },
-        body: JSON.stringify({
+      await postToMailProvider(
+        'Postmark',
+        options.url,
+        { 'x-postmark-server-token': options.token },
+        JSON.stringify({
           From: options.from,
           To: mail.to,
           Subject: mail.subject,
@@ -34,14 +30,8 @@ export function postmarkMailer(options: PostmarkOptions): Mailer {
           HtmlBody: mail.html,
           MessageStream: 'outbound',
         }),
-      });
-      if (response.ok) {
-        await response.body?.cancel();
-        return;
-      }
-      // Postmark explains a refusal in `Message`; keep it short for the outbox's last error.
-      const detail = (await response.text()).slice(0, 300);
-      throw new Error(`Postmark answered HTTP ${response.status}: ${detail}`);
+        options.timeoutMs,
+      );
     },
   };
 }

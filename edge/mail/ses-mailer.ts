@@ -6,6 +6,7 @@
  */
 import { signAwsRequest } from '../lib/aws-sigv4.ts';
 import type { Mail, Mailer } from '../ports.ts';
+import { postToMailProvider } from './provider-request.ts';
 
 export interface SesOptions {
   accessKeyId: string;
@@ -43,26 +44,12 @@ export function sesMailer(options: SesOptions): Mailer {
           },
         },
       });
-      const contentType = 'application/json';
       const signed = await signAwsRequest(
-        { method: 'POST', url, contentType, body },
+        { method: 'POST', url, contentType: 'application/json', body },
         credentials,
         (options.now ?? (() => new Date()))(),
       );
-      const response = await fetch(url, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-        headers: { accept: 'application/json', 'content-type': contentType, ...signed },
-        body,
-      });
-      if (response.ok) {
-        await response.body?.cancel();
-        return;
-      }
-      // SES explains a refusal in `message`; keep it short for the outbox's last error.
-      const detail = (await response.text()).slice(0, 300);
-      throw new Error(`Amazon SES answered HTTP ${response.status}: ${detail}`);
+      await postToMailProvider('Amazon SES', url, signed, body, options.timeoutMs);
     },
   };
 }
