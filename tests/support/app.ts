@@ -1,7 +1,8 @@
 /**
  * @module
  * A real portal for a test file: the app built from its ports over a fresh libSQL file and a
- * fresh attachments folder, migrations applied, demo data loaded, and a clock the test can move.
+ * fresh attachments folder, migrations applied, demo data loaded (with the demo's category tree
+ * unless the test brings its own), and a clock the test can move.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,14 @@ export const demoCategories: CategoryInput[] = JSON.parse(
   readFileSync(new URL('../../demo/categories.json', import.meta.url), 'utf8'),
 );
 
+/**
+ * The widget tests' own category tree (tests/fixtures/categories.json): they name its labels,
+ * so an edit to the demo's copy cannot break them.
+ */
+export const fixtureCategories: CategoryInput[] = JSON.parse(
+  readFileSync(new URL('../fixtures/categories.json', import.meta.url), 'utf8'),
+);
+
 /** A clock that stands still until the test moves it. */
 export class TestClock implements Clock {
   constructor(private current = new Date('2026-11-20T09:00:00Z')) {}
@@ -38,7 +47,10 @@ export class TestClock implements Clock {
 /** Low iterations keep tests fast; the format and the code path are the production ones. */
 const TEST_ITERATIONS = '10000';
 
-export async function startPortal(env: Record<string, string> = {}) {
+export async function startPortal(
+  env: Record<string, string> = {},
+  categoryTree: CategoryInput[] = demoCategories,
+) {
   const dir = mkdtempSync(join(tmpdir(), 'portal-test-'));
   // The client the embedded default uses on a file.
   const client = openDatabase(`file:${join(dir, 'portal.db')}`);
@@ -65,7 +77,7 @@ export async function startPortal(env: Record<string, string> = {}) {
     }),
   };
   await applyMigrations(db);
-  await loadDemoData(db, demoCategories, ports.config.PBKDF2_ITERATIONS, clock.now());
+  await loadDemoData(db, categoryTree, ports.config.PBKDF2_ITERATIONS, clock.now());
   const app = createApp(ports);
 
   return {

@@ -1,8 +1,10 @@
 /**
  * @module
  * The real edge API the widget tests talk to: the app on a fresh libSQL file and attachments
- * folder (tests/support/app.ts), served over HTTP on its own port, so every request from the
- * browser is a real cross-origin request through the CORS allowlist.
+ * folder (tests/support/app.ts), seeded with the tests' own category tree
+ * (tests/fixtures/categories.json, which tests/widget/categories.ts reads by id), served over
+ * HTTP on its own port, so every request from the browser is a real cross-origin request through
+ * the CORS allowlist.
  *
  * Beside the app, and only on this test server, `/test/*` lets a test play the company and the
  * service desk: create a fresh customer with tickets, move a customer to another organization,
@@ -25,7 +27,7 @@ import { updateDeskCustomer } from '../../edge/domain/desk-customers.ts';
 import { forgetCategories } from '../../edge/domain/categories.ts';
 import { readTicketContext } from '../../edge/domain/ticket-context.ts';
 import { proposeSolution } from '../support/desk.ts';
-import { startPortal } from '../support/app.ts';
+import { fixtureCategories, startPortal } from '../support/app.ts';
 
 interface NewTestCustomer {
   language?: 'es' | 'pt' | 'en' | 'fr' | 'it' | 'ca';
@@ -57,18 +59,21 @@ export async function startTestApi(allowedOrigins: string[]) {
       publicJwk: await exportJWK(partnerKeys.publicKey),
     },
   ];
-  const portal = await startPortal({
-    ALLOWED_ORIGINS: allowedOrigins.join(','),
-    PARTNERS: JSON.stringify(partners),
-    // The production limits per e-mail (the rate-limit test trips them), but none per address:
-    // every test file logs in from this one address.
-    RATE_LIMIT_PER_ADDRESS: '100000',
-    RATE_LIMIT_PER_EMAIL: '10',
-    LOCKOUT_FAILURES: '5',
-    CONTACT_NAME: 'Nubia Sistemas',
-    CONTACT_EMAIL: 'soporte@nubia.example',
-    CONTACT_PHONE: '+34 910 000 120',
-  });
+  const portal = await startPortal(
+    {
+      ALLOWED_ORIGINS: allowedOrigins.join(','),
+      PARTNERS: JSON.stringify(partners),
+      // The production limits per e-mail (the rate-limit test trips them), but none per address:
+      // every test file logs in from this one address.
+      RATE_LIMIT_PER_ADDRESS: '100000',
+      RATE_LIMIT_PER_EMAIL: '10',
+      LOCKOUT_FAILURES: '5',
+      CONTACT_NAME: 'Nubia Sistemas',
+      CONTACT_EMAIL: 'soporte@nubia.example',
+      CONTACT_PHONE: '+34 910 000 120',
+    },
+    fixtureCategories,
+  );
   portal.clock.advance(Date.now() - portal.clock.now().getTime());
   const api = (path: string, token: string, init: RequestInit = {}) =>
     portal.request(path, {
