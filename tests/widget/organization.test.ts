@@ -19,6 +19,8 @@ import {
   visibleText,
   waitForText,
 } from './helpers.ts';
+import { label } from './categories.ts';
+import { en, m } from './messages.ts';
 import { textOf } from './ticket-flow-helpers.ts';
 
 interface Person {
@@ -52,7 +54,7 @@ async function portalAs(person: Person, hash = '') {
 }
 
 async function openList(el: SupportPortal) {
-  button(await screenNamed(el, 'sp-home-screen'), 'Tickets abiertos').click();
+  button(await screenNamed(el, 'sp-home-screen'), m('home.open')).click();
   return screenNamed(el, 'sp-ticket-list-screen');
 }
 
@@ -63,50 +65,50 @@ describe('organization tickets', () => {
     const org = await newOrganization();
     const el = await portalAs(org.manager);
     let list = await openList(el);
-    await waitForText(list, `Ticket ${org.tickets.shared}`);
+    await waitForText(list, m('ticket.number', org.tickets.shared));
     const group = $(list, '[role="group"]')!;
-    expect(group.getAttribute('aria-label')).to.equal('Qué tickets mostrar');
-    expect(button(list, 'Mi organización').getAttribute('aria-pressed')).to.equal('true');
+    expect(group.getAttribute('aria-label')).to.equal(m('tickets.scope'));
+    expect(button(list, m('tickets.scope_organization')).getAttribute('aria-pressed')).to.equal(
+      'true',
+    );
     expect(textOf($(list, '.scope-note'))).to.equal(
-      'No tiene tickets propios aquí: se muestran los de su organización. Los tickets de otras personas son de solo lectura.',
+      `${m('tickets.scopeFallback')} ${m('tickets.scopeReadOnly')}`,
     );
     const search = $(list, 'sp-ticket-search-box')!;
-    expect(textOf($(search, 'label[for="query"]'))).to.equal(
-      'Buscar en los tickets de su organización',
-    );
+    expect(textOf($(search, 'label[for="query"]'))).to.equal(m('search.labelOrganization'));
 
-    button(list, 'Míos').click();
-    await waitForText(list, 'No tiene tickets abiertos.');
-    expect(button(list, 'Míos').getAttribute('aria-pressed')).to.equal('true');
+    button(list, m('tickets.scope_mine')).click();
+    await waitForText(list, m('tickets.none_open'));
+    expect(button(list, m('tickets.scope_mine')).getAttribute('aria-pressed')).to.equal('true');
     expect($(list, '.scope-note')).to.equal(null);
-    expect(textOf($(search, 'label[for="query"]'))).to.equal('Buscar en sus tickets');
+    expect(textOf($(search, 'label[for="query"]'))).to.equal(m('search.label'));
     // Chosen, so remembered: back on the list, "Mine" stays, empty as it is.
-    button(el, 'Inicio').click();
+    button(el, m('portal.home')).click();
     list = await openList(el);
-    await waitForText(list, 'No tiene tickets abiertos.');
-    expect(button(list, 'Míos').getAttribute('aria-pressed')).to.equal('true');
+    await waitForText(list, m('tickets.none_open'));
+    expect(button(list, m('tickets.scope_mine')).getAttribute('aria-pressed')).to.equal('true');
 
-    button(list, 'Mi organización').click();
-    await waitForText(list, `Ticket ${org.tickets.shared}`);
-    expect(textOf($(list, '.scope-note'))).to.equal(
-      'Los tickets de otras personas son de solo lectura.',
+    button(list, m('tickets.scope_organization')).click();
+    await waitForText(list, m('ticket.number', org.tickets.shared));
+    expect(textOf($(list, '.scope-note'))).to.equal(m('tickets.scopeReadOnly'));
+    expect(button(list, m('tickets.scope_organization')).getAttribute('aria-pressed')).to.equal(
+      'true',
     );
-    expect(button(list, 'Mi organización').getAttribute('aria-pressed')).to.equal('true');
     expect(rowNumbers(list)).to.deep.equal([org.tickets.own, org.tickets.shared]);
     const text = visibleText(list);
-    expect(text).to.include(`Solicitante: ${org.requester.name}`);
-    expect(text).to.include(`Solicitante: ${org.neighbour.name}`);
+    expect(text).to.include(`${m('ticket.requester')} ${org.requester.name}`);
+    expect(text).to.include(`${m('ticket.requester')} ${org.neighbour.name}`);
     // Read-only: no pen, no tick on other people's tickets.
     expect($$(list, '.row-actions')).to.have.length(0);
     expect(await seriousViolations(el)).to.deep.equal([]);
 
-    button(list, `Ticket ${org.tickets.shared}`).click();
+    button(list, m('ticket.number', org.tickets.shared)).click();
     const details = await screenNamed(el, 'sp-ticket-details-screen');
     await waitForText(details, 'The VPN drops every few minutes.');
     expect(visibleText(details)).to.include(org.requester.name);
     expect(visibleText(details)).to.include(org.colleague.name);
     const labels = $$(details, 'button').map((b) => textOf(b));
-    expect(labels).not.to.include('Añadir información');
+    expect(labels).not.to.include(m('ticketCreated.addInformation'));
     expect($(details, 'sp-attach-file')).to.equal(null);
     const colleagues = $(details, 'sp-ticket-colleagues')!;
     expect($(colleagues, 'sp-colleague-picker')).to.equal(null);
@@ -116,10 +118,10 @@ describe('organization tickets', () => {
     const org = await newOrganization();
     const el = await portalAs(org.requester);
     const list = await openList(el);
-    await waitForText(list, `Ticket ${org.tickets.shared}`);
+    await waitForText(list, m('ticket.number', org.tickets.shared));
     expect($(list, '[role="group"]')).to.equal(null);
     expect(rowNumbers(list)).to.deep.equal([org.tickets.shared]);
-    expect(visibleText(list)).not.to.include('Solicitante:');
+    expect(visibleText(list)).not.to.include(m('ticket.requester'));
   });
 });
 
@@ -128,28 +130,30 @@ describe('colleagues in copy', () => {
     const org = await newOrganization();
     const el = await portalAs(org.colleague);
     const list = await openList(el);
-    await waitForText(list, `Ticket ${org.tickets.shared}`);
-    expect(visibleText(list)).to.include(`Solicitante: ${org.requester.name}`);
+    await waitForText(list, m('ticket.number', org.tickets.shared));
+    expect(visibleText(list)).to.include(`${m('ticket.requester')} ${org.requester.name}`);
     // The pen is there; the tick (answering the solution) is the requester's alone.
-    expect(button(list, `Añadir información al ticket ${org.tickets.shared}`)).to.be.ok;
+    expect(button(list, m('tickets.add_info', org.tickets.shared))).to.be.ok;
     expect(
-      $$(list, 'button').some((b) => /Aceptar o rechazar/.test(b.getAttribute('aria-label') ?? '')),
+      $$(list, 'button').some(
+        (b) => b.getAttribute('aria-label') === m('tickets.answer_solution', org.tickets.shared),
+      ),
     ).to.equal(false);
 
-    button(list, `Añadir información al ticket ${org.tickets.shared}`).click();
+    button(list, m('tickets.add_info', org.tickets.shared)).click();
     const add = await screenNamed(el, 'sp-add-information-screen');
     await waitForText(add, 'The VPN drops every few minutes.');
     type($(add, '#text'), 'It also drops at the warehouse.');
-    button(add, 'Añadir al ticket').click();
-    await waitForText(add, 'Información añadida al ticket.');
-    button(add, 'Ver el ticket').click();
+    button(add, m('addInformation.submit')).click();
+    await waitForText(add, m('addInformation.done'));
+    button(add, m('addInformation.view')).click();
 
     const details = await screenNamed(el, 'sp-ticket-details-screen');
     await waitForText(details, 'It also drops at the warehouse.');
     expect(visibleText(details)).to.include(org.colleague.name);
     const colleagues = $(details, 'sp-ticket-colleagues')!;
     const picker = $(colleagues, 'sp-colleague-picker')!;
-    const toggle = button(picker, 'Añadir colegas');
+    const toggle = button(picker, m('colleagues.add'));
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
     toggle.click();
     await waitForText(picker, org.neighbour.name);
@@ -163,9 +167,9 @@ describe('colleagues in copy', () => {
 
     const box = $$(picker, 'label').find((label) => textOf(label).includes(org.neighbour.name))!;
     (box.querySelector('input') as HTMLInputElement).click();
-    button(colleagues, 'Poner en copia').click();
-    await waitForText(colleagues, 'Colegas añadidos a la copia.');
-    await waitForText(details, `En copia: ${org.neighbour.name}`);
+    button(colleagues, m('colleagues.submit')).click();
+    await waitForText(colleagues, m('colleagues.added'));
+    await waitForText(details, m('timeline.colleague_added', org.neighbour.name));
     expect(textOf($(colleagues, 'ul'))).to.include(org.neighbour.name);
   });
 });
@@ -189,15 +193,15 @@ describe('the colleague picker', () => {
       await waitUntil(() => $(details, 'sp-ticket-colleagues'), 'no colleagues box');
       const colleagues = $(details, 'sp-ticket-colleagues')!;
       const picker = $(colleagues, 'sp-colleague-picker')!;
-      await waitForText(picker, 'Añadir colegas');
+      await waitForText(picker, m('colleagues.add'));
       // Before opening, one button: the one that sends the choice comes with the list.
       const visibleButtons = () =>
         [...$$(colleagues, 'button'), ...$$(picker, 'button')].filter(
           (b) => b.getBoundingClientRect().height > 0,
         );
-      expect(visibleButtons().map(textOf)).to.deep.equal(['Añadir colegas']);
+      expect(visibleButtons().map(textOf)).to.deep.equal([m('colleagues.add')]);
 
-      button(picker, 'Añadir colegas').click();
+      button(picker, m('colleagues.add')).click();
       await waitForText(picker, org.neighbour.name);
       const rows = choices(picker);
       expect(rows.map((r) => r.text)).to.deep.include(
@@ -210,7 +214,10 @@ describe('the colleague picker', () => {
         expect(box.top, text).to.be.at.least(row.top);
         expect(box.bottom, text).to.be.at.most(row.bottom);
       }
-      expect(visibleButtons().map(textOf)).to.have.members(['Añadir colegas', 'Poner en copia']);
+      expect(visibleButtons().map(textOf)).to.have.members([
+        m('colleagues.add'),
+        m('colleagues.submit'),
+      ]);
       expect(await seriousViolations(el)).to.deep.equal([]);
       await emulateMedia({ colorScheme: 'light' });
     });
@@ -223,13 +230,13 @@ describe('the colleague picker', () => {
     select.value = 'en';
     select.dispatchEvent(new Event('change'));
     const details = await screenNamed(el, 'sp-ticket-details-screen');
-    await waitForText(details, 'People in copy');
+    await waitForText(details, en('details.colleagues'));
     const colleagues = $(details, 'sp-ticket-colleagues')!;
     const picker = $(colleagues, 'sp-colleague-picker')!;
-    await waitForText(picker, 'Add people');
-    button(picker, 'Add people').click();
-    await waitForText(picker, 'People in your organization');
-    expect(visibleText(colleagues)).to.include('Add to the ticket');
+    await waitForText(picker, en('colleagues.add'));
+    button(picker, en('colleagues.add')).click();
+    await waitForText(picker, en('colleagues.legend'));
+    expect(visibleText(colleagues)).to.include(en('colleagues.submit'));
   });
 });
 
@@ -242,10 +249,10 @@ async function newTicketWithColleague(description: string) {
   const menu = $(form, 'sp-category-menu')!;
   type($(menu, '#filter'), 'vpn');
   await (menu as unknown as { updateComplete: Promise<boolean> }).updateComplete;
-  button(menu, 'No puedo conectar a la VPN').click();
-  await waitForText(form, 'Colegas en copia (opcional)');
+  button(menu, label('infra.network.vpn')).click();
+  await waitForText(form, m('newTicket.colleagues'));
   const picker = $(form, 'sp-colleague-picker')!;
-  button(picker, 'Elegir colegas').click();
+  button(picker, m('newTicket.chooseColleagues')).click();
   await waitForText(picker, org.colleague.name);
   const box = $$(picker, 'label').find((label) => textOf(label).includes(org.colleague.name))!;
   (box.querySelector('input') as HTMLInputElement).click();
@@ -260,7 +267,7 @@ describe('new ticket', () => {
       'The shared drive is read-only since this morning.',
     );
     const created = oneEvent(el, 'support-portal-ticket-created');
-    button(form, 'Registrar el ticket').click();
+    button(form, m('newTicket.submit')).click();
     const { number } = (await created).detail as { number: number };
     await screenNamed(el, 'sp-ticket-created-screen');
     location.hash = `#sp/ticket/${number}`;
@@ -279,8 +286,8 @@ describe('new ticket', () => {
       body: JSON.stringify({ organization: 'Another Company' }),
     });
     expect(moved.status).to.equal(204);
-    button(form, 'Registrar el ticket').click();
-    await waitForText(picker, 'Este valor no está permitido.');
+    button(form, m('newTicket.submit')).click();
+    await waitForText(picker, m('field.not_allowed'));
     await waitUntil(
       () => !visibleText(picker).includes(org.colleague.name),
       'the picker still offers the colleague who left',
@@ -294,7 +301,7 @@ describe('new ticket', () => {
 
     // What is left of the choice (nobody) goes with the ticket.
     const created = oneEvent(el, 'support-portal-ticket-created');
-    button(form, 'Registrar el ticket').click();
+    button(form, m('newTicket.submit')).click();
     const { number } = (await created).detail as { number: number };
     expect(number).to.be.a('number');
   });
