@@ -4,7 +4,7 @@
  * reload (the element mounted again with the same key) and after the session ended during the
  * submit; they are removed once sent and on logout; two instances on a page keep their own.
  */
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
 import type { SupportPortal } from '../../widget/support-portal.ts';
 import {
   $,
@@ -20,9 +20,11 @@ import {
   type TestCustomer,
   openAccountMenu,
 } from './helpers.ts';
+import { label, path } from './categories.ts';
+import { m } from './messages.ts';
 import { chooseFiles, makeFile, textOf } from './ticket-flow-helpers.ts';
 
-const RESTORED = 'Hemos recuperado lo que escribió y aún no había enviado.';
+const RESTORED = m('draft.restored');
 
 let keys = 0;
 const newKey = () => `drafts-${Date.now()}-${keys++}`;
@@ -54,7 +56,7 @@ async function storedDrafts(instance: string): Promise<string[]> {
 }
 
 async function openNewTicket(el: SupportPortal): Promise<Screen> {
-  button(await screenNamed(el, 'sp-home-screen'), 'Registrar un nuevo ticket').click();
+  button(await screenNamed(el, 'sp-home-screen'), m('home.new')).click();
   const form = (await screenNamed(el, 'sp-new-ticket-screen')) as Screen;
   await waitUntil(() => $(form, 'sp-category-menu'), 'no category menu', { timeout: 10_000 });
   return form;
@@ -70,7 +72,7 @@ async function fillForm(
   const menu = $(form, 'sp-category-menu') as Screen;
   type($(menu, '#filter'), 'licencia');
   await menu.updateComplete;
-  button(menu, 'Ampliar licencias').click();
+  button(menu, label('account.licences.more')).click();
   await form.updateComplete;
   if (urgency) ($(form, `input[value="${urgency}"]`) as HTMLInputElement).click();
   type($(form, '#description'), description);
@@ -87,13 +89,21 @@ async function expectRestored(form: Screen, description: string, fileName: strin
   await waitUntil(() => $(form, '#description'), 'the draft did not bring back the form', {
     timeout: 10_000,
   });
-  expect(textOf($(form, '#category-value'))).to.equal(
-    'Cuenta, licencias y facturación › Licencias › Ampliar licencias',
-  );
+  expect(textOf($(form, '#category-value'))).to.equal(path('account.licences.more').join(' › '));
   expect(($(form, 'input[value="medium"]') as HTMLInputElement).checked).to.equal(true);
   expect(($(form, '#description') as HTMLTextAreaElement).value).to.equal(description);
   await waitForText($(form, 'sp-file-picker')!, fileName);
   expect(visibleText(form)).to.include(RESTORED);
+}
+
+/** Sends the form and waits for the summary to confirm the ticket's number. */
+async function submit(el: SupportPortal, form: Screen): Promise<Element> {
+  const created = oneEvent(el, 'support-portal-ticket-created');
+  button(form, m('newTicket.submit')).click();
+  const { number } = (await created).detail as { number: number };
+  const summary = await screenNamed(el, 'sp-ticket-created-screen');
+  await waitForText(summary, m('ticketCreated.confirmation', number));
+  return summary;
 }
 
 async function loggedIn(customer: TestCustomer, storageKey: string, routing = 'memory') {
@@ -118,16 +128,14 @@ describe('drafts of the new-ticket form', () => {
     const again = await mountPortal({ storageKey: key });
     const form = (await screenNamed(again, 'sp-new-ticket-screen')) as Screen;
     await expectRestored(form, 'Cinco licencias más, por favor.', 'pedido.txt');
-    button(form, 'Registrar el ticket').click();
-    const summary = await screenNamed(again, 'sp-ticket-created-screen');
-    await waitForText(summary, 'Su ticket se ha registrado con el número');
+    const summary = await submit(again, form);
     expect(visibleText(summary)).to.include('Cinco licencias más, por favor.');
     expect(visibleText(summary)).to.include('pedido.txt');
     expect(await storedDrafts(key)).to.deep.equal([]);
 
-    button(summary, 'Volver al inicio').click();
+    button(summary, m('ticketCreated.home')).click();
     const fresh = await openNewTicket(again);
-    expect(visibleText(fresh)).to.include('Paso 1 de 2');
+    expect(visibleText(fresh)).to.include(m('newTicket.step1'));
     expect(visibleText(fresh)).not.to.include(RESTORED);
   });
 
@@ -144,16 +152,14 @@ describe('drafts of the new-ticket form', () => {
       method: 'DELETE',
       headers: { authorization: `Bearer ${token}` },
     });
-    button(form, 'Registrar el ticket').click();
+    button(form, m('newTicket.submit')).click();
 
     await screenNamed(el, 'sp-login-screen');
-    await waitForText(el, 'Su sesión ha terminado. Entre de nuevo para continuar.');
+    await waitForText(el, m('error.unauthenticated'));
     await logIn(el, customer);
     const back = (await screenNamed(el, 'sp-new-ticket-screen')) as Screen;
     await expectRestored(back, 'La licencia caduca mañana.', 'licencia.txt');
-    button(back, 'Registrar el ticket').click();
-    const summary = await screenNamed(el, 'sp-ticket-created-screen');
-    await waitForText(summary, 'Su ticket se ha registrado con el número');
+    const summary = await submit(el, back);
     expect(visibleText(summary)).to.include('La licencia caduca mañana.');
     expect(visibleText(summary)).to.include('licencia.txt');
     expect(await storedDrafts(key)).to.deep.equal([]);
@@ -165,13 +171,13 @@ describe('drafts of the new-ticket form', () => {
     const form = await openNewTicket(el);
     // The urgency left out: the form refuses to send.
     await fillForm(form, 'Necesito otra licencia.', makeFile('factura.txt', 'Factura 77'), null);
-    button(form, 'Registrar el ticket').click();
-    await waitForText(form, 'Este campo es obligatorio.');
+    button(form, m('newTicket.submit')).click();
+    await waitForText(form, m('field.required'));
     const picker = $(form, 'sp-file-picker')!;
     expect(visibleText(picker)).to.include('factura.txt');
 
     ($(form, 'input[value="high"]') as HTMLInputElement).click();
-    button(form, 'Registrar el ticket').click();
+    button(form, m('newTicket.submit')).click();
     const summary = await screenNamed(el, 'sp-ticket-created-screen');
     await waitForText(summary, 'factura.txt');
   });
@@ -196,8 +202,8 @@ describe('drafts of the add-information box', () => {
       'Pasa también en el portátil.',
     );
     expect(visibleText(back)).to.include(RESTORED);
-    button(back, 'Añadir al ticket').click();
-    await waitForText(back, 'Información añadida al ticket.');
+    button(back, m('addInformation.submit')).click();
+    await waitForText(back, m('addInformation.done'));
     expect(await storedDrafts(key)).to.deep.equal([]);
     expect(visibleText(back)).not.to.include(RESTORED);
   });
@@ -213,17 +219,17 @@ describe('drafts and logging out', () => {
     const add = (await screenNamed(el, 'sp-add-information-screen')) as Screen;
     await waitForText(add, 'Open ticket 1');
     type($(add, '#text'), 'Un dato privado.');
-    button(el, 'Inicio').click();
+    button(el, m('portal.home')).click();
     await fillForm(await openNewTicket(el), 'Otro dato privado.', makeFile('privado.txt', 'x'));
     await waitUntil(async () => (await storedDrafts(key)).length === 3, 'drafts not kept');
 
-    button(await openAccountMenu(el), 'Salir').click();
+    button(await openAccountMenu(el), m('portal.logout')).click();
     await screenNamed(el, 'sp-login-screen');
     expect(await storedDrafts(key)).to.deep.equal([]);
 
     await logIn(el, customer);
     const form = await openNewTicket(el);
-    expect(visibleText(form)).to.include('Paso 1 de 2');
+    expect(visibleText(form)).to.include(m('newTicket.step1'));
     expect(visibleText(form)).not.to.include(RESTORED);
   });
 });
@@ -237,11 +243,11 @@ describe('drafts of two instances on one page', () => {
     await fillForm(await openNewTicket(a), 'Solo en el primero.');
 
     const inB = await openNewTicket(b);
-    expect(visibleText(inB)).to.include('Paso 1 de 2');
+    expect(visibleText(inB)).to.include(m('newTicket.step1'));
     expect(visibleText(inB)).not.to.include('Solo en el primero.');
     expect(await storedDrafts(keyB)).to.deep.equal([]);
 
-    button(await openAccountMenu(b), 'Salir').click();
+    button(await openAccountMenu(b), m('portal.logout')).click();
     await screenNamed(b, 'sp-login-screen');
     expect(await storedDrafts(keyA)).to.have.length(1);
     a.remove();
