@@ -10,68 +10,70 @@ import {
   waitForText,
 } from './helpers.ts';
 import type { SupportPortal } from '../../widget/support-portal.ts';
+import { path } from './categories.ts';
+import { m } from './messages.ts';
 
 afterEach(() => sessionStorage.clear());
 
-async function openList(el: SupportPortal, which: 'Tickets abiertos' | 'Tickets cerrados') {
-  button(await screenNamed(el, 'sp-home-screen'), which).click();
+async function openList(el: SupportPortal, which: 'open' | 'closed') {
+  button(await screenNamed(el, 'sp-home-screen'), m(`home.${which}`)).click();
   return screenNamed(el, 'sp-ticket-list-screen');
 }
 
 describe('ticket lists', () => {
   it('lists open tickets newest first, with the tick enabled only when a solution awaits', async () => {
     const { el, customer } = await loggedInPortal({ open: 3, solutions: 1 });
-    const list = await openList(el, 'Tickets abiertos');
+    const list = await openList(el, 'open');
     const [first, second, third] = customer.tickets.open;
-    await waitForText(list, `Ticket ${third}`);
+    await waitForText(list, m('ticket.number', third!));
     const numbers = $$(list, 'li').map((item) => Number(item.dataset.number));
     expect(numbers).to.deep.equal([third, second, first]);
     // The first open ticket got the solution.
-    const tick = (n: number) => button(list, `Aceptar o rechazar la solución del ticket ${n}`);
+    const tick = (n: number) => button(list, m('tickets.answer_solution', n));
     expect(tick(first!).disabled).to.equal(false);
     expect(tick(third!).disabled).to.equal(true);
-    expect(button(list, `Añadir información al ticket ${third}`).disabled).to.equal(false);
-    expect(visibleText(list)).to.include('Hay una solución que espera su respuesta.');
+    expect(button(list, m('tickets.add_info', third!)).disabled).to.equal(false);
+    expect(visibleText(list)).to.include(m('tickets.solution_pending'));
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
 
   it('pages with a keyboard-reachable "more" button, focus landing on the first new ticket', async () => {
     const { el, customer } = await loggedInPortal({ closed: 23 });
-    const list = await openList(el, 'Tickets cerrados');
-    await waitForText(list, 'Mostrar más tickets');
+    const list = await openList(el, 'closed');
+    await waitForText(list, m('tickets.more'));
     expect($$(list, 'li')).to.have.length(20);
-    const more = button(list, 'Mostrar más tickets');
+    const more = button(list, m('tickets.more'));
     more.focus();
     more.click();
     await waitUntil(() => $$(list, 'li').length === 23, 'second page never came');
-    expect(visibleText(list)).not.to.include('Mostrar más tickets');
+    expect(visibleText(list)).not.to.include(m('tickets.more'));
     const oldest = customer.tickets.closed[0];
     expect(list.shadowRoot!.activeElement?.textContent?.trim()).to.equal(
-      `Ticket ${customer.tickets.closed[2]}`,
+      m('ticket.number', customer.tickets.closed[2]!),
     );
-    expect(visibleText(list)).to.include(`Ticket ${oldest}`);
+    expect(visibleText(list)).to.include(m('ticket.number', oldest!));
     expect($$(list, '.row-actions')).to.have.length(0);
   });
 
   it('says so when there are no tickets', async () => {
     const { el } = await loggedInPortal();
-    const list = await openList(el, 'Tickets cerrados');
-    await waitForText(list, 'No tiene tickets cerrados.');
-    button(list, 'Ver los tickets abiertos').click();
-    await waitForText(await screenNamed(el, 'sp-ticket-list-screen'), 'No tiene tickets abiertos.');
+    const list = await openList(el, 'closed');
+    await waitForText(list, m('tickets.none_closed'));
+    button(list, m('tickets.see_open')).click();
+    await waitForText(await screenNamed(el, 'sp-ticket-list-screen'), m('tickets.none_open'));
   });
 
   it('opens the pen and tick actions on their screens', async () => {
     const { el, customer } = await loggedInPortal({ open: 1, solutions: 1 });
     const number = customer.tickets.open[0]!;
-    let list = await openList(el, 'Tickets abiertos');
-    await waitForText(list, `Ticket ${number}`);
-    button(list, `Añadir información al ticket ${number}`).click();
+    let list = await openList(el, 'open');
+    await waitForText(list, m('ticket.number', number));
+    button(list, m('tickets.add_info', number)).click();
     await screenNamed(el, 'sp-add-information-screen');
     el.shadowRoot!.querySelector<HTMLButtonElement>('header button.link')!.click();
-    list = await openList(el, 'Tickets abiertos');
-    await waitForText(list, `Ticket ${number}`);
-    button(list, `Aceptar o rechazar la solución del ticket ${number}`).click();
+    list = await openList(el, 'open');
+    await waitForText(list, m('ticket.number', number));
+    button(list, m('tickets.answer_solution', number)).click();
     await screenNamed(el, 'sp-solution-screen');
   });
 });
@@ -86,22 +88,23 @@ describe('ticket details', () => {
     });
     const number = customer.tickets.open[0]!;
     await deskComment(number, 'Estamos revisando el registro que nos envió.');
-    const list = await openList(el, 'Tickets abiertos');
-    await waitForText(list, `Ticket ${number}`);
-    button(list, `Ticket ${number}`).click();
+    const list = await openList(el, 'open');
+    await waitForText(list, m('ticket.number', number));
+    button(list, m('ticket.number', number)).click();
     const details = await screenNamed(el, 'sp-ticket-details-screen');
-    await waitForText(details, 'Historial');
+    await waitForText(details, m('details.timeline'));
     const text = visibleText(details);
     for (const expected of [
-      'Solución propuesta',
-      'Infraestructura y nube › Red y VPN',
-      'Media',
+      m('status.resolved'),
+      m('timeline.solution_proposed'),
+      path('infra.network').join(' › '),
+      m('urgency.medium'),
       'Open ticket 1',
       'Try this 1',
-      'Ticket registrado',
-      'Archivo adjuntado: registro <b>.txt',
-      'Servicio de soporte',
-      'Comentario del servicio de soporte',
+      m('timeline.created'),
+      m('timeline.attachment_added', 'registro <b>.txt'),
+      m('timeline.actor.desk'),
+      m('timeline.public_comment'),
       'Estamos revisando el registro que nos envió.',
     ]) {
       expect(text).to.include(expected);
@@ -110,15 +113,13 @@ describe('ticket details', () => {
     // configuration, as the solution screen says it.
     const thread = details.shadowRoot!.querySelector('sp-ticket-thread')!;
     const solution = [...thread.shadowRoot!.querySelectorAll('.message')].find((message) =>
-      message.textContent!.includes('Solución propuesta'),
+      message.textContent!.includes(m('timeline.solution_proposed')),
     )!;
     const proposed = solution.querySelector('time')!.getAttribute('datetime')!;
     const deadline = new Intl.DateTimeFormat('es', { dateStyle: 'long' }).format(
       Date.parse(proposed) + 7 * 24 * 60 * 60 * 1000,
     );
-    expect(text).to.include(
-      `Si no responde antes del ${deadline}, la solución se aceptará automáticamente.`,
-    );
+    expect(text).to.include(m('solution.deadline', deadline));
     // A file name is text, never markup.
     expect(details.shadowRoot!.querySelector('b')).to.equal(null);
     expect(details.shadowRoot!.querySelector('sp-attach-file')).not.to.equal(null);
@@ -131,8 +132,8 @@ describe('ticket details', () => {
       return original(blob);
     };
     try {
-      button(details, 'Descargar registro <b>.txt').click();
-      await waitForText(details, 'registro <b>.txt descargado.');
+      button(details, m('details.download', 'registro <b>.txt')).click();
+      await waitForText(details, m('details.downloaded', 'registro <b>.txt'));
     } finally {
       URL.createObjectURL = original;
     }
@@ -141,17 +142,17 @@ describe('ticket details', () => {
 
   it('shows a closed ticket without actions, and not-found for a ticket of someone else', async () => {
     const { el, customer } = await loggedInPortal({ closed: 1 });
-    const list = await openList(el, 'Tickets cerrados');
+    const list = await openList(el, 'closed');
     const number = customer.tickets.closed[0]!;
-    await waitForText(list, `Ticket ${number}`);
-    button(list, `Ticket ${number}`).click();
+    await waitForText(list, m('ticket.number', number));
+    button(list, m('ticket.number', number)).click();
     const details = await screenNamed(el, 'sp-ticket-details-screen');
-    await waitForText(details, 'Solución aceptada: ticket cerrado');
-    expect(visibleText(details)).to.include('Cerrado');
+    await waitForText(details, m('timeline.solution_accepted'));
+    expect(visibleText(details)).to.include(m('status.closed'));
     expect(details.shadowRoot!.querySelector('sp-attach-file')).to.equal(null);
-    expect(visibleText(details)).not.to.include('Añadir información');
+    expect(visibleText(details)).not.to.include(m('ticketCreated.addInformation'));
 
     (details as unknown as { number: number }).number = 1002;
-    await waitForText(details, 'No encontramos lo que busca.');
+    await waitForText(details, m('error.not_found'));
   });
 });
