@@ -2,6 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TicketDetails } from '../../contract/types.ts';
 import '../../widget/screens/solution-screen.ts';
 import '../../widget/screens/ticket-details-screen.ts';
+import { formatDateTime } from '../../widget/i18n/labels.ts';
 import {
   $,
   $$,
@@ -15,6 +16,8 @@ import {
   visibleText,
   waitForText,
 } from './helpers.ts';
+import { path } from './categories.ts';
+import { m } from './messages.ts';
 import { clientFor, customerSession, textOf } from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
@@ -45,34 +48,30 @@ async function acceptSolution() {
       .number=${number}
     ></sp-solution-screen>`,
   );
-  await waitForText(el, 'Aceptar la solución');
-  button(el, 'Aceptar la solución').click();
+  await waitForText(el, m('solution.accept'));
+  button(el, m('solution.accept')).click();
   return { client, config, number, el, form: await ratingForm(el) };
 }
 
 describe('rating after accepting a solution', () => {
   it('asks for 1 to 5 stars as a radio group with a comment, and saves them', async () => {
     const { client, number, el, form } = await acceptSolution();
-    expect(textOf($(form, 'legend'))).to.equal('¿Cómo valora la atención recibida?');
+    expect(textOf($(form, 'legend'))).to.equal(m('rating.question'));
     const radios = $$(form, 'input[type="radio"][name="score"]');
-    expect(radios.map((radio) => radio.getAttribute('aria-label'))).to.deep.equal([
-      '1 de 5: Muy insatisfecho',
-      '2 de 5: Insatisfecho',
-      '3 de 5: Normal',
-      '4 de 5: Satisfecho',
-      '5 de 5: Muy satisfecho',
-    ]);
+    expect(radios.map((radio) => radio.getAttribute('aria-label'))).to.deep.equal(
+      [1, 2, 3, 4, 5].map((score) => m('rating.scoreLabel', score, 5, m(`rating.score${score}`))),
+    );
     expect(await seriousViolations(el)).to.deep.equal([]);
 
     // No score: said beside the stars, nothing sent.
-    button(form, 'Enviar la valoración').click();
+    button(form, m('rating.submit')).click();
     await form.updateComplete;
-    expect(textOf($(form, '#score-error'))).to.equal('Elija una puntuación de 1 a 5.');
+    expect(textOf($(form, '#score-error'))).to.equal(m('rating.required'));
 
     chooseStars(form, 4);
     type($(form, '#rating-comment'), 'Rápido y claro.');
-    button(form, 'Enviar la valoración').click();
-    await waitForText(el, 'Gracias por su valoración.');
+    button(form, m('rating.submit')).click();
+    await waitForText(el, m('solution.rated'));
     const ticket: TicketDetails = await client.ticket(number);
     expect(ticket.rating?.score).to.equal(4);
     expect(ticket.rating?.comment).to.equal('Rápido y claro.');
@@ -80,9 +79,9 @@ describe('rating after accepting a solution', () => {
 
   it('can be skipped: nothing is rated, and the details offer it later', async () => {
     const { client, config, number, el, form } = await acceptSolution();
-    button(form, 'Ahora no').click();
+    button(form, m('rating.skip')).click();
     await waitUntil(() => !$(el, 'sp-rating-form'), 'form still shown');
-    expect(visibleText(el)).to.include(`El ticket ${number} está cerrado.`);
+    expect(visibleText(el)).to.include(m('solution.accepted', number));
     expect((await client.ticket(number)).rating).to.equal(null);
 
     // The details of the closed ticket: rate now, then change it within the day.
@@ -93,22 +92,25 @@ describe('rating after accepting a solution', () => {
         .number=${number}
       ></sp-ticket-details-screen>`,
     );
-    await waitForText(details, 'Todavía no ha valorado la atención recibida.');
+    await waitForText(details, m('ticketRating.none'));
     const section = $(details, 'sp-ticket-rating') as Screen;
-    button(section, 'Valorar la atención').click();
+    button(section, m('ticketRating.rate')).click();
     const later = await ratingForm(section);
     chooseStars(later, 2);
-    button(later, 'Enviar la valoración').click();
-    await waitForText(details, '2 de 5');
-    expect(visibleText(details)).to.include('Puede cambiarla hasta el');
-    button($(details, 'sp-ticket-rating')!, 'Cambiar la valoración').click();
+    button(later, m('rating.submit')).click();
+    await waitForText(details, m('ticketRating.score', 2, 5));
+    const { changeableUntil } = (await client.ticket(number)).rating!;
+    expect(visibleText(details)).to.include(
+      m('ticketRating.until', formatDateTime(changeableUntil)),
+    );
+    button($(details, 'sp-ticket-rating')!, m('ticketRating.change')).click();
     const again = await ratingForm($(details, 'sp-ticket-rating')!);
     expect(($$(again, 'input[name="score"]')[1] as HTMLInputElement).checked).to.equal(true);
     chooseStars(again, 5);
     type($(again, '#rating-comment'), 'Al final, perfecto.');
-    button(again, 'Enviar la valoración').click();
+    button(again, m('rating.submit')).click();
     await waitForText(details, 'Al final, perfecto.');
-    expect(visibleText(details)).to.include('5 de 5');
+    expect(visibleText(details)).to.include(m('ticketRating.score', 5, 5));
     expect((await client.ticket(number)).rating?.score).to.equal(5);
   });
 });
@@ -141,16 +143,16 @@ describe('the one-click rating link of the closing e-mail', () => {
     try {
       const el = await mountPortal();
       const screen = await screenNamed(el, 'sp-rate-link-screen');
-      await waitForText(screen, '¡Gracias por su valoración: 4 de 5!');
+      await waitForText(screen, m('rateLink.thanks', 4));
       expect(location.hash, 'the token leaves the address bar').to.equal('');
-      expect(visibleText(screen)).to.include(`Ticket ${number}`);
-      expect(visibleText(screen)).to.include('Infraestructura y nube › Red y VPN');
+      expect(visibleText(screen)).to.include(m('ticket.number', number));
+      expect(visibleText(screen)).to.include(path('infra.network').join(' › '));
       expect(await seriousViolations(el)).to.deep.equal([]);
 
       const form = await ratingForm(screen);
       type($(form, '#rating-comment'), 'Muy amables.');
-      button(form, 'Enviar la valoración').click();
-      await waitForText(screen, 'Hemos guardado su valoración y su comentario.');
+      button(form, m('rating.submit')).click();
+      await waitForText(screen, m('rateLink.commented'));
 
       // The same link's rating, as the customer sees it once logged in.
       const client = await clientFor(customer);
@@ -166,7 +168,7 @@ describe('the one-click rating link of the closing e-mail', () => {
       history.replaceState(null, '', `${location.pathname}#sp/rate/${tampered}/1`);
       const bad = await mountPortal();
       const badScreen = await screenNamed(bad, 'sp-rate-link-screen');
-      await waitForText(badScreen, 'Este enlace de valoración no es válido o ha caducado.');
+      await waitForText(badScreen, m('rateLink.invalid'));
       expect((await client.ticket(number)).rating?.score).to.equal(4);
     } finally {
       history.replaceState(null, '', before);
