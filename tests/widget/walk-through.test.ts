@@ -27,6 +27,7 @@ import {
   waitForText,
   openAccountMenu,
 } from './helpers.ts';
+import { en, m, translated } from './messages.ts';
 import { customerSession, deepActiveElement, textOf } from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
@@ -68,10 +69,10 @@ describe('focus after toggling and rating', () => {
     const toggle = $(await openAccountMenu(el), 'sp-notifications-toggle')!;
     const checkbox = toggle.shadowRoot!.querySelector('input')!;
     await clickWithMouse(checkbox);
-    await waitForText(toggle, 'Ya no le enviaremos avisos por correo electrónico.');
+    await waitForText(toggle, m('notifications.off'));
     expect(deepActiveElement()).to.equal(checkbox);
     await clickWithMouse(checkbox);
-    await waitForText(toggle, 'Le avisaremos por correo electrónico.');
+    await waitForText(toggle, m('notifications.on'));
     expect(deepActiveElement()).to.equal(checkbox);
     expect(document.activeElement).not.to.equal(document.body);
   });
@@ -83,18 +84,18 @@ describe('focus after toggling and rating', () => {
       await proposeSolution(number, 'Reiniciamos el servidor de licencias.');
       currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'solution', number }));
       const solution = await screenNamed(el, 'sp-solution-screen');
-      await waitForText(solution, 'Aceptar la solución');
-      await clickWithMouse(button(solution, 'Aceptar la solución'));
+      await waitForText(solution, m('solution.accept'));
+      await clickWithMouse(button(solution, m('solution.accept')));
       const form = await ratingForm(solution);
       if (skip) {
-        await clickWithMouse(button(form, 'Ahora no'));
+        await clickWithMouse(button(form, m('rating.skip')));
         await focusOn((active) => active.id === 'outcome', 'the outcome');
         continue;
       }
       await clickWithMouse($$(form, '.star')[3]!);
-      await clickWithMouse(button(form, 'Enviar la valoración'));
+      await clickWithMouse(button(form, m('rating.submit')));
       await focusOn(
-        (active) => textOf(active) === 'Gracias por su valoración.',
+        (active) => textOf(active) === m('solution.rated'),
         'the thanks for the rating',
       );
     }
@@ -109,13 +110,16 @@ describe('focus after toggling and rating', () => {
         .number=${customer.tickets.closed[0]!}
       ></sp-ticket-details-screen>`,
     );
-    await waitForText(details, 'Todavía no ha valorado la atención recibida.');
+    await waitForText(details, m('ticketRating.none'));
     const section = $(details, 'sp-ticket-rating')!;
-    await clickWithMouse(button(section, 'Valorar la atención'));
+    await clickWithMouse(button(section, m('ticketRating.rate')));
     const form = await ratingForm(section);
     await clickWithMouse($$(form, '.star')[4]!);
-    await clickWithMouse(button(form, 'Enviar la valoración'));
-    await focusOn((active) => textOf(active).includes('5 de 5'), 'the rating as saved');
+    await clickWithMouse(button(form, m('rating.submit')));
+    await focusOn(
+      (active) => textOf(active).includes(m('ticketRating.score', 5, 5)),
+      'the rating as saved',
+    );
   });
 });
 
@@ -127,22 +131,24 @@ describe('words in the active language', () => {
     const add = await screenNamed(el, 'sp-add-information-screen');
     await waitUntil(() => $(add, '#text'), 'no text field');
     type($(add, '#text'), 'También falla por cable.');
-    button(add, 'Añadir al ticket').click();
-    await waitForText(add, 'Información añadida al ticket.');
+    button(add, m('addInformation.submit')).click();
+    await waitForText(add, m('addInformation.done'));
 
     const select = $(el, 'select[part="language"]') as HTMLSelectElement;
     select.value = 'en';
     select.dispatchEvent(new Event('change'));
-    await waitForText(add, 'Information added to the ticket.');
-    expect(textOf($(add, '#done'))).to.equal('Information added to the ticket.');
+    await waitForText(add, en('addInformation.done'));
+    expect(textOf($(add, '#done'))).to.equal(en('addInformation.done'));
   });
 
   it('Portuguese login: the heading and its button both say Iniciar sessão', async () => {
     const el = await mountPortal({ lang: 'pt' });
     const login = await screenNamed(el, 'sp-login-screen');
-    await waitForText(login, 'Iniciar sessão');
-    expect(textOf($(login, 'h2'))).to.equal('Iniciar sessão');
-    expect(textOf($(login, 'button[type="submit"]'))).to.equal('Iniciar sessão');
+    const heading = await translated('pt', 'login.heading');
+    expect(await translated('pt', 'login.submit')).to.equal(heading);
+    await waitForText(login, heading);
+    expect(textOf($(login, 'h2'))).to.equal(heading);
+    expect(textOf($(login, 'button[type="submit"]'))).to.equal(heading);
   });
 });
 
@@ -150,10 +156,10 @@ describe('the contact screen', () => {
   it('lays the contact out as labelled rows, leads back home, and the footer hides its link', async () => {
     const { el } = await loggedInPortal();
     await screenNamed(el, 'sp-home-screen');
-    button(el, 'Contacto').click();
+    button(el, m('portal.contact')).click();
     const contact = await screenNamed(el, 'sp-contact-block');
     expect($(el, 'footer')).to.equal(null);
-    expect($$(el, 'button').map(textOf)).not.to.include('Contacto');
+    expect($$(el, 'button').map(textOf)).not.to.include(m('portal.contact'));
     const list = $(contact, 'dl')!;
     expect(getComputedStyle(list).display).to.equal('grid');
     // The values line up with their labels instead of the browser's 40 px indent.
@@ -161,9 +167,9 @@ describe('the contact screen', () => {
       expect(getComputedStyle(value).marginLeft).to.equal('0px');
     expect(await seriousViolations(el)).to.deep.equal([]);
 
-    button(contact, 'Volver al inicio').click();
+    button(contact, m('contact.backHome')).click();
     await screenNamed(el, 'sp-home-screen');
-    expect(textOf($(el, 'footer'))).to.equal('Contacto');
+    expect(textOf($(el, 'footer'))).to.equal(m('portal.contact'));
   });
 
   it('before login, leads back to the login; fits 320 px', async () => {
@@ -172,11 +178,11 @@ describe('the contact screen', () => {
     const el = await mountPortal();
     frame.append(el);
     await screenNamed(el, 'sp-login-screen');
-    button(el, 'Contacto').click();
+    button(el, m('portal.contact')).click();
     const contact = await screenNamed(el, 'sp-contact-block');
-    await waitForText(contact, 'Volver a la entrada');
+    await waitForText(contact, m('contact.backLogin'));
     expect(el.scrollWidth).to.be.at.most(320);
-    button(contact, 'Volver a la entrada').click();
+    button(contact, m('contact.backLogin')).click();
     await screenNamed(el, 'sp-login-screen');
   });
 });
@@ -186,10 +192,10 @@ describe('the account menu in the header', () => {
     const { el, customer } = await loggedInPortal();
     const home = await screenNamed(el, 'sp-home-screen');
     expect($(home, 'sp-notifications-toggle')).to.equal(null);
-    expect(visibleText(home)).not.to.include('Cambiar la contraseña');
+    expect(visibleText(home)).not.to.include(m('account.changePassword'));
     const menu = $(el, 'sp-account-menu')!;
     const toggle = menu.shadowRoot!.querySelector<HTMLButtonElement>('[part="toggle"]')!;
-    expect(textOf(toggle)).to.equal(`Cuenta: ${customer.name} ▾`);
+    expect(textOf(toggle)).to.equal(`${m('account.menu')} ${customer.name} ▾`);
     expect(toggle.getAttribute('aria-expanded')).to.equal('false');
 
     toggle.focus();
@@ -197,8 +203,11 @@ describe('the account menu in the header', () => {
     await openAccountMenu(el);
     expect(toggle.getAttribute('aria-expanded')).to.equal('true');
     const panel = menu.shadowRoot!.getElementById(toggle.getAttribute('aria-controls')!)!;
-    expect(visibleText(panel)).to.include('Avisarme por correo electrónico de mis tickets');
-    expect($$(menu, 'button').map(textOf)).to.include.members(['Cambiar la contraseña', 'Salir']);
+    expect(visibleText(panel)).to.include(m('notifications.label'));
+    expect($$(menu, 'button').map(textOf)).to.include.members([
+      m('account.changePassword'),
+      m('portal.logout'),
+    ]);
     expect(await seriousViolations(el)).to.deep.equal([]);
 
     await sendKeys({ press: 'Tab' });
