@@ -3,6 +3,7 @@ import type { Language } from '../../contract/domain.ts';
 import { formatBytes } from '../../widget/i18n/labels.ts';
 import { useLanguage } from '../../widget/i18n/localization.ts';
 import { button, loggedInPortal, screenNamed, waitForText } from './helpers.ts';
+import { en } from './messages.ts';
 
 afterEach(async () => {
   sessionStorage.clear();
@@ -38,10 +39,10 @@ describe('file sizes', () => {
       attachment: { name: 'log.txt', content: 'x'.repeat(57) },
     });
     const number = customer.tickets.open[0]!;
-    button(await screenNamed(el, 'sp-home-screen'), 'Open tickets').click();
+    button(await screenNamed(el, 'sp-home-screen'), en('home.open')).click();
     const list = await screenNamed(el, 'sp-ticket-list-screen');
-    await waitForText(list, `Ticket ${number}`);
-    button(list, `Ticket ${number}`).click();
+    await waitForText(list, en('ticket.number', number));
+    button(list, en('ticket.number', number)).click();
     const details = await screenNamed(el, 'sp-ticket-details-screen');
     await waitForText(details, /log\.txt\s+57 bytes ·/);
   });

@@ -13,6 +13,7 @@ import {
   type,
   waitForText,
 } from './helpers.ts';
+import { en, m } from './messages.ts';
 
 const limited = (seconds?: number) => new ApiRequestError(429, 'rate_limited', undefined, seconds);
 
@@ -23,21 +24,15 @@ describe('rate limit message', () => {
 
   it('says how many minutes to wait, rounded up, with the right plural', async () => {
     await useLanguage('es');
-    expect(errorMessage(limited(30))).to.equal(
-      'Demasiados intentos. Vuelva a intentarlo dentro de 1 minuto.',
-    );
-    expect(errorMessage(limited(14 * 60 + 1))).to.equal(
-      'Demasiados intentos. Vuelva a intentarlo dentro de 15 minutos.',
-    );
-    expect(errorMessage(limited())).to.equal(
-      'Demasiados intentos. Espere unos minutos y vuelva a intentarlo.',
-    );
+    expect(errorMessage(limited(30))).to.equal(m('error.rate_limited_wait.one', 1));
+    expect(errorMessage(limited(14 * 60 + 1))).to.equal(m('error.rate_limited_wait.other', 15));
+    expect(errorMessage(limited())).to.equal(m('error.rate_limited'));
   });
 
   it('in the active language', async () => {
     await useLanguage('en');
-    expect(errorMessage(limited(120))).to.match(/\b2 minutes\b/);
-    expect(errorMessage(limited(60))).to.match(/\b1 minute\b/);
+    expect(errorMessage(limited(120))).to.equal(en('error.rate_limited_wait.other', 2));
+    expect(errorMessage(limited(60))).to.equal(en('error.rate_limited_wait.one', 1));
   });
 });
 
@@ -59,7 +54,7 @@ describe('rate limit on the login screen', () => {
     type($(login, '#email'), customer.email);
     type($(login, '#password'), customer.password);
     $(login, 'button[type="submit"]')!.click();
-    await waitForText(login, /Vuelva a intentarlo dentro de 15 minutos\./);
+    await waitForText(login, m('error.rate_limited_wait.other', 15));
     await transitionsDone();
     expect(await seriousViolations(el)).to.deep.equal([]);
   });

@@ -1,6 +1,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { $, $$, button, loggedInPortal, screenNamed, waitForText } from './helpers.ts';
+import { m } from './messages.ts';
 import { tabTo } from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
@@ -18,14 +19,14 @@ describe('rating stars as the customer sees them in the portal', () => {
     const { el, customer } = await loggedInPortal({ closed: 1 });
     el.style.setProperty('--sp-color-primary', BRAND);
     const number = customer.tickets.closed[0]!;
-    button(await screenNamed(el, 'sp-home-screen'), 'Tickets cerrados').click();
+    button(await screenNamed(el, 'sp-home-screen'), m('home.closed')).click();
     const list = await screenNamed(el, 'sp-ticket-list-screen');
-    await waitForText(list, `Ticket ${number}`);
-    button(list, `Ticket ${number}`).click();
+    await waitForText(list, m('ticket.number', number));
+    button(list, m('ticket.number', number)).click();
     const details = await screenNamed(el, 'sp-ticket-details-screen');
-    await waitForText(details, 'Todavía no ha valorado la atención recibida.');
+    await waitForText(details, m('ticketRating.none'));
     const section = $(details, 'sp-ticket-rating')!;
-    button(section, 'Valorar la atención').click();
+    button(section, m('ticketRating.rate')).click();
     await waitUntil(() => $(section, 'sp-rating-form'), 'no rating form', { timeout: 10_000 });
     const form = $(section, 'sp-rating-form')!;
     const radios = $$(form, 'input[name="score"]');

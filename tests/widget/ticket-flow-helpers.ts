@@ -19,6 +19,7 @@ import {
   waitForText,
   type TestCustomer,
 } from './helpers.ts';
+import { m } from './messages.ts';
 
 let clients = 0;
 
@@ -105,6 +106,6 @@ export function chooseFiles(input: HTMLInputElement, ...files: File[]): void {
 export async function openTicket(el: SupportPortal, number: number): Promise<HTMLElement> {
   currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'ticket', number }));
   const details = await screenNamed(el, 'sp-ticket-details-screen');
-  await waitForText(details, 'Historial');
+  await waitForText(details, m('details.timeline'));
   return details;
 }

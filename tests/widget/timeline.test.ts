@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { loggedInPortal, visibleText, waitForText } from './helpers.ts';
+import { en, m } from './messages.ts';
 import { openTicket } from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
@@ -9,10 +10,12 @@ describe('timeline', () => {
     const { el, customer } = await loggedInPortal({ open: 1, solutions: 1 });
     const [number] = customer.tickets.open as [number];
     const details = await openTicket(el, number);
-    await waitForText(details, 'Solución propuesta');
-    const timeline = visibleText(details).slice(visibleText(details).indexOf('Historial'));
-    expect(timeline).to.include('· Servicio de soporte');
+    await waitForText(details, m('timeline.solution_proposed'));
+    const timeline = visibleText(details).slice(
+      visibleText(details).indexOf(m('details.timeline')),
+    );
+    expect(timeline).to.include(`· ${m('timeline.actor.desk')}`);
     expect(timeline).to.include(`· ${customer.name}`);
-    expect(timeline).not.to.include('Service desk');
+    expect(timeline).not.to.include(en('timeline.actor.desk'));
   });
 });
