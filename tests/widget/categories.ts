@@ -40,3 +40,10 @@ export function children(id?: string, language: Language = 'es'): string[] {
   const below = id === undefined ? tree : (nodes(id).at(-1)!.children ?? []);
   return below.map((node) => node.labels[language]);
 }
+
+/** The help text of category `id` and its links' labels in `language`, as the fixture has them. */
+export function help(id: string, language: Language = 'es'): { text: string; links: string[] } {
+  const found = nodes(id).at(-1)!.help;
+  if (!found) throw new Error(`category ${id} has no help in tests/fixtures/categories.json`);
+  return { text: found.text[language], links: found.links.map((link) => link.label[language]) };
+}

@@ -19,6 +19,8 @@ import {
   type,
   visibleText,
 } from './helpers.ts';
+import { help as helpOf, label, path } from './categories.ts';
+import { m } from './messages.ts';
 import { textOf } from './ticket-flow-helpers.ts';
 
 type Screen = HTMLElement & { updateComplete: Promise<boolean> };
@@ -50,26 +52,24 @@ describe('category guidance', () => {
   it('shows a branch’s help when it is opened, and again above the form', async () => {
     const { form, menu } = await newTicketMenu('es');
     expect($(menu, '[part="help"]')).to.equal(null);
-    button(menu, 'Infraestructura y nube').click();
+    button(menu, label('infra')).click();
     await menu.updateComplete;
-    button(menu, 'Correo electrónico').click();
+    button(menu, label('infra.mail')).click();
     await menu.updateComplete;
 
     const help = $(menu, '[part="help"]')!;
-    expect(textOf(help.querySelector('p'))).to.equal(
-      'Antes de abrir un ticket, consulte la página de estado: si el correo tiene un fallo general, aparecerá allí.',
-    );
+    expect(textOf(help.querySelector('p'))).to.equal(helpOf('infra.mail').text);
     const link = help.querySelector('a')!;
     expect(link.getAttribute('href')).to.equal('https://status.example.com');
     expect(link.target).to.equal('_blank');
     expect(link.rel).to.equal('noopener noreferrer');
-    expect(textOf(link)).to.equal('Página de estado del servicio (se abre en una pestaña nueva)');
+    expect(textOf(link)).to.equal(`${helpOf('infra.mail').links[0]} ${m('categoryHelp.newTab')}`);
     expect(await seriousViolations(menu)).to.deep.equal([]);
 
-    button(menu, 'No recibo correos').click();
+    button(menu, label('infra.mail.receive')).click();
     await waitUntil(() => $(form, 'form'), 'the form never showed');
     const above = $(form, '[part="help"]')!;
-    expect(textOf(above)).to.include('consulte la página de estado');
+    expect(textOf(above)).to.include(helpOf('infra.mail').text);
     const position = above.compareDocumentPosition($(form, 'form')!);
     expect(position & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
     expect(await seriousViolations(form)).to.deep.equal([]);
@@ -77,12 +77,12 @@ describe('category guidance', () => {
 
   it('says nothing for a category without help', async () => {
     const { form, menu } = await newTicketMenu('es');
-    button(menu, 'Software y aplicaciones').click();
+    button(menu, label('software')).click();
     await menu.updateComplete;
-    button(menu, 'ERP de gestión').click();
+    button(menu, label('software.erp')).click();
     await menu.updateComplete;
     expect($(menu, '[part="help"]')).to.equal(null);
-    button(menu, 'Error o mensaje inesperado').click();
+    button(menu, label('software.erp.error')).click();
     await waitUntil(() => $(form, 'form'), 'the form never showed');
     expect($(form, '[part="help"]')).to.equal(null);
   });
@@ -90,17 +90,15 @@ describe('category guidance', () => {
   it('"password" finds Access and login in English', async () => {
     const { menu } = await newTicketMenu('en');
     const found = await filter(menu, 'password');
-    expect(found).to.include('Account, licences and billing › Access and login › Account locked');
-    expect(found.every((path) => path.includes('Access and login'))).to.equal(true);
+    expect(found).to.include(path('account.access.locked', 'en').join(' › '));
+    expect(found.every((shown) => shown.includes(label('account.access', 'en')))).to.equal(true);
   });
 
   it('"contraseña" finds Acceso e inicio de sesión in Spanish, typed with or without accents', async () => {
     const { menu } = await newTicketMenu('es');
     for (const query of ['contraseña', 'CONTRASENA']) {
       const found = await filter(menu, query);
-      expect(found, query).to.include(
-        'Cuenta, licencias y facturación › Acceso e inicio de sesión › Cuenta bloqueada',
-      );
+      expect(found, query).to.include(path('account.access.locked').join(' › '));
     }
     expect(await filter(menu, 'password')).to.deep.equal([]);
   });
@@ -108,9 +106,7 @@ describe('category guidance', () => {
   it('"mot de passe" finds Accès et connexion in French', async () => {
     const { menu } = await newTicketMenu('fr');
     const found = await filter(menu, 'mot de passe');
-    expect(found).to.include(
-      'Compte, licences et facturation › Accès et connexion › Compte bloqué',
-    );
+    expect(found).to.include(path('account.access.locked', 'fr').join(' › '));
   });
 });
 

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
+import { NEW_PASSWORD_MIN_LENGTH } from '../../contract/domain.ts';
 import type { SupportPortal } from '../../widget/support-portal.ts';
 import {
   $,
@@ -15,6 +16,7 @@ import {
   waitForText,
   openAccountMenu,
 } from './helpers.ts';
+import { m } from './messages.ts';
 
 afterEach(async () => {
   sessionStorage.clear();
@@ -24,17 +26,17 @@ afterEach(async () => {
 describe('account screens', () => {
   it('forgotten password: asks for the e-mail, errors tied to the field, captcha place kept', async () => {
     const el = await mountPortal();
-    button(await screenNamed(el, 'sp-login-screen'), '¿Ha olvidado su contraseña').click();
+    button(await screenNamed(el, 'sp-login-screen'), m('login.forgot')).click();
     const forgot = await screenNamed(el, 'sp-forgot-password-screen');
     expect($(forgot, '[data-captcha]')).not.to.equal(null);
-    button(forgot, 'Enviar el enlace').click();
-    await waitForText(forgot, 'Este campo es obligatorio.');
+    button(forgot, m('forgot.submit')).click();
+    await waitForText(forgot, m('field.required'));
     const email = $(forgot, '#email')!;
     expect(email.getAttribute('aria-invalid')).to.equal('true');
     expect(email.getAttribute('aria-describedby')).to.equal('email-error');
     expect(forgot.shadowRoot!.activeElement).to.equal(email);
     expect(await seriousViolations(el)).to.deep.equal([]);
-    button(forgot, 'Volver a entrar').click();
+    button(forgot, m('forgot.back')).click();
     await screenNamed(el, 'sp-login-screen');
   });
 
@@ -49,9 +51,9 @@ describe('account screens', () => {
     }
     type($(screen, '#new-password'), 'short');
     type($(screen, '#repeat-password'), 'other');
-    button(screen, 'Guardar la contraseña').click();
-    await waitForText(screen, 'La contraseña debe tener al menos 12 caracteres.');
-    expect(visibleText(screen)).to.include('Las dos contraseñas no coinciden.');
+    button(screen, m('set_password.submit')).click();
+    await waitForText(screen, m('password.too_short_n', NEW_PASSWORD_MIN_LENGTH));
+    expect(visibleText(screen)).to.include(m('password.mismatch'));
     expect($(screen, '#new-password')!.getAttribute('aria-describedby')).to.include(
       'new-password-error',
     );
@@ -61,13 +63,13 @@ describe('account screens', () => {
   it('change password: current password first, every field checked before sending', async () => {
     const { el } = await loggedInPortal();
     await screenNamed(el, 'sp-home-screen');
-    button(await openAccountMenu(el), 'Cambiar la contraseña').click();
+    button(await openAccountMenu(el), m('account.changePassword')).click();
     const screen = await screenNamed(el, 'sp-change-password-screen');
     expect($(screen, '#current-password')!.getAttribute('autocomplete')).to.equal(
       'current-password',
     );
-    button(screen, 'Cambiar la contraseña').click();
-    await waitForText(screen, 'Este campo es obligatorio.');
+    button(screen, m('home.change_password')).click();
+    await waitForText(screen, m('field.required'));
     expect(screen.shadowRoot!.activeElement?.id).to.equal('current-password');
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
@@ -77,7 +79,7 @@ describe('contact', () => {
   it('shows the contact of the API configuration', async () => {
     const el = await mountPortal();
     await screenNamed(el, 'sp-login-screen');
-    button(el, 'Contacto').click();
+    button(el, m('portal.contact')).click();
     const contact = await screenNamed(el, 'sp-contact-block');
     const config = await (await fetch(`${API}/api/config`)).json();
     await waitForText(contact, config.contact.name);
@@ -93,7 +95,7 @@ describe('contact', () => {
       </support-portal>`,
     );
     await screenNamed(el, 'sp-login-screen');
-    button(el, 'Contacto').click();
+    button(el, m('portal.contact')).click();
     const contact = await screenNamed(el, 'sp-contact-block');
     await waitForText(contact, 'Call Marta on extension 2040');
   });
@@ -106,16 +108,16 @@ describe('dark scheme and narrow screens', () => {
     expect(await seriousViolations(el)).to.deep.equal([]);
     const home = await screenNamed(el, 'sp-home-screen');
     // Reduced motion: nothing animates.
-    expect(getComputedStyle(button(home, 'Tickets abiertos')).transitionDuration).to.match(
+    expect(getComputedStyle(button(home, m('home.open'))).transitionDuration).to.match(
       /^0s(, 0s)*$/,
     );
     expect(getComputedStyle($(el, '.portal')!).backgroundColor).to.equal('rgb(22, 25, 29)');
-    button(home, 'Tickets abiertos').click();
+    button(home, m('home.open')).click();
     const list = await screenNamed(el, 'sp-ticket-list-screen');
-    await waitForText(list, `Ticket ${customer.tickets.open[0]}`);
+    await waitForText(list, m('ticket.number', customer.tickets.open[0]!));
     expect(await seriousViolations(el)).to.deep.equal([]);
-    button(list, `Ticket ${customer.tickets.open[0]}`).click();
-    await waitForText(await screenNamed(el, 'sp-ticket-details-screen'), 'Historial');
+    button(list, m('ticket.number', customer.tickets.open[0]!)).click();
+    await waitForText(await screenNamed(el, 'sp-ticket-details-screen'), m('details.timeline'));
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
 
@@ -124,12 +126,12 @@ describe('dark scheme and narrow screens', () => {
     frame.style.width = '320px';
     const { el, customer } = await loggedInPortal({ open: 1, solutions: 1 });
     frame.append(el);
-    button(await screenNamed(el, 'sp-home-screen'), 'Tickets abiertos').click();
+    button(await screenNamed(el, 'sp-home-screen'), m('home.open')).click();
     const list = await screenNamed(el, 'sp-ticket-list-screen');
-    await waitForText(list, `Ticket ${customer.tickets.open[0]}`);
+    await waitForText(list, m('ticket.number', customer.tickets.open[0]!));
     expect(el.scrollWidth).to.be.at.most(320);
-    button(list, `Ticket ${customer.tickets.open[0]}`).click();
-    await waitForText(await screenNamed(el, 'sp-ticket-details-screen'), 'Historial');
+    button(list, m('ticket.number', customer.tickets.open[0]!)).click();
+    await waitForText(await screenNamed(el, 'sp-ticket-details-screen'), m('details.timeline'));
     expect(el.scrollWidth).to.be.at.most(320);
     // Every visible control, however deep its component (the thread, the reply box, the header's
     // account menu each have their own shadow root).

@@ -10,12 +10,13 @@ import {
   visibleText,
   waitForText,
 } from './helpers.ts';
+import { m } from './messages.ts';
 import type { SupportPortal } from '../../widget/support-portal.ts';
 
 afterEach(() => sessionStorage.clear());
 
 async function openTickets(el: SupportPortal) {
-  button(await screenNamed(el, 'sp-home-screen'), 'Tickets abiertos').click();
+  button(await screenNamed(el, 'sp-home-screen'), m('home.open')).click();
   return screenNamed(el, 'sp-ticket-list-screen');
 }
 
@@ -32,10 +33,10 @@ describe('searching tickets', () => {
   it('finds tickets by words in every state, newest first, a page at a time, and says how many', async () => {
     const { el, customer } = await loggedInPortal({ open: 2, closed: 22 });
     const list = await openTickets(el);
-    await waitForText(list, `Ticket ${customer.tickets.open[1]}`);
+    await waitForText(list, m('ticket.number', customer.tickets.open[1]!));
     const box = $(list, 'sp-ticket-search-box')!;
     expect($(box, 'form')!.getAttribute('role')).to.equal('search');
-    expect($(box, 'label')!.textContent!.trim()).to.equal('Buscar en sus tickets');
+    expect($(box, 'label')!.textContent!.trim()).to.equal(m('search.label'));
 
     searchFor(list, 'clos');
     const closed = [...customer.tickets.closed].reverse();
@@ -46,10 +47,10 @@ describe('searching tickets', () => {
     await waitUntil(() => announced(list) === '20 tickets encontrados.');
     // Closed tickets found by a search take no actions, as in the closed list.
     expect($$(list, '.row-actions')).to.have.length(0);
-    button(list, 'Mostrar más tickets').click();
+    button(list, m('tickets.more')).click();
     await waitUntil(() => numbers(list).length === 22, 'second page never came');
     expect(numbers(list)).to.deep.equal(closed);
-    expect(visibleText(list)).not.to.include('Mostrar más tickets');
+    expect(visibleText(list)).not.to.include(m('tickets.more'));
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
 
@@ -57,21 +58,21 @@ describe('searching tickets', () => {
     const { el, customer } = await loggedInPortal({ open: 3 });
     const [first, second, third] = customer.tickets.open;
     const list = await openTickets(el);
-    await waitForText(list, `Ticket ${third}`);
+    await waitForText(list, m('ticket.number', third!));
 
     searchFor(list, `#${second}`);
     await waitUntil(() => numbers(list).join() === String(second), 'number search failed');
     // An open ticket found keeps its actions.
-    expect(button(list, `Añadir información al ticket ${second}`).disabled).to.equal(false);
+    expect(button(list, m('tickets.add_info', second!)).disabled).to.equal(false);
 
     searchFor(list, 'NEAR("nada" OR *)');
-    await waitForText(list, 'Ningún ticket coincide con la búsqueda.');
+    await waitForText(list, m('search.none'));
     expect(numbers(list)).to.deep.equal([]);
-    expect(announced(list)).to.equal('Ningún ticket coincide con la búsqueda.');
+    expect(announced(list)).to.equal(m('search.none'));
 
-    button($(list, 'sp-ticket-search-box')!, 'Ver todos los tickets').click();
+    button($(list, 'sp-ticket-search-box')!, m('search.clear')).click();
     await waitUntil(() => numbers(list).length === 3, 'the whole list never came back');
     expect(numbers(list)).to.deep.equal([third, second, first]);
-    expect(visibleText(list)).not.to.include('Ver todos los tickets');
+    expect(visibleText(list)).not.to.include(m('search.clear'));
   });
 });
