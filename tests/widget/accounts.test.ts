@@ -15,20 +15,21 @@ import {
   openAccountMenu,
 } from './helpers.ts';
 import { outbox, setPasswordLink, transitionsDone } from './accounts-helpers.ts';
+import { m } from './messages.ts';
 
 afterEach(() => {
   sessionStorage.clear();
   history.replaceState(null, '', location.pathname + location.search);
 });
 
-const SENT = 'Si el correo electrónico está registrado, le hemos enviado un enlace';
+const SENT = m('forgot.sent');
 const NEW_PASSWORD = 'Cierzo-sobre-el-Ebro-2026';
 
 /** From the login screen to the answer of the forgotten-password form, for an e-mail. */
 async function askForLink(email: string) {
   const el = await mountPortal();
   const login = await screenNamed(el, 'sp-login-screen');
-  button(login, '¿Ha olvidado su contraseña').click();
+  button(login, m('login.forgot')).click();
   const forgot = await screenNamed(el, 'sp-forgot-password-screen');
   // The real ALTCHA widget, loaded on this screen only, inside the screen's shadow root.
   const captcha = $(forgot, 'sp-captcha')!;
@@ -48,7 +49,7 @@ describe('forgotten password', () => {
     const { el, forgot } = await askForLink(customer.email);
     await transitionsDone();
     expect(await seriousViolations(el)).to.deep.equal([]);
-    expect(visibleText(forgot)).not.to.include('No se pudo comprobar');
+    expect(visibleText(forgot)).not.to.include(m('error.captcha_failed'));
 
     let mails: Awaited<ReturnType<typeof outbox>> = [];
     await waitUntil(async () => (mails = await outbox(customer.email)).length > 0, 'no e-mail', {
@@ -75,8 +76,8 @@ describe('forgotten password', () => {
     type($(setPassword, '#repeat-password'), NEW_PASSWORD);
     $(setPassword, 'button[type="submit"]')!.click();
     const home = await screenNamed(opened, 'sp-home-screen');
-    expect(visibleText(home)).to.include(`Hola, ${customer.name}`);
-    await waitForText(opened.shadowRoot!, 'Contraseña cambiada.');
+    expect(visibleText(home)).to.include(m('home.heading', customer.name));
+    await waitForText(opened.shadowRoot!, m('password.changed'));
 
     const login = await fetch(`${API}/api/session`, {
       method: 'POST',
@@ -109,7 +110,7 @@ describe('forgotten password', () => {
     type($(setPassword, '#new-password'), NEW_PASSWORD);
     type($(setPassword, '#repeat-password'), NEW_PASSWORD);
     $(setPassword, 'button[type="submit"]')!.click();
-    await waitForText(setPassword, 'Este enlace ya no es válido.');
+    await waitForText(setPassword, m('error.invalid_link'));
     await transitionsDone();
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
@@ -119,14 +120,14 @@ describe('change password', () => {
   it('refuses a wrong current password on its field, then changes it and stays logged in', async () => {
     const { el, customer } = await loggedInPortal();
     await screenNamed(el, 'sp-home-screen');
-    button(await openAccountMenu(el), 'Cambiar la contraseña').click();
+    button(await openAccountMenu(el), m('account.changePassword')).click();
     const change = await screenNamed(el, 'sp-change-password-screen');
 
     type($(change, '#current-password'), 'not-my-password');
     type($(change, '#new-password'), NEW_PASSWORD);
     type($(change, '#repeat-password'), NEW_PASSWORD);
     $(change, 'button[type="submit"]')!.click();
-    await waitForText(change, 'La contraseña actual no es correcta.');
+    await waitForText(change, m('field.incorrect'));
     expect($(change, '#current-password')!.getAttribute('aria-invalid')).to.equal('true');
     expect($(change, '#current-password')!.getAttribute('aria-describedby')).to.equal(
       'current-password-error',
@@ -137,11 +138,11 @@ describe('change password', () => {
     type($(change, '#current-password'), customer.password);
     $(change, 'button[type="submit"]')!.click();
     await screenNamed(el, 'sp-home-screen');
-    await waitForText(el.shadowRoot!, 'Contraseña cambiada.');
+    await waitForText(el.shadowRoot!, m('password.changed'));
     expect(visibleText(el.shadowRoot!)).to.include(customer.name);
 
     // Still logged in: the new token of this client works for the next screen.
-    button(currentScreen(el), 'Tickets abiertos').click();
+    button(currentScreen(el), m('home.open')).click();
     await screenNamed(el, 'sp-ticket-list-screen');
     expect(currentScreen(el).localName).to.equal('sp-ticket-list-screen');
   });
@@ -155,7 +156,7 @@ describe('notifications', () => {
     const checkbox = toggle.shadowRoot!.querySelector('input')!;
     expect(checkbox.checked).to.equal(true);
     checkbox.click();
-    await waitForText(toggle, 'Ya no le enviaremos avisos por correo electrónico.');
+    await waitForText(toggle, m('notifications.off'));
     await transitionsDone();
     expect(await seriousViolations(el)).to.deep.equal([]);
 

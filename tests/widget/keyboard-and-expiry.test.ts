@@ -12,6 +12,7 @@ import {
   visibleText,
   waitForText,
 } from './helpers.ts';
+import { m } from './messages.ts';
 import { deepActiveElement, tabTo, textOf } from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
@@ -28,15 +29,15 @@ describe('keyboard only', () => {
     await sendKeys({ press: 'Enter' });
     await screenNamed(el, 'sp-home-screen');
 
-    await tabTo((node) => textOf(node).startsWith('Tickets abiertos'));
+    await tabTo((node) => textOf(node).startsWith(m('home.open')));
     await sendKeys({ press: 'Enter' });
     const list = await screenNamed(el, 'sp-ticket-list-screen');
-    await waitForText(list, 'Mostrar más tickets');
-    await tabTo((node) => textOf(node) === 'Mostrar más tickets', 80);
+    await waitForText(list, m('tickets.more'));
+    await tabTo((node) => textOf(node) === m('tickets.more'), 80);
     await sendKeys({ press: 'Enter' });
     const oldest = customer.tickets.open[0];
-    await waitForText(list, `Ticket ${oldest}`);
-    expect(textOf(deepActiveElement())).to.equal(`Ticket ${oldest}`);
+    await waitForText(list, m('ticket.number', oldest!));
+    expect(textOf(deepActiveElement())).to.equal(m('ticket.number', oldest!));
     await sendKeys({ press: 'Enter' });
     const details = await screenNamed(el, 'sp-ticket-details-screen');
     await waitForText(details, 'Open ticket 1');
@@ -55,14 +56,14 @@ describe('an ended session', () => {
     });
     const expired: string[] = [];
     el.addEventListener('support-portal-logout', (event) => expired.push(event.detail.reason));
-    button(await screenNamed(el, 'sp-home-screen'), 'Tickets cerrados').click();
+    button(await screenNamed(el, 'sp-home-screen'), m('home.closed')).click();
     const login = await screenNamed(el, 'sp-login-screen');
-    await waitForText(el, 'Su sesión ha terminado. Entre de nuevo para continuar.');
+    await waitForText(el, m('error.unauthenticated'));
     expect(expired).to.deep.equal(['expired']);
     expect($(login, '#email')).not.to.equal(null);
     await logIn(el, customer);
     const list = await screenNamed(el, 'sp-ticket-list-screen');
-    await waitForText(list, `Ticket ${customer.tickets.closed[0]}`);
-    expect(visibleText(el)).not.to.include('Su sesión ha terminado');
+    await waitForText(list, m('ticket.number', customer.tickets.closed[0]!));
+    expect(visibleText(el)).not.to.include(m('error.unauthenticated'));
   });
 });

@@ -14,6 +14,7 @@ import {
   waitForText,
   openAccountMenu,
 } from './helpers.ts';
+import { m } from './messages.ts';
 
 afterEach(() => sessionStorage.clear());
 
@@ -21,7 +22,7 @@ describe('login', () => {
   it('shows the login screen first, accessibly', async () => {
     const el = await mountPortal();
     const login = await screenNamed(el, 'sp-login-screen');
-    expect(visibleText(login)).to.include('Correo electrónico');
+    expect(visibleText(login)).to.include(m('login.email'));
     expect($(login, '#password')!.getAttribute('autocomplete')).to.equal('current-password');
     expect($(login, '#email')!.getAttribute('autocomplete')).to.equal('username');
     expect(await seriousViolations(el)).to.deep.equal([]);
@@ -33,8 +34,8 @@ describe('login', () => {
     const login = await screenNamed(el, 'sp-login-screen');
     type($(login, '#email'), customer.email);
     type($(login, '#password'), 'not-the-password');
-    button(login, 'Entrar').click();
-    await waitForText(login, 'El correo electrónico o la contraseña no son correctos.');
+    button(login, m('login.submit')).click();
+    await waitForText(login, m('error.invalid_credentials'));
     expect($(login, '#password')!.getAttribute('aria-invalid')).to.equal('true');
     expect($(login, '#password')!.getAttribute('aria-describedby')).to.equal('login-error');
     expect(currentScreen(el).localName).to.equal('sp-login-screen');
@@ -49,7 +50,7 @@ describe('login', () => {
     );
     await logIn(el, customer);
     const home = await screenNamed(el, 'sp-home-screen');
-    expect(visibleText(home)).to.include(`Hola, ${customer.name}`);
+    expect(visibleText(home)).to.include(m('home.heading', customer.name));
     expect(events).to.deep.equal([customer.email]);
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
@@ -61,8 +62,8 @@ describe('login', () => {
     await screenNamed(el, 'sp-login-screen');
     await logIn(el, customer);
     const list = await screenNamed(el, 'sp-ticket-list-screen');
-    await waitForText(list, `Ticket ${customer.tickets.closed[0]}`);
-    expect(visibleText(list)).to.include('Tickets cerrados');
+    await waitForText(list, m('ticket.number', customer.tickets.closed[0]!));
+    expect(visibleText(list)).to.include(m('home.closed'));
     history.replaceState(null, '', location.pathname);
   });
 
@@ -71,7 +72,7 @@ describe('login', () => {
     const el = await mountPortal({ routing: 'hash' });
     location.hash = '#sp/home';
     await logIn(el, customer);
-    button(await screenNamed(el, 'sp-home-screen'), 'Tickets abiertos').click();
+    button(await screenNamed(el, 'sp-home-screen'), m('home.open')).click();
     await screenNamed(el, 'sp-ticket-list-screen');
     location.hash = '#sp/login';
     await screenNamed(el, 'sp-home-screen');
@@ -84,30 +85,30 @@ describe('login', () => {
     const home = await screenNamed(el, 'sp-home-screen');
     const paths: string[] = [];
     el.addEventListener('support-portal-navigate', (event) => paths.push(event.detail.path));
-    button(home, 'Tickets abiertos').click();
+    button(home, m('home.open')).click();
     const list = await screenNamed(el, 'sp-ticket-list-screen');
-    await waitForText(list, 'No tiene tickets abiertos.');
+    await waitForText(list, m('tickets.none_open'));
     expect(list.shadowRoot!.activeElement?.localName).to.equal('h2');
     expect(paths).to.deep.equal(['tickets/open']);
   });
 
   it('keeps the customer logged in on the same screen after a reload within the tab', async () => {
-    const { el } = await loggedInPortal({ open: 1 });
+    const { el, customer } = await loggedInPortal({ open: 1 });
     const key = el.storageKey;
-    button(await screenNamed(el, 'sp-home-screen'), 'Tickets abiertos').click();
+    button(await screenNamed(el, 'sp-home-screen'), m('home.open')).click();
     await screenNamed(el, 'sp-ticket-list-screen');
     el.remove();
     const again = await mountPortal({ storageKey: key });
     const list = await screenNamed(again, 'sp-ticket-list-screen');
-    await waitForText(list, 'Ticket');
-    expect(visibleText(await openAccountMenu(again))).to.include('Salir');
+    await waitForText(list, m('ticket.number', customer.tickets.open[0]!));
+    expect(visibleText(await openAccountMenu(again))).to.include(m('portal.logout'));
   });
 
   it('logs out, forgets the token and fires support-portal-logout', async () => {
     const { el } = await loggedInPortal();
     let reason = '';
     el.addEventListener('support-portal-logout', (event) => (reason = event.detail.reason));
-    button(await openAccountMenu(el), 'Salir').click();
+    button(await openAccountMenu(el), m('portal.logout')).click();
     await screenNamed(el, 'sp-login-screen');
     expect(reason).to.equal('user');
     expect(Object.keys(sessionStorage).filter((k) => k.endsWith(':token'))).to.deep.equal([]);
