@@ -13,6 +13,7 @@ import {
   waitForText,
   openAccountMenu,
 } from './helpers.ts';
+import { m, translated } from './messages.ts';
 
 afterEach(() => {
   sessionStorage.clear();
@@ -110,16 +111,16 @@ describe('embedding', () => {
     expect(visibleText(second)).to.include(bruno.name);
     expect(visibleText(second)).not.to.include(ana.name);
 
-    button(await screenNamed(second, 'sp-home-screen'), 'Tickets cerrados').click();
-    await waitForText(second, `Ticket ${bruno.tickets.closed[0]}`);
-    button(await openAccountMenu(first), 'Salir').click();
+    button(await screenNamed(second, 'sp-home-screen'), m('home.closed')).click();
+    await waitForText(second, m('ticket.number', bruno.tickets.closed[0]!));
+    button(await openAccountMenu(first), m('portal.logout')).click();
     await screenNamed(first, 'sp-login-screen');
     // The second instance keeps its session and can still read its tickets.
     button(
       await screenNamed(second, 'sp-ticket-list-screen'),
-      `Ticket ${bruno.tickets.closed[0]}`,
+      m('ticket.number', bruno.tickets.closed[0]!),
     ).click();
-    await waitForText(await screenNamed(second, 'sp-ticket-details-screen'), 'Historial');
+    await waitForText(await screenNamed(second, 'sp-ticket-details-screen'), m('details.timeline'));
   });
 
   it('loads another language only when it is used', async () => {
@@ -132,12 +133,12 @@ describe('embedding', () => {
     await screenNamed(el, 'sp-login-screen');
     expect(localeRequests()).to.deep.equal([]);
     el.lang = 'it';
-    await waitForText(el, 'Contatti');
+    await waitForText(el, await translated('it', 'portal.contact'));
     expect(
       localeRequests().map((name) => name.replace(/^.*\/locales\//, '').replace(/\?.*$/, '')),
     ).to.deep.equal(['it.ts']);
     el.lang = 'es';
-    await waitForText(el, 'Contacto');
+    await waitForText(el, m('portal.contact'));
   });
 
   it('registers once, and a second define of the same name is harmless', async () => {
@@ -156,7 +157,7 @@ describe('embedding', () => {
       await logIn(el, customer);
       await screenNamed(el, 'sp-home-screen');
       expect(location.hash).to.equal('#sp/home');
-      button(await screenNamed(el, 'sp-home-screen'), 'Tickets cerrados').click();
+      button(await screenNamed(el, 'sp-home-screen'), m('home.closed')).click();
       await screenNamed(el, 'sp-ticket-list-screen');
       expect(location.hash).to.equal('#sp/tickets/closed');
       location.hash = '#pricing';
@@ -180,7 +181,7 @@ describe('embedding', () => {
     const el = await mountPortal({ routing: 'history' });
     const url = location.href;
     await logIn(el, customer);
-    button(await screenNamed(el, 'sp-home-screen'), 'Tickets abiertos').click();
+    button(await screenNamed(el, 'sp-home-screen'), m('home.open')).click();
     await screenNamed(el, 'sp-ticket-list-screen');
     expect(location.href).to.equal(url);
     history.back();

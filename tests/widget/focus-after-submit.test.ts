@@ -21,6 +21,7 @@ import {
   waitForText,
   openAccountMenu,
 } from './helpers.ts';
+import { m } from './messages.ts';
 import {
   chooseFiles,
   deepActiveElement,
@@ -69,7 +70,7 @@ describe('focus after a mouse submit', () => {
     type($(login, '#password'), 'not-the-password');
     await clickWithMouse($(login, 'button[type="submit"]')!);
     await focusOn(
-      (active) => textOf(active) === 'El correo electrónico o la contraseña no son correctos.',
+      (active) => textOf(active) === m('error.invalid_credentials'),
       'the error message',
     );
 
@@ -77,7 +78,7 @@ describe('focus after a mouse submit', () => {
     await clickWithMouse($(login, 'button[type="submit"]')!);
     await screenNamed(el, 'sp-home-screen');
     await focusOn(
-      (active) => active.localName === 'h2' && textOf(active) === `Hola, ${customer.name}`,
+      (active) => active.localName === 'h2' && textOf(active) === m('home.heading', customer.name),
       'the home heading',
     );
   });
@@ -89,11 +90,8 @@ describe('focus after a mouse submit', () => {
     const screen = await screenNamed(el, 'sp-add-information-screen');
     await waitUntil(() => $(screen, '#text'), 'no text field');
     type($(screen, '#text'), 'El error aparece también con el cable.');
-    await clickWithMouse(button(screen, 'Añadir al ticket'));
-    await focusOn(
-      (active) => textOf(active) === 'Información añadida al ticket.',
-      'the confirmation',
-    );
+    await clickWithMouse(button(screen, m('addInformation.submit')));
+    await focusOn((active) => textOf(active) === m('addInformation.done'), 'the confirmation');
 
     await fetch(`${API}/test/tickets/${number}/close`, {
       method: 'POST',
@@ -102,9 +100,9 @@ describe('focus after a mouse submit', () => {
     });
     type($(screen, '#text'), 'Y con la wifi.');
     await screen.updateComplete;
-    await clickWithMouse(button(screen, 'Añadir al ticket'));
+    await clickWithMouse(button(screen, m('addInformation.submit')));
     await focusOn(
-      (active) => textOf(active) === 'Este ticket está cerrado: ya no admite más información.',
+      (active) => textOf(active) === m('addInformation.isClosed'),
       'why nothing was added',
     );
   });
@@ -119,7 +117,7 @@ describe('focus after a mouse submit', () => {
     await picker.updateComplete;
     await choose(picker, makeFile('traza.txt', 'ping: timeout'));
     await focusOn(
-      (active) => textOf(active) === 'Archivo «traza.txt» adjuntado.',
+      (active) => textOf(active) === m('attachFile.done', 'traza.txt'),
       'the confirmation',
     );
 
@@ -129,14 +127,14 @@ describe('focus after a mouse submit', () => {
       body: JSON.stringify({ portalUrl: location.href }),
     });
     await choose(picker, makeFile('tarde.txt', 'demasiado tarde'));
-    await waitForText(picker, 'Este ticket ya está cerrado y no admite más archivos.');
+    await waitForText(picker, m('attachFile.closed'));
     await focusOn((active) => picker.shadowRoot!.contains(active), 'the file picker');
   });
 
   it('change password: on the refused field when the current password is wrong', async () => {
     const { el } = await loggedInPortal();
     await screenNamed(el, 'sp-home-screen');
-    button(await openAccountMenu(el), 'Cambiar la contraseña').click();
+    button(await openAccountMenu(el), m('account.changePassword')).click();
     const change = await screenNamed(el, 'sp-change-password-screen');
     type($(change, '#current-password'), 'not-my-password');
     type($(change, '#new-password'), 'Cierzo-sobre-el-Ebro-2026');

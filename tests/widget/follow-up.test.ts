@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect, oneEvent, waitUntil } from '@open-wc/testing';
+import { formatDate } from '../../widget/i18n/labels.ts';
 import type { NewTicketScreen } from '../../widget/screens/new-ticket-screen.ts';
 import {
   $,
@@ -11,7 +12,9 @@ import {
   visibleText,
   waitForText,
 } from './helpers.ts';
-import { openTicket } from './ticket-flow-helpers.ts';
+import { path } from './categories.ts';
+import { m } from './messages.ts';
+import { clientFor, openTicket } from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
 
@@ -23,35 +26,37 @@ describe('follow-ups', () => {
 
     // An open ticket offers no follow-up.
     const openDetails = await openTicket(el, open);
-    expect(visibleText(openDetails)).not.to.include('Abrir un seguimiento');
+    expect(visibleText(openDetails)).not.to.include(m('followUps.open'));
 
     const details = await openTicket(el, closed);
-    await waitForText(details, 'Si el problema ha vuelto, puede abrir un seguimiento hasta el');
+    const { followUpUntil } = await (await clientFor(customer)).ticket(closed);
+    await waitForText(details, m('followUps.hint', formatDate(followUpUntil!)));
     expect(await seriousViolations(el)).to.deep.equal([]);
-    button(details, 'Abrir un seguimiento').click();
+    button(details, m('followUps.open')).click();
 
     const form = (await screenNamed(el, 'sp-new-ticket-screen')) as NewTicketScreen;
-    await waitForText(form, `Seguimiento del ticket ${closed}`);
+    await waitForText(form, m('newTicket.followUpOf', closed));
     await waitUntil(() => $(form, '#description'), 'the form, past the category step', {
       timeout: 10_000,
     });
-    expect(visibleText(form)).to.include('Infraestructura y nube › Red y VPN');
+    expect(visibleText(form)).to.include(path('infra.network').join(' › '));
     ($(form, 'input[name="urgency"][value="high"]') as HTMLInputElement).click();
     type($(form, '#description'), 'La VPN vuelve a cortarse.');
-    button(form, 'Registrar el ticket').click();
+    const sent = oneEvent(el, 'support-portal-ticket-created');
+    button(form, m('newTicket.submit')).click();
 
+    const { number } = (await sent).detail as { number: number };
     const created = await screenNamed(el, 'sp-ticket-created-screen');
     await waitForText(created, 'La VPN vuelve a cortarse.');
-    const number = Number(/registrado con el número (\d+)/.exec(visibleText(created))![1]);
     expect(number).to.be.greaterThan(closed);
 
     const followUp = await openTicket(el, number);
-    await waitForText(followUp, 'Es un seguimiento de:');
-    button(followUp, `Ticket ${closed}`).click();
+    await waitForText(followUp, m('followUps.of'));
+    button(followUp, m('ticket.number', closed)).click();
     const old = await screenNamed(el, 'sp-ticket-details-screen');
-    await waitForText(old, 'Seguimientos abiertos:');
-    expect(visibleText(old)).to.include(`Seguimiento abierto: ticket ${number}`);
-    button(old, `Ticket ${number}`).click();
+    await waitForText(old, m('followUps.list'));
+    expect(visibleText(old)).to.include(m('timeline.follow_up_opened', number));
+    button(old, m('ticket.number', number)).click();
     await waitUntil(
       () => visibleText(currentScreen(el)).includes('La VPN vuelve a cortarse.'),
       'the follow-up opened from the old ticket',

@@ -14,6 +14,8 @@ import {
   waitForText,
   openAccountMenu,
 } from './helpers.ts';
+import { label } from './categories.ts';
+import { m } from './messages.ts';
 
 afterEach(() => sessionStorage.clear());
 
@@ -72,7 +74,7 @@ describe('the host API', () => {
     expect(($(form, '#description') as HTMLTextAreaElement).value).to.equal('La VPN se cae.');
     const urgency = form.shadowRoot!.querySelector<HTMLInputElement>('input[value="high"]')!;
     expect(urgency.checked).to.equal(true);
-    expect(visibleText(form)).to.include('VPN');
+    expect(visibleText(form)).to.include(label('infra.network.vpn'));
     form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await waitUntil(() => created.length === 1, 'no ticket created', { timeout: 10_000 });
     const stored = await fetch(`${API}/test/tickets/${created[0]!.number}/context`);
@@ -107,9 +109,11 @@ describe('single sign-on users and the Signed out screen', () => {
 
   it('a customer without a password is offered no password change', async () => {
     const { el } = await partnerHome({ passwordless: true });
-    expect(visibleText(await openAccountMenu(el))).to.not.include('Cambiar la contraseña');
+    expect(visibleText(await openAccountMenu(el))).to.not.include(m('account.changePassword'));
     const withPassword = await partnerHome();
-    expect(visibleText(await openAccountMenu(withPassword.el))).to.include('Cambiar la contraseña');
+    expect(visibleText(await openAccountMenu(withPassword.el))).to.include(
+      m('account.changePassword'),
+    );
   });
 
   it('emptying token signs out to the Signed out screen; a new token signs in again', async () => {
@@ -118,8 +122,8 @@ describe('single sign-on users and the Signed out screen', () => {
     el.token = '';
     const screen = await screenNamed(el, 'sp-signed-out-screen');
     expect(signedOut).to.deep.equal([{ reason: 'token' }]);
-    expect(visibleText(screen)).to.include('Sesión cerrada');
-    expect(visibleText(screen)).to.include('Para volver a entrar, vuelva a abrir esta página.');
+    expect(visibleText(screen)).to.include(m('signedOut.heading'));
+    expect(visibleText(screen)).to.include(m('signedOut.reload'));
     expect(screen.shadowRoot!.querySelector('button')).to.equal(null);
     expect(await seriousViolations(el)).to.deep.equal([]);
     el.token = await partnerToken(customer.email, 120);
@@ -130,15 +134,15 @@ describe('single sign-on users and the Signed out screen', () => {
   it('logging out of a partner session shows Signed out; "Volver a entrar" uses the fresh token the page gives', async () => {
     const { el, customer } = await partnerHome({ passwordless: true });
     const signedOut = record<{ reason: string }>(el, 'support-portal-signed-out');
-    button(await openAccountMenu(el), 'Salir').click();
+    button(await openAccountMenu(el), m('portal.logout')).click();
     await screenNamed(el, 'sp-signed-out-screen');
     expect(signedOut).to.deep.equal([{ reason: 'user' }]);
-    expect(visibleText(el.shadowRoot!)).to.not.include('Contraseña');
+    expect(visibleText(el.shadowRoot!)).to.not.include(m('login.password'));
     // Partner tokens are single use: the host answers support-portal-signed-out with a fresh
     // one, and the portal waits on Signed out until the customer asks to come back.
     el.setAttribute('token', await partnerToken(customer.email, 120));
     const again = await screenNamed(el, 'sp-signed-out-screen');
-    button(again, 'Volver a entrar').click();
+    button(again, m('signedOut.signIn')).click();
     const home = await screenNamed(el, 'sp-home-screen');
     expect(visibleText(home)).to.include(customer.name);
   });

@@ -13,6 +13,7 @@ import {
   waitForText,
   openAccountMenu,
 } from './helpers.ts';
+import { en, m } from './messages.ts';
 
 afterEach(async () => {
   sessionStorage.clear();
@@ -35,14 +36,14 @@ function noticeText(el: SupportPortal): string {
 /** Changes the password from the home screen; the portal lands on home with its notice. */
 async function changePassword(el: SupportPortal, from: string, to: string) {
   await screenNamed(el, 'sp-home-screen');
-  button(await openAccountMenu(el), 'Cambiar la contraseña').click();
+  button(await openAccountMenu(el), m('account.changePassword')).click();
   const change = await screenNamed(el, 'sp-change-password-screen');
   type($(change, '#current-password'), from);
   type($(change, '#new-password'), to);
   type($(change, '#repeat-password'), to);
   $(change, 'button[type="submit"]')!.click();
   await screenNamed(el, 'sp-home-screen');
-  await waitForText(el.shadowRoot!.querySelector('.notice')!, 'Contraseña cambiada.');
+  await waitForText(el.shadowRoot!.querySelector('.notice')!, m('password.changed'));
 }
 
 async function noticeGone(el: SupportPortal) {
@@ -67,17 +68,17 @@ describe('the notice above the screen', () => {
     const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select[part="language"]')!;
     select.value = 'en';
     select.dispatchEvent(new Event('change'));
-    await waitUntil(() => noticeText(el) === 'Password changed.', noticeText(el));
+    await waitUntil(() => noticeText(el) === en('password.changed'), noticeText(el));
     select.value = 'es';
     select.dispatchEvent(new Event('change'));
-    await waitUntil(() => noticeText(el) === 'Contraseña cambiada.', noticeText(el));
+    await waitUntil(() => noticeText(el) === m('password.changed'), noticeText(el));
 
     // The header's Home link, even to the screen already shown.
-    button(el, 'Inicio').click();
+    button(el, m('portal.home')).click();
     await noticeGone(el);
 
     await changePassword(el, PASSWORDS[0]!, PASSWORDS[1]!);
-    button(el, 'Contacto').click();
+    button(el, m('portal.contact')).click();
     await screenNamed(el, 'sp-contact-block');
     await noticeGone(el);
 
@@ -90,7 +91,7 @@ describe('the notice above the screen', () => {
 
     history.back();
     await changePassword(el, PASSWORDS[2]!, PASSWORDS[3]!);
-    button(await openAccountMenu(el), 'Salir').click();
+    button(await openAccountMenu(el), m('portal.logout')).click();
     await screenNamed(el, 'sp-login-screen');
     await noticeGone(el);
   });

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { newCustomer, screenNamed, seriousViolations, visibleText } from './helpers.ts';
+import { m } from './messages.ts';
 import { partnerPortal, partnerToken } from './accounts-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
@@ -10,7 +11,7 @@ describe('partner single sign-on', () => {
     const token = await partnerToken(customer.email, 120);
     const { el, screens, logins } = await partnerPortal(token);
     const home = await screenNamed(el, 'sp-home-screen');
-    expect(visibleText(home)).to.include(`Hola, ${customer.name}`);
+    expect(visibleText(home)).to.include(m('home.heading', customer.name));
     expect(screens).to.deep.equal(['home']);
     expect(logins).to.deep.equal([customer.email]);
     expect(await seriousViolations(el)).to.deep.equal([]);
