@@ -12,6 +12,7 @@ import {
   visibleText,
   waitForText,
 } from './helpers.ts';
+import { m } from './messages.ts';
 import {
   clientFor,
   deepActiveElement,
@@ -66,12 +67,12 @@ describe('the ticket as a conversation', () => {
     );
     currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'tickets', state: 'open' }));
     const list = await screenNamed(el, 'sp-ticket-list-screen');
-    await waitForText(list, `Ticket ${number}`);
+    await waitForText(list, m('ticket.number', number));
     const item = $$(list, 'li').find((li) => li.dataset.number === String(number))!;
     const row = visibleText(item);
-    expect(row).to.include('Nueva respuesta');
+    expect(row).to.include(m('tickets.newReply'));
     expect(row).to.include('La VPN se corta cada pocos minutos');
-    expect(row).to.include('Esperando su respuesta');
+    expect(row).to.include(m('status.waiting_for_customer'));
     expect(item.querySelector('.new-reply svg')).not.to.equal(null);
 
     const details = await openTicket(el, number);
@@ -80,8 +81,8 @@ describe('the ticket as a conversation', () => {
     const [description, question] = [...thread.querySelectorAll<HTMLElement>('.message')];
     expect(description!.dataset.side).to.equal('customer');
     expect(question!.dataset.side).to.equal('desk');
-    expect(visibleText(question!)).to.include('Servicio de soporte');
-    expect(visibleText(thread)).to.include('Estado: Esperando su respuesta');
+    expect(visibleText(question!)).to.include(m('timeline.actor.desk'));
+    expect(visibleText(thread)).to.include(m('thread.status', m('status.waiting_for_customer')));
     const links = [...thread.querySelectorAll('a')].map((a) => [
       a.getAttribute('href'),
       a.target,
@@ -124,9 +125,9 @@ describe('the ticket as a conversation', () => {
     const picker = box.shadowRoot!.querySelector('sp-file-picker') as FilePicker;
     await tabTo((active) => active.getRootNode() === picker.shadowRoot);
     await pickFile(picker, makeFile('pantalla.png', PNG, 'image/png'));
-    await tabTo((active) => active.textContent?.trim() === 'Enviar respuesta');
+    await tabTo((active) => active.textContent?.trim() === m('reply.submit'));
     await sendKeys({ press: 'Enter' });
-    await waitForText(box, 'Respuesta enviada.');
+    await waitForText(box, m('reply.done'));
     expect(deepActiveElement()?.id).to.equal('reply-done');
 
     const thread = threadOf(details);
@@ -136,11 +137,11 @@ describe('the ticket as a conversation', () => {
     expect(visibleText(last)).to.include('Aquí está la foto');
     expect(visibleText(last)).to.include('pantalla.png');
     expect(last.querySelector('.thumb')?.getAttribute('aria-label')).to.equal(
-      'Ver pantalla.png a tamaño completo',
+      m('thread.viewImage', 'pantalla.png'),
     );
     const now: TicketDetails = await client.ticket(number);
     expect(now.status).to.equal('in_progress');
-    expect(visibleText(thread)).to.include('Estado: En curso');
+    expect(visibleText(thread)).to.include(m('thread.status', m('status.in_progress')));
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
 
@@ -150,13 +151,16 @@ describe('the ticket as a conversation', () => {
     const el = await mountPortal();
     await logIn(el, customer);
     const home = await screenNamed(el, 'sp-home-screen');
-    await waitForText(home, 'Tickets con una respuesta nueva: 1');
-    expect(visibleText(home)).not.to.include('Tickets que esperan su respuesta');
+    await waitForText(home, m('home.newReplies', 1));
+    expect(visibleText(home)).not.to.include(m('home.waiting', '').trim());
     expect(await seriousViolations(el)).to.deep.equal([]);
     await openTicket(el, number);
     currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'home' }));
     const back = await screenNamed(el, 'sp-home-screen');
-    await waitUntil(() => !visibleText(back).includes('respuesta nueva'), 'count cleared');
+    await waitUntil(
+      () => !visibleText(back).includes(m('home.newReplies', '').trim()),
+      'count cleared',
+    );
   });
 
   it('fits 320 px with the thread and the reply box', async () => {

@@ -55,9 +55,13 @@ async function mount(
         ></sp-add-information-screen>`,
   );
   // Generous: on a loaded machine the first API answer can take more than the default second.
-  await waitUntil(() => !$(el, '[role="status"]')?.textContent?.includes('Cargando'), 'loading', {
-    timeout: 10_000,
-  });
+  await waitUntil(
+    () => !$(el, '[role="status"]')?.textContent?.includes(m('ticket.loading')),
+    'loading',
+    {
+      timeout: 10_000,
+    },
+  );
   await el.updateComplete;
   return el;
 }
@@ -67,7 +71,7 @@ describe('add information', () => {
     const { client, config, customer } = await customerSession({ open: 1 });
     const [number] = customer.tickets.open as [number];
     const el = await mount('sp-add-information-screen', client, config, number);
-    expect(textOf($(el, 'h2'))).to.equal(`Añadir información al ticket ${number}`);
+    expect(textOf($(el, 'h2'))).to.equal(m('addInformation.heading', number));
     expect(visibleText(el)).to.include('Open ticket 1');
     expect(await seriousViolations(el)).to.deep.equal([]);
 
@@ -144,7 +148,7 @@ describe('solution', () => {
     const accepted = oneEvent(el, 'support-portal-solution-accepted');
     button(el, m('solution.accept')).click();
     expect((await accepted).detail).to.deep.equal({ number });
-    await waitForText(el, `Ha aceptado la solución. El ticket ${number} está cerrado.`);
+    await waitForText(el, m('solution.accepted', number));
     expect(el.shadowRoot!.activeElement?.id).to.equal('outcome');
     expect((await client.ticket(number)).status).to.equal('closed');
     expect(await seriousViolations(el)).to.deep.equal([]);
@@ -188,7 +192,7 @@ describe('solution', () => {
   it('offers no answer while no solution is proposed', async () => {
     const { client, config, customer } = await customerSession({ open: 1 });
     const el = await mount('sp-solution-screen', client, config, customer.tickets.open[0]!);
-    expect(visibleText(el)).to.include('Estado actual: Nuevo.');
+    expect(visibleText(el)).to.include(m('solution.notPending', m('status.new')));
     expect($(el, 'button[part="accept"]')).to.equal(null);
   });
 });
@@ -209,13 +213,13 @@ describe('attach a file', () => {
     const cancel = appears(el.shadowRoot!, 'button[part="cancel"]');
     const updated = oneEvent(el, 'sp-ticket-updated');
     chooseFiles($(picker, '#input') as HTMLInputElement, makeFile('traza.txt', 'ping: timeout'));
-    expect((await progress).getAttribute('label')).to.equal('Subiendo «traza.txt»');
+    expect((await progress).getAttribute('label')).to.equal(m('attachFile.uploading', 'traza.txt'));
     expect(textOf(await cancel)).to.equal(m('attachFile.cancel'));
     const { detail } = await updated;
     expect(detail.ticket.attachments.map((file: { name: string }) => file.name)).to.deep.equal([
       'traza.txt',
     ]);
-    await waitForText(el, 'Archivo «traza.txt» adjuntado.');
+    await waitForText(el, m('attachFile.done', 'traza.txt'));
     expect($(el, 'sp-upload-progress')).to.equal(null);
     expect(picker.file).to.equal(null);
     expect((await client.ticket(number)).attachments).to.have.length(1);
@@ -265,7 +269,7 @@ describe('attach a file', () => {
     expect(await seriousViolations(el)).to.deep.equal([]);
 
     chooseFiles($(picker, '#input') as HTMLInputElement, makeFile('factura.pdf', PDF));
-    await waitForText(el, 'Archivo «factura.pdf» adjuntado.');
+    await waitForText(el, m('attachFile.done', 'factura.pdf'));
     expect(textOf($(picker, '[part="error"]'))).to.equal('');
     expect((await client.ticket(number)).attachments.map((file) => file.name)).to.deep.equal([
       'factura.pdf',
@@ -283,7 +287,7 @@ describe('attach a file', () => {
     expect(visibleText(details)).not.to.include(m('attachFile.label'));
 
     chooseFiles($(picker, '#input') as HTMLInputElement, makeFile('traza.txt', 'ping: timeout'));
-    await waitForText(details, 'Archivo «traza.txt» adjuntado.');
+    await waitForText(details, m('attachFile.done', 'traza.txt'));
     await waitForText(picker, m('attachFile.label'));
   });
 

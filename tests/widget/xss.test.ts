@@ -21,6 +21,8 @@ import {
   waitForText,
   type TestCustomer,
 } from './helpers.ts';
+import { label as categoryLabel } from './categories.ts';
+import { m } from './messages.ts';
 import { clientFor } from './ticket-flow-helpers.ts';
 
 declare global {
@@ -97,13 +99,13 @@ describe('stored XSS', () => {
       await testApi('/test/customers', { name, open: 1, category })
     ).json()) as TestCustomer;
     const [number] = customer.tickets.open as [number];
-    const path = `Licencias › ${label}`;
+    const path = `${categoryLabel('account.licences')} › ${label}`;
 
     location.hash = '#sp/home';
     const el = await mountPortal({ routing: 'hash' });
     await logIn(el, customer);
     await screenNamed(el, 'sp-home-screen');
-    await waitForText(el, `Hola, ${name}`);
+    await waitForText(el, m('home.heading', name));
     // The greeting and the header's "who is logged in".
     expect(visibleText(el).split(name).length - 1).to.be.at.least(2);
     expect(injected(el)).to.deep.equal([]);
