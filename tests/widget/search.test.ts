@@ -44,7 +44,7 @@ describe('searching tickets', () => {
       timeout: 10_000,
     });
     expect(numbers(list)).to.deep.equal(closed.slice(0, 20));
-    await waitUntil(() => announced(list) === '20 tickets encontrados.');
+    await waitUntil(() => announced(list) === m('search.found', 20));
     // Closed tickets found by a search take no actions, as in the closed list.
     expect($$(list, '.row-actions')).to.have.length(0);
     button(list, m('tickets.more')).click();
