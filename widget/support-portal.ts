@@ -422,7 +422,13 @@ export class SupportPortal extends LitElement {
       await this.loggedIn(customer);
       return null;
     } catch (error) {
-      return () => errorMessage(error);
+      // Claims the API refused are the partner's integration, not a field the customer can fix:
+      // told as any refused token is.
+      const refusal =
+        error instanceof ApiRequestError && error.code === 'validation_failed'
+          ? new ApiRequestError(401, 'unauthenticated')
+          : error;
+      return () => errorMessage(refusal);
     }
   }
 
