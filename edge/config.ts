@@ -87,8 +87,18 @@ const partnerSchema = z
     id: nonEmpty,
     issuer: nonEmpty,
     audience: nonEmpty,
-    /** The organization whose customers this partner may log in. */
+    /** The organization whose customers this partner logs in, unless a token names another. */
     organization: nonEmpty,
+    /**
+     * Further organizations this partner may assert (a host serving several): a token's
+     * `organization` claim may name one of these or `organization`, and no other.
+     */
+    organizations: z._default(z.array(nonEmpty), []),
+    /**
+     * Whether a first sign-on creates the customer from the token's `name`, `language` and
+     * `organization` claims (then required in every token of this partner). Off by default.
+     */
+    createCustomers: z._default(z.boolean(), false),
     algorithms: z.array(z.enum(['RS256', 'ES256'])).check(z.minLength(1)),
     jwksUrl: z.optional(httpUrl),
     publicJwk: z.optional(z.record(z.string(), z.unknown())),
@@ -100,6 +110,8 @@ const partnerSchema = z
   );
 
 export type PartnerConfig = z.output<typeof partnerSchema>;
+/** A partner as written in `PARTNERS`, before defaults. */
+export type PartnerSetting = z.input<typeof partnerSchema>;
 
 /** A JSON setting, parsed, then checked with `schema`; a bad one names the setting. */
 function jsonSetting<T extends z.ZodMiniType>(name: string, schema: T, fallback: string) {

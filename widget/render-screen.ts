@@ -12,6 +12,7 @@ import type { ApiClient } from './api/client.ts';
 import type { TicketPrefill } from './host-api.ts';
 import { loadAllMessages } from './i18n/localization.ts';
 import type { Route, Screen } from './navigation.ts';
+import { exportParts } from './parts.ts';
 import './screens/home-screen.ts';
 import './screens/login-screen.ts';
 
@@ -30,6 +31,22 @@ const LAZY_SCREENS: Partial<Record<Screen, () => Promise<unknown>>> = {
   solution: () => import('./screens/solution-screen.ts'),
   'signed-out': () => import('./screens/signed-out-screen.ts'),
 };
+
+/** The parts the screens hold, renamed for the host inside them (parts.ts), forwarded here. */
+const NEW_TICKET_PARTS = exportParts('new-ticket', [
+  'category-menu',
+  'colleague-picker',
+  'file-picker',
+  'upload-progress',
+]);
+const TICKET_DETAILS_PARTS = exportParts(null, [
+  'ticket-thread',
+  'ticket-reply-box',
+  'attach-file',
+  'file-picker',
+  'upload-progress',
+  'colleague-picker',
+]);
 
 const loading = new Map<Screen, Promise<void>>();
 const loaded = new Set<Screen>();
@@ -138,6 +155,7 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
       ></sp-ticket-list-screen>`;
     case 'ticket':
       return html`<sp-ticket-details-screen
+        exportparts=${TICKET_DETAILS_PARTS}
         .client=${c.client}
         .config=${c.config}
         .customer=${c.customer}
@@ -158,6 +176,7 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
       ></sp-contact-block>`;
     case 'new-ticket':
       return html`<sp-new-ticket-screen
+        exportparts=${NEW_TICKET_PARTS}
         .client=${c.client}
         .config=${c.config}
         .customer=${c.customer}
@@ -168,6 +187,7 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
       ></sp-new-ticket-screen>`;
     case 'ticket-created':
       return html`<sp-ticket-created-screen
+        exportparts=${exportParts('ticket-created')}
         .client=${c.client}
         .config=${c.config}
         .customer=${c.customer}
@@ -175,6 +195,7 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
       ></sp-ticket-created-screen>`;
     case 'add-information':
       return html`<sp-add-information-screen
+        exportparts=${exportParts('add-information')}
         .client=${c.client}
         .config=${c.config}
         .customer=${c.customer}
@@ -183,6 +204,7 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
       ></sp-add-information-screen>`;
     case 'solution':
       return html`<sp-solution-screen
+        exportparts=${exportParts('solution')}
         .client=${c.client}
         .config=${c.config}
         .customer=${c.customer}

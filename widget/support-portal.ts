@@ -31,6 +31,7 @@ import { errorMessage } from './i18n/errors.ts';
 import { LANGUAGE_NAMES, prepareDateFormats } from './i18n/labels.ts';
 import { currentLanguage, isLanguage, pickLanguage, useLanguage } from './i18n/localization.ts';
 import type { NavigateEvent } from './navigation.ts';
+import { exportParts } from './parts.ts';
 import { PortalRouter, type RoutingMode } from './portal-router.ts';
 import { PortalSession } from './portal-session.ts';
 import { loadScreen, preloadScreens, renderScreen } from './render-screen.ts';
@@ -57,6 +58,11 @@ import { portalStyles } from './support-portal.styles.ts';
  * the add-information box is kept in the browser (`localStorage`, the file in IndexedDB) per
  * instance (the same key) and customer until it is sent, across reloads and an expired session;
  * logging out removes that customer's drafts of this instance.
+ *
+ * Theming: colours come in pairs, `--sp-color-x` for the light scheme and `--sp-color-x-dark`
+ * for the dark one (`scheme="dark"`, or `auto` while the system prefers dark). Besides its own
+ * parts, the portal exports those of the elements inside its screens as `<element>-<part>`
+ * (widget/parts.ts), e.g. `support-portal::part(file-picker-button)`.
  *
  * @attr api - The API's base URL, e.g. `https://support-api.example.com`; empty for this page's
  * own origin. Read when the element connects.
@@ -105,17 +111,61 @@ import { portalStyles } from './support-portal.styles.ts';
  * @csspart language - The language menu.
  * @csspart main - The area where screens are shown.
  * @csspart footer - The bar with the contact link (not shown on the contact screen).
+ * @csspart account-menu-toggle - The header's button with the customer's name.
+ * @csspart account-menu-panel - The account panel it opens.
+ * @csspart new-ticket-category-menu - The new-ticket screen's guided category menu (step 1).
+ * @csspart new-ticket-help - The chosen category's guidance, above the new-ticket form.
+ * @csspart new-ticket-form - The new-ticket form (step 2).
+ * @csspart category-menu-base - The wrapper of the whole category menu.
+ * @csspart category-menu-filter - The category filter box and its label.
+ * @csspart category-menu-breadcrumbs - The path back up the category tree.
+ * @csspart category-menu-help - The guidance of the open branch, above its list.
+ * @csspart category-menu-list - The list of categories or of search results.
+ * @csspart category-menu-option - Each category or result in that list.
+ * @csspart category-menu-no-match - What to do when the filter matches no category.
+ * @csspart colleague-picker-toggle - The button that opens and closes the list of colleagues.
+ * @csspart colleague-picker-refusal - Why the choice of colleagues was refused.
+ * @csspart colleague-picker-list - The fieldset of colleagues' checkboxes.
+ * @csspart file-picker-base - A file picker's drop zone (new ticket, reply, attach a file).
+ * @csspart file-picker-button - The button that opens the browser's file dialog.
+ * @csspart file-picker-file - The chosen file's name, size and remove button.
+ * @csspart file-picker-error - The message about a refused file.
+ * @csspart upload-progress-base - An upload's progress, its wrapper.
+ * @csspart upload-progress-bar - The `<progress>` bar.
+ * @csspart ticket-thread-message - One message of a ticket's conversation.
+ * @csspart ticket-thread-status-line - A status change between messages.
+ * @csspart ticket-reply-box-form - The reply form under a ticket's conversation.
+ * @csspart attach-file-base - The "attach a file" block of a ticket's details.
+ * @csspart attach-file-cancel - The button that cancels the upload under way.
+ * @csspart add-information-description - The description and its additions so far.
+ * @csspart add-information-form - The field for the new text.
+ * @csspart solution-solution - The proposed solution.
+ * @csspart solution-accept - The button that accepts it.
+ * @csspart solution-reject-form - The reason field and the reject button.
+ * @csspart ticket-created-summary - The list of what was registered.
+ * @csspart ticket-created-actions - The buttons that lead on from the summary.
  *
  * @cssproperty --sp-color-primary - Buttons, links and focus (default #0b57d0).
+ * @cssproperty --sp-color-primary-dark - Buttons, links and focus in the dark scheme (default
+ * #a8c7fa).
  * @cssproperty --sp-color-on-primary - Text on primary buttons.
+ * @cssproperty --sp-color-on-primary-dark - Text on primary buttons in the dark scheme.
  * @cssproperty --sp-color-text - Body text.
+ * @cssproperty --sp-color-text-dark - Body text in the dark scheme.
  * @cssproperty --sp-color-muted - Secondary text.
+ * @cssproperty --sp-color-muted-dark - Secondary text in the dark scheme.
  * @cssproperty --sp-color-background - The portal's background.
+ * @cssproperty --sp-color-background-dark - The portal's background in the dark scheme.
  * @cssproperty --sp-color-surface - Cards, header, hovered buttons.
+ * @cssproperty --sp-color-surface-dark - Cards, header, hovered buttons in the dark scheme.
  * @cssproperty --sp-color-border - Field and card borders.
+ * @cssproperty --sp-color-border-dark - Field and card borders in the dark scheme.
  * @cssproperty --sp-color-danger - Errors.
+ * @cssproperty --sp-color-danger-dark - Errors in the dark scheme.
  * @cssproperty --sp-color-success - Confirmations.
+ * @cssproperty --sp-color-success-dark - Confirmations in the dark scheme.
  * @cssproperty --sp-color-focus - The focus ring.
+ * @cssproperty --sp-color-focus-dark - The focus ring in the dark scheme.
  * @cssproperty --sp-font-family - The portal's font.
  * @cssproperty --sp-font-size - The base font size (default `medium`: the reader's preferred size,
  * which the host page's root font size does not change).
@@ -243,6 +293,7 @@ export class SupportPortal extends LitElement {
             this.customer
               ? html`<sp-account-menu
                   class="who"
+                  exportparts=${exportParts('account-menu')}
                   .client=${client}
                   .customer=${this.customer}
                   .logout=${this.logoutFromMenu}
@@ -371,7 +422,13 @@ export class SupportPortal extends LitElement {
       await this.loggedIn(customer);
       return null;
     } catch (error) {
-      return () => errorMessage(error);
+      // Claims the API refused are the partner's integration, not a field the customer can fix:
+      // told as any refused token is.
+      const refusal =
+        error instanceof ApiRequestError && error.code === 'validation_failed'
+          ? new ApiRequestError(401, 'unauthenticated')
+          : error;
+      return () => errorMessage(refusal);
     }
   }
 

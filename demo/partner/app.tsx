@@ -77,6 +77,8 @@ function SupportPage() {
           api={apiOrigin()}
           lang="pt"
           routing="history"
+          // The intranet is light only, and so is its theme (no --sp-color-*-dark colours).
+          scheme="light"
           token={token ?? ''}
           context={{ intranet: 'costa-filhos', page: location.pathname }}
           onSupportPortalReady={log}

@@ -5,7 +5,8 @@
  * then checks the signature with its own key (a JWKS URL or a public JWK from config, never a
  * key or key URL named in the token's `jwk`, `jku` or `x5u` headers), with its algorithms pinned
  * (so `none` and HS256-signed-with-the-public-key fail), and its issuer, audience, expiry, not
- * before, a maximum age by `iat`, and a `jti` (each token is exchanged once). Returns the verified e-mail and the partner's organization.
+ * before, a maximum age by `iat`, and a `jti` (each token is exchanged once). Returns the verified
+ * e-mail, the partner's organizations and the token's claims about its user.
  */
 import {
   createRemoteJWKSet,
@@ -19,8 +20,15 @@ import type { AppConfig, PartnerConfig } from '../config.ts';
 
 export interface PartnerIdentity {
   partnerId: string;
+  /** The partner's own organization: whose customers it logs in unless the token names another. */
   organization: string;
+  /** Every organization the partner may assert: its own, then its `organizations`. */
+  organizations: string[];
+  /** Whether a first sign-on creates the customer (domain/partner-customers.ts). */
+  createCustomers: boolean;
   email: string;
+  /** The token's claims about its user, unchecked: domain/partner-customers.ts checks them. */
+  claims: { name?: unknown; language?: unknown; organization?: unknown };
   /** The token's own id: each token is exchanged once (domain/partner-token-use.ts). */
   tokenId: string;
   /** When the token expires, and with it the need to remember its id. */
@@ -67,13 +75,16 @@ async function verifyFor(
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
       requiredClaims: ['iat', 'exp', 'email', 'jti'],
     });
-    const { email, jti, exp } = payload;
+    const { email, jti, exp, name, language, organization } = payload;
     if (typeof email !== 'string' || email.length > 254) return null;
     if (typeof jti !== 'string' || !jti || jti.length > MAX_TOKEN_ID_LENGTH) return null;
     return {
       partnerId: partner.id,
       organization: partner.organization,
+      organizations: [partner.organization, ...partner.organizations],
+      createCustomers: partner.createCustomers,
       email: email.trim().toLowerCase(),
+      claims: { name, language, organization },
       tokenId: jti,
       // Tolerance included: the token is accepted until then.
       expiresAt: new Date((exp! + CLOCK_TOLERANCE_SECONDS) * 1000),

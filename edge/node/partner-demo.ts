@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Hono } from 'hono';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import type { PartnerConfig } from '../config.ts';
+import type { PartnerSetting } from '../config.ts';
 import { DEMO_PARTNER_USER } from '../demo/demo-data.ts';
 
 const ALGORITHM = 'ES256';
@@ -38,7 +38,7 @@ export async function demoPartnerKey(
 }
 
 /** The demo partner, for `PARTNERS`. */
-export function demoPartnerConfig(publicJwk: JWK): PartnerConfig {
+export function demoPartnerConfig(publicJwk: JWK): PartnerSetting {
   return { ...DEMO_PARTNER, algorithms: [ALGORITHM], publicJwk: { ...publicJwk } };
 }
 

@@ -2,14 +2,15 @@
  * @module
  * `POST /api/session/partner` `{ token }`: partner single sign-on. A token a configured partner
  * signed for one of its users (see ../lib/partner-tokens.ts) starts a session for the active
- * customer with that e-mail in the partner's organization, once per token (its `jti`); anything
- * else is 401, with no hint of which check failed.
+ * customer with that e-mail in the organization it asserts, once per token (its `jti`); a
+ * partner allowed to may create that customer on first sign-on (../domain/partner-customers.ts).
+ * Claims a partner may not assert are 400 `validation_failed`, naming the claim; anything else
+ * is 401, with no hint of which check failed.
  */
-import { and, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { ROUTES } from '../../contract/routes.ts';
 import { partnerSessionBody } from '../../contract/schemas.ts';
-import { customers } from '../db/schema.ts';
+import { checkPartnerClaims, partnerCustomer } from '../domain/partner-customers.ts';
 import { spendPartnerToken } from '../domain/partner-token-use.ts';
 import { startSession } from '../domain/sessions.ts';
 import type { AppEnv } from '../env.ts';
@@ -27,19 +28,11 @@ export const partnerSessionRoutes = new Hono<AppEnv>().post(
     const { db, config, clock } = c.var.ports;
     const now = clock.now();
     const identity = await verifyPartnerToken(c.req.valid('json').token, config, now);
-    if (!identity || !(await spendPartnerToken(db, identity, now)))
-      throw new ApiError('unauthenticated');
-    const [customer] = await db
-      .select()
-      .from(customers)
-      .where(
-        and(
-          eq(customers.email, identity.email),
-          eq(customers.organization, identity.organization),
-          eq(customers.active, true),
-        ),
-      )
-      .limit(1);
+    if (!identity) throw new ApiError('unauthenticated');
+    // Before the token is spent or anyone looked up: a refused claim changes and tells nothing.
+    const assertion = checkPartnerClaims(identity);
+    if (!(await spendPartnerToken(db, identity, now))) throw new ApiError('unauthenticated');
+    const customer = await partnerCustomer(db, assertion, config.PBKDF2_ITERATIONS, now);
     if (!customer) throw new ApiError('unauthenticated');
     return c.json(await startSession(c.var.ports, customer), 201);
   },

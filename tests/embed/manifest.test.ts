@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { INNER_PARTS, outerParts, type PartsOwner } from '../../widget/parts.ts';
 
 interface Named {
   name: string;
@@ -36,7 +37,11 @@ const widgetFiles = (dir: string): string[] =>
         ? [join(dir, entry.name)]
         : [],
   );
-const widget = widgetFiles('widget').map((file) => readFileSync(file, 'utf8'));
+const widgetSources = widgetFiles('widget').map((file) => ({
+  file,
+  text: readFileSync(file, 'utf8'),
+}));
+const widget = widgetSources.map(({ text }) => text);
 const names = (list: Named[] | undefined) => (list ?? []).map((item) => item.name).sort();
 const unique = (list: string[]) => [...new Set(list)].sort();
 const documented = (list: Named[] | undefined) =>
@@ -96,17 +101,35 @@ test('the React component has an onSupportPortal… prop for every event', () =>
   assert.deepEqual(unique(props.map(([, , event]) => event)), names(element.events));
 });
 
+test("every inner element's documented parts are exported under its name", () => {
+  // The `@csspart` lines of each element inside the screens, by its tag without `sp-`/`-screen`.
+  const documentedParts = widgetSources
+    .filter(({ file }) => !file.endsWith('support-portal.ts'))
+    .flatMap(({ file, text }) => {
+      const parts = [...text.matchAll(/@csspart ([a-z-]+)/g)].map(([, name]) => name);
+      if (!parts.length) return [];
+      const tag = /`<sp-([a-z-]+?)(?:-screen)?>`/.exec(text)?.[1];
+      assert.ok(tag, `${file}: no \`<sp-…>\` in its header`);
+      return [[tag, parts] as const];
+    });
+  assert.ok(documentedParts.length >= 10);
+  assert.deepEqual(
+    Object.fromEntries(documentedParts),
+    Object.fromEntries(Object.entries(INNER_PARTS).map(([owner, parts]) => [owner, [...parts]])),
+  );
+});
+
 test('every slot, part and custom property is in the manifest, described', () => {
   const render = readFileSync('widget/render-screen.ts', 'utf8');
   const slots = [...`${source}${render}`.matchAll(/<slot name="([^"]+)"/g)].map(([, n]) => n);
   assert.deepEqual(names(element.slots), unique(slots));
   const parts = [...source.matchAll(/part="([^"]+)"/g)].map(([, name]) => name);
-  // Parts exported from inside screens, as `inner: outer` pairs.
-  const exported = [...`${source}${render}`.matchAll(/exportparts="([^"]+)"/g)].flatMap(
-    ([, list]) => list.split(',').map((pair) => pair.split(':').at(-1)!.trim()),
-  );
+  const exported = (Object.keys(INNER_PARTS) as PartsOwner[]).flatMap(outerParts);
   assert.deepEqual(names(element.cssParts), unique([...parts, ...exported]));
-  const custom = widget.flatMap((text) => [...text.matchAll(/--sp-[a-z-]+/g)].map(([n]) => n));
+  // Every custom property the styles read.
+  const custom = widget.flatMap((text) =>
+    [...text.matchAll(/var\(\s*(--sp-[a-z-]+)/g)].map(([, name]) => name),
+  );
   assert.deepEqual(names(element.cssProperties), unique(custom));
   const all = [element.slots, element.cssParts, element.cssProperties];
   assert.deepEqual(all.flatMap(documented), []);

@@ -32,11 +32,15 @@ export function setPasswordLink(mail: OutboxMail): URL {
 }
 
 /** A token signed by the test partner intranet for one of its users. */
-export async function partnerToken(email: string, expiresInSeconds: number): Promise<string> {
+export async function partnerToken(
+  email: string,
+  expiresInSeconds: number,
+  claims?: Record<string, unknown>,
+): Promise<string> {
   const response = await fetch(`${API}/test/partner-token`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, expiresInSeconds }),
+    body: JSON.stringify({ email, expiresInSeconds, claims }),
   });
   return ((await response.json()) as { token: string }).token;
 }

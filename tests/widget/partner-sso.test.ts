@@ -24,4 +24,32 @@ describe('partner single sign-on', () => {
     await screenNamed(el, 'sp-login-screen');
     expect(screens).to.deep.equal(['login']);
   });
+
+  it('a partner allowed to create customers opens the portal for a first-time user', async () => {
+    const email = `first-${Date.now()}@example.com`;
+    const token = await partnerToken(email, 120, {
+      name: 'Marta Ribas',
+      language: 'ca',
+      organization: 'Example Org',
+    });
+    const { el, logins } = await partnerPortal(token);
+    const home = await screenNamed(el, 'sp-home-screen');
+    // In the language the token gave the new customer.
+    expect(visibleText(home)).to.include('Hola, Marta Ribas');
+    expect(el.shadowRoot!.querySelector('.portal')!.getAttribute('lang')).to.equal('ca');
+    expect(logins).to.deep.equal([email]);
+  });
+
+  it('refused claims show the login screen and what any refused token says, no form error', async () => {
+    const token = await partnerToken(`first-${Date.now()}@example.com`, 120, {
+      language: 'es',
+      organization: 'Another Org',
+    });
+    const { el, screens } = await partnerPortal(token);
+    await screenNamed(el, 'sp-login-screen');
+    expect(screens).to.deep.equal(['login']);
+    const notice = el.shadowRoot!.querySelector('.notice')!.textContent!;
+    expect(notice).to.include('Su sesión ha terminado');
+    expect(notice).to.not.include('Revise los campos');
+  });
 });

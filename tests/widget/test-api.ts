@@ -47,6 +47,7 @@ interface NewTestCustomer {
 
 /** The partner intranet of the single sign-on tests, for the test customers' organization. */
 const PARTNER = { issuer: 'https://intranet.partner.test', audience: 'support-portal' };
+const CREATOR = { issuer: 'https://creator.partner.test', audience: 'support-portal' };
 
 export async function startTestApi(allowedOrigins: string[]) {
   const partnerKeys = await generateKeyPair('ES256');
@@ -55,6 +56,15 @@ export async function startTestApi(allowedOrigins: string[]) {
       id: 'test-partner',
       ...PARTNER,
       organization: 'Example Org',
+      algorithms: ['ES256'],
+      publicJwk: await exportJWK(partnerKeys.publicKey),
+    },
+    // The same intranet under another issuer, allowed to create customers on first sign-on.
+    {
+      id: 'test-creator',
+      ...CREATOR,
+      organization: 'Example Org',
+      createCustomers: true,
       algorithms: ['ES256'],
       publicJwk: await exportJWK(partnerKeys.publicKey),
     },
@@ -267,15 +277,18 @@ export async function startTestApi(allowedOrigins: string[]) {
       return c.json(mails);
     })
     .post('/test/partner-token', async (c) => {
-      const { email, expiresInSeconds } = (await c.req.json()) as {
+      const { email, expiresInSeconds, claims } = (await c.req.json()) as {
         email: string;
         expiresInSeconds: number;
+        /** With claims about the user: signed by the partner that creates customers. */
+        claims?: Record<string, unknown>;
       };
       const now = Math.floor(portal.clock.now().getTime() / 1000);
-      const token = await new SignJWT({ email, jti: crypto.randomUUID() })
+      const partner = claims ? CREATOR : PARTNER;
+      const token = await new SignJWT({ email, jti: crypto.randomUUID(), ...claims })
         .setProtectedHeader({ alg: 'ES256', typ: 'JWT' })
-        .setIssuer(PARTNER.issuer)
-        .setAudience(PARTNER.audience)
+        .setIssuer(partner.issuer)
+        .setAudience(partner.audience)
         .setSubject(email)
         .setIssuedAt(expiresInSeconds > 0 ? now : now - 600)
         .setExpirationTime(now + expiresInSeconds)

@@ -14,6 +14,7 @@ import type { FileChangeEvent } from '../events/file-change.ts';
 import { TicketUpdatedEvent } from '../events/ticket-updated.ts';
 import { errorMessage, fieldMessage } from '../i18n/errors.ts';
 import { noticeText, type Notice } from '../i18n/notice.ts';
+import { exportParts } from '../parts.ts';
 import { shared } from '../styles/shared.ts';
 import './file-picker.ts';
 import './upload-progress.ts';
@@ -134,6 +135,7 @@ export class AttachFile extends LitElement {
     return html`
       <div part="base">
         <sp-file-picker
+          exportparts=${exportParts('file-picker')}
           label=${
             this.firstFile
               ? msg('Adjuntar un archivo', { id: 'attachFile.labelFirst' })
@@ -149,6 +151,7 @@ export class AttachFile extends LitElement {
           this.file
             ? html`<div class="uploading">
                 <sp-upload-progress
+                  exportparts=${exportParts('upload-progress')}
                   .value=${this.progress}
                   label=${msg(str`Subiendo «${this.file.name}»`, { id: 'attachFile.uploading' })}
                 ></sp-upload-progress>

@@ -7,6 +7,7 @@ import { msg } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { Customer } from '../../contract/types.ts';
 import type { ApiClient } from '../api/client.ts';
+import { exportParts } from '../parts.ts';
 import './colleague-picker.ts';
 
 /** `error`: why the API refused the choice, shown under the picker. */
@@ -23,6 +24,7 @@ export function colleaguesField(
       ${msg('Colegas en copia (opcional)', { id: 'newTicket.colleagues' })}
     </span>
     <sp-colleague-picker
+      exportparts=${exportParts('colleague-picker')}
       .client=${client}
       label=${msg('Elegir colegas', { id: 'newTicket.chooseColleagues' })}
       .refusal=${error}

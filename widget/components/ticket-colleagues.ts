@@ -12,6 +12,7 @@ import { defineElement } from '../define.ts';
 import { TicketUpdatedEvent } from '../events/ticket-updated.ts';
 import { errorMessage } from '../i18n/errors.ts';
 import { noticeText, type Notice } from '../i18n/notice.ts';
+import { exportParts } from '../parts.ts';
 import { shared } from '../styles/shared.ts';
 import type { ColleaguePicker } from './colleague-picker.ts';
 import './colleague-picker.ts';
@@ -77,6 +78,7 @@ export class TicketColleagues extends LitElement {
         canAdd
           ? html`<form novalidate @submit=${this.handleSubmit}>
               <sp-colleague-picker
+                exportparts=${exportParts('colleague-picker')}
                 .client=${this.client}
                 .exclude=${[ticket.requester.id, ...ticket.colleagues.map((colleague) => colleague.id)]}
                 label=${msg('Añadir colegas', { id: 'colleagues.add' })}

@@ -8,6 +8,7 @@ import { html } from 'lit';
 import type { CategoryNode } from '../../contract/types.ts';
 import '../components/category-menu.ts';
 import type { CategorySelectEvent } from '../events/category-select.ts';
+import { exportParts } from '../parts.ts';
 
 export interface CategoryStepOptions {
   /** Null while they load. */
@@ -40,6 +41,7 @@ export function categoryStep(step: CategoryStepOptions) {
             ? noCategories(step.onContact)
             : html`<sp-category-menu
                 part="category-menu"
+                exportparts=${exportParts('category-menu')}
                 .categories=${step.categories}
                 .value=${step.chosen}
                 @sp-category-select=${step.onSelect}

@@ -23,6 +23,7 @@ import { errorMessage } from '../i18n/errors.ts';
 import type { TicketPrefill } from '../host-api.ts';
 import { formatDate, urgencyLabel } from '../i18n/labels.ts';
 import { urgencyDefinition } from '../i18n/urgency-definitions.ts';
+import { exportParts } from '../parts.ts';
 import { shared } from '../styles/shared.ts';
 import { restoredNotice } from './draft.ts';
 import { categoryStep } from './new-ticket-category-step.ts';
@@ -336,6 +337,7 @@ export class NewTicketScreen extends ScreenElement {
         })}
         ${colleaguesField(this.client, this.customer, this.busy, this.errors.colleagues ?? '')}
         <sp-file-picker
+          exportparts=${exportParts('file-picker')}
           label=${msg('Archivo adjunto (opcional)', { id: 'newTicket.file' })}
           .limits=${this.config?.limits ?? null}
           .file=${this.file}
@@ -346,6 +348,7 @@ export class NewTicketScreen extends ScreenElement {
         ${
           this.progress !== null
             ? html`<sp-upload-progress
+                exportparts=${exportParts('upload-progress')}
                 .value=${this.progress}
                 label=${msg('Enviando el ticket y su archivo', { id: 'newTicket.uploading' })}
               ></sp-upload-progress>`

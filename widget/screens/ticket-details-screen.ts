@@ -15,6 +15,7 @@ import { defineElement } from '../define.ts';
 import type { TicketUpdatedEvent } from '../events/ticket-updated.ts';
 import { errorMessage } from '../i18n/errors.ts';
 import { formatBytes, formatDateTime, statusLabel, urgencyLabel } from '../i18n/labels.ts';
+import { exportParts } from '../parts.ts';
 import { downloadIcon } from '../styles/icons.ts';
 import { shared } from '../styles/shared.ts';
 import { autoAcceptDeadline } from './auto-accept.ts';
@@ -128,7 +129,11 @@ export class TicketDetailsScreen extends ScreenElement {
 
       <section aria-labelledby="thread-heading">
         <h3 id="thread-heading">${msg('Conversación', { id: 'details.thread' })}</h3>
-        <sp-ticket-thread .client=${this.client} .ticket=${ticket}></sp-ticket-thread>
+        <sp-ticket-thread
+          exportparts=${exportParts('ticket-thread')}
+          .client=${this.client}
+          .ticket=${ticket}
+        ></sp-ticket-thread>
         ${
           ticket.solutionPending && ticket.role === 'requester'
             ? html`<div class="solution">
@@ -142,6 +147,7 @@ export class TicketDetailsScreen extends ScreenElement {
         ${
           canAdd
             ? html`<sp-ticket-reply-box
+                exportparts=${exportParts('ticket-reply-box', ['file-picker', 'upload-progress'])}
                 .client=${this.client}
                 .config=${this.config}
                 .customer=${this.customer}
@@ -178,6 +184,7 @@ export class TicketDetailsScreen extends ScreenElement {
         ${
           canAdd && customElements.get('sp-attach-file')
             ? html`<sp-attach-file
+                exportparts=${exportParts('attach-file', ['file-picker', 'upload-progress'])}
                 .client=${this.client}
                 .config=${this.config}
                 .number=${ticket.number}
@@ -191,6 +198,7 @@ export class TicketDetailsScreen extends ScreenElement {
       <section aria-labelledby="colleagues-heading">
         <h3 id="colleagues-heading">${msg('En copia', { id: 'details.colleagues' })}</h3>
         <sp-ticket-colleagues
+          exportparts=${exportParts(null, ['colleague-picker'])}
           .client=${this.client}
           .ticket=${ticket}
           @sp-ticket-updated=${this.handleUpdated}

@@ -15,6 +15,7 @@ import { InformationAddedEvent } from '../events/information-added.ts';
 import { TicketUpdatedEvent } from '../events/ticket-updated.ts';
 import { errorMessage, fieldMessage } from '../i18n/errors.ts';
 import { noticeText, type Notice } from '../i18n/notice.ts';
+import { exportParts } from '../parts.ts';
 import { shared } from '../styles/shared.ts';
 import { draftScope, readDraft, restoredNotice, writeDraft } from './draft.ts';
 import { ScreenElement } from './screen.ts';
@@ -88,6 +89,7 @@ export class TicketReplyBox extends ScreenElement {
           onInput: this.handleInput,
         })}
         <sp-file-picker
+          exportparts=${exportParts('file-picker')}
           label=${msg('Archivo (opcional)', { id: 'reply.file' })}
           .limits=${this.config?.limits ?? null}
           .file=${this.file}
@@ -96,7 +98,10 @@ export class TicketReplyBox extends ScreenElement {
         ></sp-file-picker>
         ${
           this.progress !== null
-            ? html`<sp-upload-progress .value=${this.progress}></sp-upload-progress>`
+            ? html`<sp-upload-progress
+                exportparts=${exportParts('upload-progress')}
+                .value=${this.progress}
+              ></sp-upload-progress>`
             : nothing
         }
         <p id="reply-error" class="status error" role="alert" tabindex="-1">${this.formError}</p>

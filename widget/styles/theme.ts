@@ -1,23 +1,27 @@
 /**
  * @module
  * The portal's theme: every colour, font, radius and spacing the screens use, each one a public
- * `--sp-*` custom property the host page may set on `<support-portal>`, with defaults that meet
- * WCAG 2.2 AA contrast in the light and the dark scheme.
+ * `--sp-*` custom property the host page may set on `<support-portal>` (colours twice: light and
+ * `-dark`), with defaults that meet WCAG 2.2 AA contrast in the light and the dark scheme.
  */
 import { css } from 'lit';
 
-/** The dark scheme's defaults, used by the system preference and by `scheme="dark"` alike. */
+/**
+ * The dark scheme, used by the system preference and by `scheme="dark"` alike: each colour its
+ * own `--sp-color-*-dark` property, so that a page's light colours (dark text, a deep primary)
+ * never land on the dark background.
+ */
 const darkPalette = css`
-  --_primary: var(--sp-color-primary, #a8c7fa);
-  --_on-primary: var(--sp-color-on-primary, #062e6f);
-  --_text: var(--sp-color-text, #e8eaed);
-  --_muted: var(--sp-color-muted, #bdc3cc);
-  --_background: var(--sp-color-background, #16191d);
-  --_surface: var(--sp-color-surface, #23272e);
-  --_border: var(--sp-color-border, #8d96a1);
-  --_danger: var(--sp-color-danger, #f2b8b5);
-  --_success: var(--sp-color-success, #8fd9a6);
-  --_focus: var(--sp-color-focus, #a8c7fa);
+  --_primary: var(--sp-color-primary-dark, #a8c7fa);
+  --_on-primary: var(--sp-color-on-primary-dark, #062e6f);
+  --_text: var(--sp-color-text-dark, #e8eaed);
+  --_muted: var(--sp-color-muted-dark, #bdc3cc);
+  --_background: var(--sp-color-background-dark, #16191d);
+  --_surface: var(--sp-color-surface-dark, #23272e);
+  --_border: var(--sp-color-border-dark, #8d96a1);
+  --_danger: var(--sp-color-danger-dark, #f2b8b5);
+  --_success: var(--sp-color-success-dark, #8fd9a6);
+  --_focus: var(--sp-color-focus-dark, #a8c7fa);
 `;
 
 export const theme = css`
