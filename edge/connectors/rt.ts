@@ -147,16 +147,38 @@ export function rtConnector(options: RtOptions): TicketConnector {
     ]);
   }
 
-  async function messageParts(transactionId: string) {
-    const parts = await all<RtAttachmentItem>(
-      'GET',
-      `/transaction/${transactionId}/attachments?fields=Filename,ContentType,Content`,
-    );
+  /** A message's text (its plain-text parts) and its files, from its attachment rows. */
+  function message(parts: RtAttachmentItem[]) {
     const text = parts
       .filter((part) => !part.Filename && part.ContentType === 'text/plain')
       .map((part) => part.Content)
       .join('\n\n');
     return { text, files: parts.filter((part) => part.Filename) };
+  }
+
+  async function messageParts(transactionId: string) {
+    return message(
+      await all<RtAttachmentItem>(
+        'GET',
+        `/transaction/${transactionId}/attachments?fields=Filename,ContentType,Content`,
+      ),
+    );
+  }
+
+  /** The attachment rows of a ticket's transactions after `after`, one search for them all. */
+  async function partsAfter(externalId: string, after: number) {
+    const rows = await all<RtAttachmentItem & { TransactionId: string }>(
+      'POST',
+      `/ticket/${externalId}/attachments?fields=TransactionId,Filename,ContentType,Content`,
+      [{ field: 'TransactionId', operator: '>', value: after }],
+    );
+    const byTransaction = new Map<string, RtAttachmentItem[]>();
+    for (const row of rows) {
+      const list = byTransaction.get(String(row.TransactionId)) ?? [];
+      list.push(row);
+      byTransaction.set(String(row.TransactionId), list);
+    }
+    return byTransaction;
   }
 
   async function files(parts: RtAttachmentItem[]): Promise<ConnectorFile[]> {
@@ -239,7 +261,8 @@ export function rtConnector(options: RtOptions): TicketConnector {
         // Relative to RT's own clock: an absolute date would be read in the RT user's timezone.
         query += ` AND LastUpdated > '${seconds} seconds ago'`;
       }
-      const tickets = await ticketQuery(query, 'id');
+      const tickets = await ticketQuery(query, 'id,Creator');
+      for (const ticket of tickets) creators.set(String(ticket.id), (ticket.Creator as RtRef).id);
       // RT's time when the search ran (about): changes after it come in the next poll.
       const rtTime = rtDate ? rtDate - 1000 : started;
       const next: PollCursor = { rtTime, offsetMs: rtTime - started };
@@ -267,8 +290,7 @@ export function rtConnector(options: RtOptions): TicketConnector {
         if (creator !== 'RT_System') lastByConnector = creator === connectorUser;
         const common = { id, byConnector, author: creator };
         if (transaction.Type === 'Correspond' && !byConnector) {
-          const { text, files: fileParts } = await messageParts(transaction.id);
-          changes.push({ ...common, type: 'reply', text, files: () => files(fileParts) });
+          changes.push({ ...common, type: 'reply' });
         } else if (transaction.Type === 'Comment') {
           changes.push({ ...common, type: 'note' });
         } else if (transaction.Type === 'Status' && transaction.Field === 'Status') {
@@ -276,6 +298,16 @@ export function rtConnector(options: RtOptions): TicketConnector {
           changes.push({ ...common, type: 'status', status, text: transaction.NewValue });
         } else {
           changes.push({ ...common, type: 'other' });
+        }
+      }
+      // The agents' messages: their texts and files in one search, not one per message.
+      const replies = changes.filter((change) => change.type === 'reply');
+      if (replies.length > 0) {
+        const parts = await partsAfter(externalId, after);
+        for (const reply of replies) {
+          const { text, files: fileParts } = message(parts.get(String(reply.id)) ?? []);
+          reply.text = text;
+          reply.files = () => files(fileParts);
         }
       }
       return changes;

@@ -4,10 +4,16 @@ import { eq } from 'drizzle-orm';
 import { ROUTES, apiPath } from '../../contract/routes.ts';
 import type { TicketDetails } from '../../contract/types.ts';
 import { mailOutbox, tickets, webhookDeliveries } from '../../edge/db/schema.ts';
-import { startPrivateRt, type PrivateRt } from '../../edge/node/private-rt.ts';
+import type { PrivateRt } from '../../edge/node/private-rt.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';
 import { PDF, PNG } from '../support/files.ts';
-import { connectedPortal, rtAgent, type ConnectedPortal, type RtAgent } from './support.ts';
+import {
+  connectedPortal,
+  rtAgent,
+  type ConnectedPortal,
+  type RtAgent,
+  startTestRt,
+} from './support.ts';
 
 let rt: PrivateRt;
 let agent: RtAgent;
@@ -17,7 +23,7 @@ let customer: { id: string; email: string; name: string };
 let colleague: { id: string; email: string };
 
 before(async () => {
-  rt = await startPrivateRt(['Software', 'Infrastructure', 'Accounts']);
+  rt = await startTestRt();
   agent = rtAgent(rt);
   portal = await connectedPortal(rt);
   const created = await portal.createCustomer({ name: 'Marta Puig', organization: 'Puig SL' });

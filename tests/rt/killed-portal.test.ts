@@ -9,7 +9,7 @@ import * as schema from '../../edge/db/schema.ts';
 import { connectorDeliveries, ticketEvents, tickets } from '../../edge/db/schema.ts';
 import { DEMO_LOGIN } from '../../edge/demo/demo-data.ts';
 import { openDatabase } from '../../edge/node/ports.ts';
-import { startPrivateRt, type PrivateRt } from '../../edge/node/private-rt.ts';
+import type { PrivateRt } from '../../edge/node/private-rt.ts';
 import { logIn, type HttpCustomer } from '../runtimes/support/http-customer.ts';
 import {
   freePort,
@@ -17,7 +17,7 @@ import {
   temporaryFolder,
   type Server,
 } from '../runtimes/support/processes.ts';
-import { rtAgent, rtEnv, type RtAgent } from './support.ts';
+import { rtAgent, rtEnv, type RtAgent, startTestRt } from './support.ts';
 
 const TICKETS = 8;
 const MESSAGES = 2;
@@ -67,7 +67,7 @@ async function waitFor(what: string, done: () => Promise<boolean>) {
 }
 
 before(async () => {
-  rt = await startPrivateRt(['Software', 'Infrastructure', 'Accounts']);
+  rt = await startTestRt();
   agent = rtAgent(rt);
   dataDir = temporaryFolder('portal-rt-killed-');
   port = await freePort();

@@ -6,10 +6,16 @@ import type { TicketDetails } from '../../contract/types.ts';
 import { rtConnector } from '../../edge/connectors/rt.ts';
 import { syncConnector } from '../../edge/connectors/sync.ts';
 import { connectorDeliveries, connectorTickets, tickets } from '../../edge/db/schema.ts';
-import { startPrivateRt, type PrivateRt } from '../../edge/node/private-rt.ts';
+import type { PrivateRt } from '../../edge/node/private-rt.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';
 import { PNG } from '../support/files.ts';
-import { connectedPortal, rtAgent, type ConnectedPortal, type RtAgent } from './support.ts';
+import {
+  connectedPortal,
+  rtAgent,
+  type ConnectedPortal,
+  type RtAgent,
+  startTestRt,
+} from './support.ts';
 
 let rt: PrivateRt;
 let agent: RtAgent;
@@ -17,7 +23,7 @@ let portal: ConnectedPortal;
 let session: CustomerSession;
 
 before(async () => {
-  rt = await startPrivateRt(['Software', 'Infrastructure', 'Accounts']);
+  rt = await startTestRt();
   agent = rtAgent(rt);
   portal = await connectedPortal(rt, { RT_BACKOFF_SECONDS: '10' });
   const customer = await portal.createCustomer({ name: 'Joan Soler' });

@@ -8,7 +8,7 @@ import { connectorFromConfig } from '../../edge/connectors/index.ts';
 import { enqueueEvents } from '../../edge/connectors/outbox.ts';
 import { syncConnector } from '../../edge/connectors/sync.ts';
 import { runScheduledJob } from '../../edge/jobs/scheduled.ts';
-import type { PrivateRt } from '../../edge/node/private-rt.ts';
+import { startPrivateRt, type PrivateRt } from '../../edge/node/private-rt.ts';
 import { startPortal } from '../support/app.ts';
 
 /** A queue per top-level demo category, as `npm run demo:rt` makes them. */
@@ -17,6 +17,14 @@ export const DEMO_QUEUES = {
   infra: 'Infrastructure',
   account: 'Accounts',
 };
+
+/**
+ * A private RT with the demo's queues for one test file. A low bcrypt cost: RT checks the token
+ * on each REST2 request, about 0.2 s of CPU at RT's default cost.
+ */
+export function startTestRt(): Promise<PrivateRt> {
+  return startPrivateRt(Object.values(DEMO_QUEUES), { bcryptCost: 4 });
+}
 
 export function rtEnv(rt: PrivateRt, extra: Record<string, string> = {}) {
   return {
@@ -104,38 +112,47 @@ export function rtAgent(rt: PrivateRt) {
         if (page >= result.pages) return items;
       }
     },
-    /** Each part of a transaction: the text (no file name) and the files with their bytes. */
-    async parts(transactionId: string) {
-      const list = await call<{ items: { id: string }[] }>(
-        'GET',
-        `/transaction/${transactionId}/attachments?per_page=100`,
-      );
-      return Promise.all(
-        list.items.map(async (item) => {
-          const part = await call<{ Filename?: string; ContentType: string; Content: string }>(
-            'GET',
-            `/attachment/${item.id}`,
-          );
-          return {
-            name: part.Filename ?? '',
-            type: part.ContentType,
-            bytes: new Uint8Array(Buffer.from(part.Content ?? '', 'base64')),
-          };
-        }),
-      );
-    },
-    /** The texts of the ticket's correspondence, oldest first (the Create's content first). */
+    /**
+     * The ticket's messages, oldest first (the Create's content first): each one's text (its
+     * plain-text parts) and files with their bytes. Two searches, then one read per file.
+     */
     async messages(id: string): Promise<{ type: string; text: string; files: RtFile[] }[]> {
       const history = await agent.history(id);
+      const parts: {
+        id: string;
+        TransactionId: string;
+        Filename: string;
+        ContentType: string;
+        Content: string;
+      }[] = [];
+      for (let page = 1; ; page++) {
+        const result = await call<{ items: typeof parts; pages: number }>(
+          'GET',
+          `/ticket/${id}/attachments?fields=TransactionId,Filename,ContentType,Content&per_page=100&page=${page}`,
+        );
+        parts.push(...result.items);
+        if (page >= result.pages) break;
+      }
       const out = [];
       for (const transaction of history) {
         if (!['Create', 'Correspond', 'Comment'].includes(transaction.Type)) continue;
-        const parts = await agent.parts(transaction.id);
-        const text = parts
-          .filter((part) => !part.name && part.type === 'text/plain')
-          .map((part) => new TextDecoder().decode(part.bytes))
+        const own = parts.filter((part) => String(part.TransactionId) === String(transaction.id));
+        const text = own
+          .filter((part) => !part.Filename && part.ContentType === 'text/plain')
+          .map((part) => part.Content)
           .join('');
-        const files = parts.filter((part) => part.name);
+        const files = await Promise.all(
+          own
+            .filter((part) => part.Filename)
+            .map(async (part) => {
+              const file = await call<{ Content: string }>('GET', `/attachment/${part.id}`);
+              return {
+                name: part.Filename,
+                type: part.ContentType,
+                bytes: new Uint8Array(Buffer.from(file.Content, 'base64')),
+              };
+            }),
+        );
         out.push({ type: transaction.Type, text, files });
       }
       return out;

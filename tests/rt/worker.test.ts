@@ -11,12 +11,12 @@ import { ROUTES, apiPath } from '../../contract/routes.ts';
 import type { TicketDetails } from '../../contract/types.ts';
 import { WORKERS_PBKDF2_MAX_ITERATIONS } from '../../edge/config.ts';
 import { tickets } from '../../edge/db/schema.ts';
-import { startPrivateRt, type PrivateRt } from '../../edge/node/private-rt.ts';
+import type { PrivateRt } from '../../edge/node/private-rt.ts';
 import { logIn, type HttpCustomer } from '../runtimes/support/http-customer.ts';
 import { startSqld, type LibsqlServer } from '../runtimes/support/sqld.ts';
 import { startWranglerDev, type WranglerDev } from '../runtimes/support/wrangler.ts';
 import { PNG } from '../support/files.ts';
-import { rtAgent, rtEnv, type RtAgent } from './support.ts';
+import { rtAgent, rtEnv, type RtAgent, startTestRt } from './support.ts';
 
 let rt: PrivateRt;
 let agent: RtAgent;
@@ -25,7 +25,7 @@ let worker: WranglerDev;
 let customer: HttpCustomer;
 
 before(async () => {
-  rt = await startPrivateRt(['Software', 'Infrastructure', 'Accounts']);
+  rt = await startTestRt();
   agent = rtAgent(rt);
   sqld = await startSqld();
   const login = await sqld.createCustomer('Rita', WORKERS_PBKDF2_MAX_ITERATIONS);
