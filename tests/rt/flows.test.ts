@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { eq } from 'drizzle-orm';
 import { ROUTES, apiPath } from '../../contract/routes.ts';
-import type { TicketDetails } from '../../contract/types.ts';
+import type { TicketDetails, TicketPage } from '../../contract/types.ts';
 import { mailOutbox, tickets, webhookDeliveries } from '../../edge/db/schema.ts';
 import type { PrivateRt } from '../../edge/node/private-rt.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';
@@ -52,6 +52,12 @@ async function newSyncedTicket(fields: Record<string, string> = {}) {
 
 async function details(number: number): Promise<TicketDetails> {
   return (await (await session.ticket(number)).json()) as TicketDetails;
+}
+
+/** Whether the customer's list marks the ticket with a new reply (without opening it). */
+async function newReply(number: number): Promise<boolean | undefined> {
+  const page = (await (await session.request(`${ROUTES.tickets}?state=open`)).json()) as TicketPage;
+  return page.items.find((item) => item.number === number)?.newReply;
 }
 
 describe('portal → RT', () => {
@@ -121,13 +127,17 @@ describe('portal → RT', () => {
 });
 
 describe('RT → portal', () => {
-  test('agent correspondence: a desk message in the thread, with its file, e-mailed', async () => {
+  test('agent correspondence: a desk message in the thread, with its file, unread, e-mailed', async () => {
     const { number, rtId } = await newSyncedTicket();
+    assert.equal(await newReply(number), false);
     await agent.correspond(rtId, 'Please restart the router.', [
       { name: 'steps.pdf', type: 'application/pdf', bytes: PDF },
     ]);
     await portal.sync();
+    // Marked for the customer until they open the ticket.
+    assert.equal(await newReply(number), true);
     const ticket = await details(number);
+    assert.equal(await newReply(number), false);
     // RT opened the ticket as the agent answered: the desk is working on it.
     assert.equal(ticket.status, 'in_progress');
     const comments = ticket.timeline.filter((event) => event.kind === 'public_comment');
@@ -158,6 +168,7 @@ describe('RT → portal', () => {
     await agent.comment(rtId, 'Internal: this customer is on the old contract.');
     const report = await portal.sync();
     assert.equal(report.pull.applied, 0);
+    assert.equal(await newReply(number), false);
     const after = await details(number);
     assert.deepEqual(after.timeline, before.timeline);
     assert.equal((await portal.db.select().from(mailOutbox)).length, mailBefore);
