@@ -32,7 +32,8 @@ function statusAction(change: ExternalChange): DeskAction | 'solution' | null {
     case 'closed':
       return { action: 'status', status: 'closed' };
     case 'open':
-      return { action: 'status', status: 'in_progress' satisfies TicketStatus };
+      // From resolved too: the agent took the solution back.
+      return { action: 'reopen' };
     case 'waiting':
       return { action: 'status', status: 'waiting_for_customer' satisfies TicketStatus };
     default:

@@ -20,7 +20,13 @@ import type { StoredUpload } from './uploads.ts';
 export type DeskAction =
   | { action: 'status'; status: TicketStatus }
   | { action: 'solution'; solution: string }
-  | { action: 'comment'; text: string; awaitingCustomer?: boolean };
+  | { action: 'comment'; text: string; awaitingCustomer?: boolean }
+  /**
+   * A ticket tool's agent reopened the ticket (edge/connectors/pull.ts): `in_progress` again,
+   * from `new` or waiting, or from `resolved`, taking back the solution the customer has not
+   * answered. Not in the desk API, where a solution stands until the customer answers it.
+   */
+  | { action: 'reopen' };
 
 /** Statuses from which a comment asking the customer something makes the ticket wait. */
 const ASK_FROM = ['new', 'in_progress'] as const satisfies TicketStatus[];
@@ -45,6 +51,15 @@ function plan(action: DeskAction, ticket: TicketRow, now: Date): TicketChange {
           firstRespondedAt: firstResponse(now),
         },
         events: [{ kind: 'solution_proposed', text: action.solution, status: 'resolved' }],
+      };
+    case 'reopen':
+      if (ticket.status !== 'resolved')
+        return plan({ action: 'status', status: 'in_progress' }, ticket, now);
+      // Only while still resolved: an answer the customer gave meanwhile stands.
+      return {
+        from: ['resolved'],
+        set: { status: 'in_progress', solution: null, solutionProposedAt: null },
+        events: [{ kind: 'status_changed', status: 'in_progress' }],
       };
     case 'comment': {
       const comment = { kind: 'public_comment', text: action.text } as const;
@@ -71,6 +86,7 @@ function noticeOf(
   if (action.action === 'solution')
     return { notice: 'ticket-solution-proposed', text: action.solution };
   if (action.action === 'comment') return { notice: 'ticket-comment', text: action.text };
+  if (action.action === 'reopen') return null;
   return action.status === 'closed' ? { notice: 'ticket-closed', rating: true } : null;
 }
 

@@ -184,15 +184,38 @@ describe('RT → portal', () => {
     const proposed = await details(number);
     assert.equal(proposed.status, 'resolved');
     assert.equal(proposed.solution?.trim(), 'The certificate was renewed.');
-    // An agent reopening in RT does not take back the solution the customer is reading.
-    await agent.setStatus(rtId, 'open');
-    await portal.sync();
-    assert.equal((await details(number)).status, 'resolved');
     const accepted = await session.request(apiPath(ROUTES.accept, { number }), { method: 'POST' });
     assert.equal(accepted.status, 200);
     await portal.sync();
     assert.equal((await agent.ticket(rtId)).Status, 'resolved');
     assert.equal((await details(number)).status, 'closed');
+  });
+
+  test('an agent reopening a resolved ticket takes the solution back; resolving again proposes anew', async () => {
+    const { number, rtId } = await newSyncedTicket();
+    await agent.correspond(rtId, 'Restarting the service should do.');
+    await agent.setStatus(rtId, 'resolved');
+    await portal.sync();
+    assert.equal((await details(number)).status, 'resolved');
+    await agent.setStatus(rtId, 'open');
+    await portal.sync();
+    const reopened = await details(number);
+    assert.equal(reopened.status, 'in_progress');
+    assert.equal(reopened.solutionPending, false);
+    assert.equal(reopened.solution, null);
+    assert.equal(reopened.timeline.at(-1)!.kind, 'status_changed');
+    assert.equal(reopened.timeline.at(-1)!.status, 'in_progress');
+    // The withdrawn solution can no longer be accepted.
+    const accepted = await session.request(apiPath(ROUTES.accept, { number }), { method: 'POST' });
+    assert.equal(accepted.status, 409);
+    assert.equal((await agent.ticket(rtId)).Status, 'open');
+
+    await agent.correspond(rtId, 'It was the disk: replaced.');
+    await agent.setStatus(rtId, 'resolved');
+    await portal.sync();
+    const proposed = await details(number);
+    assert.equal(proposed.status, 'resolved');
+    assert.equal(proposed.solution?.trim(), 'It was the disk: replaced.');
   });
 
   test('reject → RT open again, the reason as correspondence', async () => {
