@@ -6,6 +6,7 @@
  * when an answer was lost. Changes made by the connector's own RT user are never echoed back.
  */
 import { fromBase64Url, toBase64 } from '../lib/encoding.ts';
+import { htmlToText } from '../lib/html-text.ts';
 import {
   PermanentConnectorError,
   type ConnectorFile,
@@ -147,12 +148,16 @@ export function rtConnector(options: RtOptions): TicketConnector {
     ]);
   }
 
-  /** A message's text (its plain-text parts) and its files, from its attachment rows. */
+  /**
+   * A message's text and its files, from its attachment rows. The text is its plain-text parts,
+   * or the text of its HTML ones: RT's web interface writes HTML only.
+   */
   function message(parts: RtAttachmentItem[]) {
-    const text = parts
-      .filter((part) => !part.Filename && part.ContentType === 'text/plain')
-      .map((part) => part.Content)
-      .join('\n\n');
+    const texts = (type: string) =>
+      parts.filter((part) => !part.Filename && part.ContentType === type).map((p) => p.Content);
+    const plain = texts('text/plain');
+    const text =
+      plain.length > 0 ? plain.join('\n\n') : texts('text/html').map(htmlToText).join('\n\n');
     return { text, files: parts.filter((part) => part.Filename) };
   }
 

@@ -160,6 +160,20 @@ describe('RT → portal', () => {
     );
   });
 
+  test("a reply written in RT's web interface (HTML only) reaches the thread as its text", async () => {
+    const { number, rtId } = await newSyncedTicket();
+    await agent.correspondHtml(
+      rtId,
+      '<p>Hello Marta,</p>\n<p>please <b>restart</b> the&nbsp;router &amp; try again.<br>Thanks</p><script>alert(1)</script>',
+    );
+    await portal.sync();
+    const comments = (await details(number)).timeline.filter((e) => e.kind === 'public_comment');
+    assert.deepEqual(
+      comments.map((comment) => comment.text),
+      ['Hello Marta,\n\nplease restart the router & try again.\nThanks'],
+    );
+  });
+
   test('an internal comment never reaches the portal, its mail or its webhooks', async () => {
     const { number, rtId } = await newSyncedTicket();
     const before = await details(number);

@@ -163,6 +163,9 @@ export function rtAgent(rt: PrivateRt) {
         ContentType: 'text/plain',
         ...(files.length > 0 && { Attachments: attachmentsOf(files) }),
       }),
+    /** A reply as RT's web interface writes it, with its rich-text editor: HTML only. */
+    correspondHtml: (id: string, html: string) =>
+      call('POST', `/ticket/${id}/correspond`, { Content: html, ContentType: 'text/html' }),
     comment: (id: string, text: string) =>
       call('POST', `/ticket/${id}/comment`, { Content: text, ContentType: 'text/plain' }),
     setStatus: (id: string, status: string) => call('PUT', `/ticket/${id}`, { Status: status }),
