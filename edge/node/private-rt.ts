@@ -55,9 +55,9 @@ async function freePort(): Promise<number> {
 
 /**
  * Perl run inside RT: queues, the portal's custom fields, the connector's user and token. RT's
- * e-mail scrips are switched off: the portal e-mails customers itself (docs/connectors.md says to
- * switch RT's off), nothing here reads RT's mail, and each one made every change about five times
- * slower (a message built and recorded per notification).
+ * e-mail scrips are switched off: the portal e-mails customers itself (docs/connectors.md has
+ * deployments switch off those to customers), nothing here reads RT's mail, and together they
+ * made every change about five times slower (a message built and recorded per notification).
  */
 const SETUP_SCRIPT = `
 use strict; use warnings;
