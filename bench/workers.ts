@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import { createClient, type InValue } from '@libsql/client';
 import SyncDatabase from 'libsql';
-import { startServer } from '../tests/runtimes/support/processes.ts';
+import { startServer } from '../edge/node/child-servers.ts';
 import { startSqld } from '../tests/runtimes/support/sqld.ts';
 import { startWranglerDev } from '../tests/runtimes/support/wrangler.ts';
 import { startCountingProxy } from './lib/counting-proxy.ts';

@@ -24,7 +24,7 @@ import {
 import { DEMO_ORGANIZATION_LOGINS } from './demo/demo-organization.ts';
 import { enqueueEvents } from './connectors/outbox.ts';
 import { jobIntervalSeconds, startJobTimer } from './jobs/scheduled.ts';
-import { devOutboxApp } from './node/dev-outbox.ts';
+import { devOutboxApp } from './demo/dev-outbox.ts';
 import { applyMigrations } from './node/migrate.ts';
 import { demoPartnerConfig, demoPartnerKey, partnerTokenApp } from './node/partner-demo.ts';
 import { strictCspHeaders } from './node/strict-csp-demo.ts';
@@ -118,7 +118,8 @@ site.use('*', async (c, next) => {
   if (c.req.path.startsWith('/strict/')) return strictCspHeaders(c, next);
   return demoHeaders(c, next);
 });
-if (development) site.route('/', devOutboxApp(ports.db));
+const devOutbox = devOutboxApp(() => ports.db);
+if (development) site.route('/', devOutbox);
 site
   .route('/', createApp(ports))
   .use('/dist/*', serveStatic({ root: './' }))

@@ -11,6 +11,7 @@ import type { ExecutionContext } from 'hono';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
 import { shareCaches } from './db/cache-scope.ts';
+import { devOutboxApp } from './demo/dev-outbox.ts';
 import * as schema from './db/schema.ts';
 import { connectorFromConfig } from './connectors/index.ts';
 import { runLoggedJob, runLoggedRetention } from './jobs/scheduled.ts';
@@ -19,6 +20,7 @@ import { decoyHash } from './lib/password.ts';
 import { withSecurityHeaders } from './lib/security-headers.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
 import { systemClock, type AttachmentStore, type Ports, type RateLimitBinding } from './ports.ts';
+import { RETENTION_CRON } from './workers/crons.ts';
 import { dohResolver } from './workers/doh-resolver.ts';
 import { r2Store } from './workers/r2-store.ts';
 import { startRefusal } from './workers/start-check.ts';
@@ -35,9 +37,6 @@ export interface WorkerEnv extends Record<string, unknown> {
   RATE_LIMIT_ADDRESS?: RateLimitBinding;
   RATE_LIMIT_EMAIL?: RateLimitBinding;
 }
-
-/** The cron of wrangler.toml that runs retention (edge/jobs/retention.ts); keep them in step. */
-const RETENTION_CRON = '17 * * * *';
 
 /** The `period` of both `[[ratelimits]]` bindings in wrangler.toml. */
 const RATE_LIMIT_PERIOD_SECONDS = 60;
@@ -56,7 +55,7 @@ function isolateFor(env: WorkerEnv): Isolate {
     cacheScope: {},
     shared: {
       store: r2Store(env.ATTACHMENTS),
-      mailer: mailerFromConfig(config),
+      mailer: mailerFromConfig(config, console.info),
       clock: systemClock,
       config,
       connector: connectorFromConfig(config),
@@ -113,14 +112,32 @@ function portsFor(env: WorkerEnv): Ports {
 
 const app = createApp((env) => portsFor(env as WorkerEnv));
 
+/**
+ * The mail outbox of `npm run dev:workers`, served in development only; a production start would
+ * refuse it (edge/config-check.ts), so it is never even routed there.
+ */
+const devTools = devOutboxApp((env) => portsFor(env as WorkerEnv).db);
+
+/** The routes this Worker serves for `env`, checked by the start check. */
+function portalOf(env: WorkerEnv) {
+  const ports = portsFor(env);
+  const development = ports.config.ENVIRONMENT === 'development';
+  return { ports, app: { routes: development ? [...app.routes, ...devTools.routes] : app.routes } };
+}
+
 export default {
   /**
    * The app sets the headers on its API answers; this sets them on everything else the Worker
    * answers (`/`, unknown paths, a refused start), so no response leaves without them.
    */
   async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext) {
-    const refused = await startRefusal(() => ({ ports: portsFor(env), app }));
-    return withSecurityHeaders(refused ?? (await app.fetch(request, env, ctx)), request.url);
+    const refused = await startRefusal(() => portalOf(env));
+    if (refused) return withSecurityHeaders(refused, request.url);
+    const devRoute =
+      isolateOf(env).shared.config.ENVIRONMENT === 'development' &&
+      new URL(request.url).pathname.startsWith('/dev/');
+    const response = await (devRoute ? devTools : app).fetch(request, env, ctx);
+    return withSecurityHeaders(response, request.url);
   },
   /**
    * The Cron Triggers of wrangler.toml: every minute the job (sync the ticket tool, auto-accept aged
@@ -130,7 +147,7 @@ export default {
    */
   scheduled: async (controller: { cron?: string }, env: WorkerEnv) => {
     const ports = portsFor(env);
-    if (await startRefusal(() => ({ ports, app }))) return;
+    if (await startRefusal(() => portalOf(env))) return;
     if (controller.cron === RETENTION_CRON) await runLoggedRetention(ports);
     else await runLoggedJob(ports);
   },

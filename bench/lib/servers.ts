@@ -9,7 +9,7 @@ import {
   startServer,
   temporaryFolder,
   type Server,
-} from '../../tests/runtimes/support/processes.ts';
+} from '../../edge/node/child-servers.ts';
 import { REPO_ROOT } from './paths.ts';
 
 export { freePort, temporaryFolder, type Server };

@@ -27,9 +27,13 @@ function required(config: AppConfig, names: (keyof AppConfig)[]): void {
   }
 }
 
-export function mailerFromConfig(config: AppConfig): Mailer {
+/**
+ * `consoleLog` is where the console mailer prints: stderr by default; the Worker passes
+ * `console.info`, since wrangler shows whatever reaches `console.error` as an error block.
+ */
+export function mailerFromConfig(config: AppConfig, consoleLog?: (line: string) => void): Mailer {
   const provider = config.MAIL_PROVIDER;
-  if (provider === 'console') return consoleMailer();
+  if (provider === 'console') return consoleMailer(consoleLog);
   if (provider === 'ses') {
     required(config, ['MAIL_FROM', 'SES_REGION', 'SES_ACCESS_KEY_ID', 'SES_SECRET_ACCESS_KEY']);
     return sesMailer({

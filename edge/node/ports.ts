@@ -26,7 +26,8 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
 
 export const DATA_DIR = resolve(process.env.DATA_DIR ?? '.data');
 
-function localTokenSecret(): string {
+/** The development token secret: made once at random, kept in DATA_DIR (never in the repository). */
+export function localTokenSecret(): string {
   const file = resolve(DATA_DIR, 'token-secret');
   if (!existsSync(file)) {
     mkdirSync(DATA_DIR, { recursive: true });

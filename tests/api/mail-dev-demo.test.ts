@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import { ROUTES } from '../../contract/routes.ts';
 import { DEMO_PARTNER_USER } from '../../edge/demo/demo-data.ts';
 import { queueMail, renderMail } from '../../edge/mail/index.ts';
-import { devOutboxApp } from '../../edge/node/dev-outbox.ts';
+import { devOutboxApp } from '../../edge/demo/dev-outbox.ts';
 import {
   demoPartnerConfig,
   demoPartnerKey,
@@ -35,7 +35,7 @@ describe('development: the outbox and the partner demo', () => {
     portal.clock.advance(1000);
     const second = renderMail('password-changed', 'es', { name: 'Ana' });
     await queueMail(portal.db, { to: 'b@example.com', ...second }, { at: portal.clock.now() });
-    const response = await devOutboxApp(portal.db).request('/dev/outbox');
+    const response = await devOutboxApp(() => portal.db).request('/dev/outbox');
     assert.equal(response.status, 200);
     const rows = (await response.json()) as Record<string, unknown>[];
     assert.deepEqual(

@@ -16,7 +16,7 @@ import {
   startServer,
   temporaryFolder,
   type Server,
-} from '../runtimes/support/processes.ts';
+} from '../../edge/node/child-servers.ts';
 import { rtAgent, rtEnv, type RtAgent, startTestRt } from './support.ts';
 
 const TICKETS = 8;

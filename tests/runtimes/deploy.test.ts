@@ -7,7 +7,7 @@
  * wrangler dev of those tests serves.
  */
 import assert from 'node:assert/strict';
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -15,12 +15,11 @@ import { after, before, test } from 'node:test';
 import { createClient } from '@libsql/client';
 import {
   childEnv,
-  freePort,
   REPO_ROOT,
-  startServer,
   temporaryFolder,
   type Server,
-} from './support/processes.ts';
+} from '../../edge/node/child-servers.ts';
+import { startSqldServer } from '../../edge/node/sqld.ts';
 
 const TOKEN_SECRET = `deploy-test-${crypto.randomUUID()}`;
 const SETTINGS = {
@@ -34,21 +33,7 @@ const SETTINGS = {
 
 let sqld: Server | undefined;
 before(async () => {
-  const binary = execFileSync('bash', [join(REPO_ROOT, 'tests/runtimes/fetch-sqld.sh')], {
-    encoding: 'utf8',
-  }).trim();
-  const port = await freePort();
-  sqld = await startServer({
-    command: binary,
-    args: [
-      '--http-listen-addr',
-      `127.0.0.1:${port}`,
-      '--db-path',
-      join(temporaryFolder('portal-deploy-db-'), 'db'),
-    ],
-    url: `http://127.0.0.1:${port}`,
-    readyPath: '/health',
-  });
+  sqld = await startSqldServer({ dbPath: join(temporaryFolder('portal-deploy-db-'), 'db') });
 });
 after(() => sqld?.stop());
 

@@ -9,7 +9,7 @@ import { ROUTES } from '../../contract/routes.ts';
 import type { Health } from '../../contract/types.ts';
 import { startDenoServe, type DenoServer } from './support/deno.ts';
 import { postLogin } from './support/http-customer.ts';
-import type { Server } from './support/processes.ts';
+import type { Server } from '../../edge/node/child-servers.ts';
 import { startSqld, type LibsqlServer } from './support/sqld.ts';
 import { startWranglerDev, type WranglerDev } from './support/wrangler.ts';
 

@@ -14,7 +14,7 @@ import { loadDemoData } from '../../edge/demo/demo-data.ts';
 import { applyMigrations } from '../../edge/node/migrate.ts';
 import { demoCategories } from '../support/app.ts';
 import { startDenoServe } from './support/deno.ts';
-import { freePort, startServer, temporaryFolder } from './support/processes.ts';
+import { freePort, startServer, temporaryFolder } from '../../edge/node/child-servers.ts';
 import { SAFE_PRODUCTION_VARS } from './support/production.ts';
 import { startSqld, type LibsqlServer } from './support/sqld.ts';
 import { startWranglerDev } from './support/wrangler.ts';

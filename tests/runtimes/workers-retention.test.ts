@@ -16,7 +16,7 @@ import { attachments } from '../../edge/db/schema.ts';
 import { PNG } from '../support/files.ts';
 import { startDenoServe, type DenoServer } from './support/deno.ts';
 import { logIn } from './support/http-customer.ts';
-import { childEnv, REPO_ROOT, temporaryFolder } from './support/processes.ts';
+import { childEnv, REPO_ROOT, temporaryFolder } from '../../edge/node/child-servers.ts';
 import { startSqld, type LibsqlServer } from './support/sqld.ts';
 import { ATTACHMENTS_BUCKET, startWranglerDev, type WranglerDev } from './support/wrangler.ts';
 

@@ -90,6 +90,10 @@ describe('the Worker under wrangler dev, with sqld and local R2', () => {
     assert.equal(other.headers.get('access-control-allow-origin'), null);
   });
 
+  test('in production the development outbox is not served (npm run dev:workers has it)', async () => {
+    assert.equal((await fetch(new URL('/dev/outbox', url()))).status, 404);
+  });
+
   test('a wrong password gets 401 invalid_credentials; the right one a session', async () => {
     const wrong = await postLogin(url(), { email: ana.email, password: 'not-her-password' });
     assert.equal(wrong.status, 401);

@@ -12,7 +12,7 @@ import {
   REPO_ROOT,
   removeFolder,
   temporaryFolder,
-} from '../runtimes/support/processes.ts';
+} from '../../edge/node/child-servers.ts';
 
 describe('startupCheck', () => {
   const cases: [Record<string, string>, 'refused' | 'warned' | 'quiet'][] = [

@@ -25,7 +25,7 @@ import {
   startServer,
   temporaryFolder,
   type Server,
-} from '../runtimes/support/processes.ts';
+} from '../../edge/node/child-servers.ts';
 
 const WRITERS = 16;
 /** Acknowledged creates to wait for before the kill, so the kill lands mid-load. */

@@ -10,7 +10,7 @@ import {
   startServer,
   temporaryFolder,
   type Server,
-} from '../runtimes/support/processes.ts';
+} from '../../edge/node/child-servers.ts';
 import { assertUnknownRoutes } from '../runtimes/support/unknown-routes.ts';
 
 const dataDir = temporaryFolder('portal-node-entry-');

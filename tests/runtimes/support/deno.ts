@@ -11,7 +11,7 @@ import {
   startServer,
   temporaryFolder,
   type Server,
-} from './processes.ts';
+} from '../../../edge/node/child-servers.ts';
 import { withProductionDefaults } from './production.ts';
 
 export interface DenoServer extends Server {

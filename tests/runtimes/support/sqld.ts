@@ -1,11 +1,10 @@
 /**
  * @module
- * A real libSQL server (sqld) for a runtime test: fetched by `fetch-sqld.sh`, started on a free
+ * A real libSQL server (sqld) for a runtime test (edge/node/sqld.ts), started on a free
  * port over a fresh folder, migrated and loaded from Node with the same code the admin command
  * uses: the demo category tree and the customers the test asks for; and the service desk's side,
  * played with the same `ticketChange` the desk's own routes use.
  */
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
@@ -18,7 +17,13 @@ import * as schema from '../../../edge/db/schema.ts';
 import { ticketChange } from '../../../edge/domain/events.ts';
 import { applyMigrations } from '../../../edge/node/migrate.ts';
 import type { Database } from '../../../edge/ports.ts';
-import { freePort, removeFolder, REPO_ROOT, startServer, temporaryFolder } from './processes.ts';
+import {
+  freePort,
+  removeFolder,
+  REPO_ROOT,
+  temporaryFolder,
+} from '../../../edge/node/child-servers.ts';
+import { startSqldServer } from '../../../edge/node/sqld.ts';
 
 export interface Login {
   email: string;
@@ -43,19 +48,10 @@ export interface LibsqlServer {
 }
 
 export async function startSqld(): Promise<LibsqlServer> {
-  const binary = execFileSync('bash', [join(REPO_ROOT, 'tests/runtimes/fetch-sqld.sh')], {
-    encoding: 'utf8',
-  }).trim();
   const dir = temporaryFolder('portal-sqld-');
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const launch = () =>
-    startServer({
-      command: binary,
-      args: ['--http-listen-addr', `127.0.0.1:${port}`, '--db-path', join(dir, 'db')],
-      url,
-      readyPath: '/health',
-    });
+  const launch = () => startSqldServer({ dbPath: join(dir, 'db'), port });
   let server = await launch();
   const client = createClient({ url });
   const db = drizzle(client, { schema });

@@ -1,26 +1,22 @@
 /**
  * @module
- * The Worker under `wrangler dev --local` (workerd, R2 from wrangler's local simulation), with the
- * repository's own wrangler.toml; settings and secrets passed with `--var`, which win over any
- * `.dev.vars` a developer keeps; in production mode, over settings a production start accepts
- * (support/production.ts). Its state lives in a temporary folder of its own.
+ * The Worker under `wrangler dev --local` (edge/node/wrangler-dev.ts) for a runtime test: in
+ * production mode, over settings a production start accepts (support/production.ts), its state
+ * in a temporary folder of its own, and its local R2 readable through wrangler itself.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import {
   childEnv,
-  freePort,
   removeFolder,
   REPO_ROOT,
-  startServer,
   temporaryFolder,
   type Server,
-} from './processes.ts';
+} from '../../../edge/node/child-servers.ts';
+import { startWranglerDevServer, WRANGLER } from '../../../edge/node/wrangler-dev.ts';
 import { withProductionDefaults } from './production.ts';
-
-const WRANGLER = join(REPO_ROOT, 'node_modules/wrangler/bin/wrangler.js');
 
 /** The R2 bucket bound as ATTACHMENTS in wrangler.toml. */
 export const ATTACHMENTS_BUCKET = /^bucket_name\s*=\s*"([^"]+)"/m.exec(
@@ -36,31 +32,7 @@ export interface WranglerDev extends Server {
 
 export async function startWranglerDev(vars: Record<string, string>): Promise<WranglerDev> {
   const persistTo = temporaryFolder('portal-wrangler-');
-  // wrangler.toml serves dist/ as assets, and wrangler refuses to start without the folder.
-  mkdirSync(join(REPO_ROOT, 'dist'), { recursive: true });
-  const port = await freePort();
-  const inspectorPort = await freePort();
-  const server = await startServer({
-    command: process.execPath,
-    args: [
-      WRANGLER,
-      'dev',
-      '--local',
-      '--ip=127.0.0.1',
-      `--port=${port}`,
-      `--inspector-port=${inspectorPort}`,
-      `--persist-to=${persistTo}`,
-      '--show-interactive-dev-session=false',
-      // Serves `/__scheduled`, which runs the Worker's scheduled handler as the cron would.
-      '--test-scheduled',
-      ...Object.entries(withProductionDefaults(vars)).flatMap(([name, value]) => [
-        '--var',
-        `${name}:${value}`,
-      ]),
-    ],
-    url: `http://127.0.0.1:${port}`,
-    readyPath: '/api/config',
-  });
+  const server = await startWranglerDevServer({ vars: withProductionDefaults(vars), persistTo });
   return {
     ...server,
     persistTo,

@@ -1,9 +1,10 @@
 /**
  * @module
- * The servers a runtime test starts (sqld, wrangler dev, deno serve) as child processes: each in
- * its own process group, so that stopping it also stops what it started (wrangler's workerd),
- * and every one of them stopped, and their folders removed, when the test process ends, whichever
- * way it ends.
+ * Servers started as child processes (sqld, wrangler dev, deno serve) by the runtime tests, the
+ * benches and `npm run dev:workers`: each in its own process group, so that stopping it also
+ * stops what it started (wrangler's workerd). On Ctrl-C or SIGTERM every one of them is stopped
+ * as `stop` does (SIGTERM, then SIGKILL after a while); when the process ends any other way,
+ * killed. Their temporary folders are removed at exit. Node only.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** The environment of every child: no metrics, no update checks, no colours in the logs. */
 export function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -48,8 +49,22 @@ function canListen(port: number): Promise<boolean> {
   });
 }
 
-const running = new Set<ChildProcess>();
+const running = new Map<ChildProcess, () => Promise<void>>();
 const folders = new Set<string>();
+
+process.once('exit', () => {
+  running.forEach((_stop, child) => killGroup(child, 'SIGKILL'));
+  folders.forEach(removeFolder);
+});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    // The newest first: wrangler before the sqld it talks to.
+    const stops = [...running.values()].reverse();
+    void stops
+      .reduce((done, stop) => done.then(stop), Promise.resolve())
+      .finally(() => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
+  });
+}
 
 /** A fresh temporary folder, removed when the test process exits at the latest. */
 export function temporaryFolder(prefix: string): string {
@@ -71,21 +86,14 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals) {
   }
 }
 
-process.once('exit', () => {
-  running.forEach((child) => killGroup(child, 'SIGKILL'));
-  folders.forEach(removeFolder);
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : 15)));
-}
-
 export interface Server {
   readonly url: string;
   /** Everything the process printed so far, for failure messages and log checks. */
   output(): string;
   /** Waits until the process has printed a line matching `pattern`; fails after a while. */
   waitForOutput(pattern: RegExp): Promise<void>;
-  stop(): Promise<void>;
+  /** Sends `signal` (SIGTERM unless told; SIGINT is Ctrl-C) to the group, SIGKILL after 5 s. */
+  stop(signal?: NodeJS.Signals): Promise<void>;
   /** Ends the process group with SIGKILL, as a crash would: no chance to clean up. */
   kill(): Promise<void>;
 }
@@ -97,6 +105,8 @@ export interface StartOptions {
   /** Where the server answers once it is up; polled until it answers at all. */
   url: string;
   readyPath: string;
+  /** Also copies what the process prints to this process's own stdout and stderr. */
+  echo?: boolean;
   /** How long it may take to start before the test gives up; not an assertion on speed. */
   startTimeoutMs?: number;
 }
@@ -108,10 +118,13 @@ export async function startServer(options: StartOptions): Promise<Server> {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  running.add(child);
   let log = '';
   child.stdout!.on('data', (chunk) => (log += chunk));
   child.stderr!.on('data', (chunk) => (log += chunk));
+  if (options.echo) {
+    child.stdout!.pipe(process.stdout);
+    child.stderr!.pipe(process.stderr);
+  }
   const exited = new Promise<void>((resolve) =>
     child.once('exit', () => {
       running.delete(child);
@@ -129,9 +142,9 @@ export async function startServer(options: StartOptions): Promise<Server> {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
-    async stop() {
+    async stop(signal = 'SIGTERM') {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      killGroup(child, 'SIGTERM');
+      killGroup(child, signal);
       const forced = setTimeout(() => killGroup(child, 'SIGKILL'), 5000);
       await exited;
       clearTimeout(forced);
@@ -144,6 +157,8 @@ export async function startServer(options: StartOptions): Promise<Server> {
       await exited;
     },
   };
+
+  running.set(child, () => server.stop());
 
   const deadline = Date.now() + (options.startTimeoutMs ?? 60_000);
   while (true) {

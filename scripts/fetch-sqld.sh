@@ -5,7 +5,7 @@
 set -euo pipefail
 
 VERSION=0.24.1-pre.42
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DIR="${SQLD_CACHE_DIR:-$ROOT/.cache/sqld}/$VERSION"
 BIN="$DIR/package/sqld"
 

@@ -1,8 +1,8 @@
 /**
  * @module
- * `GET /dev/outbox` (development only, mounted by edge/node.ts, never by the product app): the
- * mail outbox newest first, with the link each e-mail carries, so a demo user can follow a
- * set-password or ticket link without a mail provider.
+ * `GET /dev/outbox` (development only, mounted by edge/node.ts and edge/worker.ts, never by the
+ * product app): the mail outbox newest first, with the link each e-mail carries, so a demo user
+ * can follow a set-password or ticket link without a mail provider. Web APIs only.
  */
 import { desc } from 'drizzle-orm';
 import { Hono } from 'hono';
@@ -16,9 +16,10 @@ function linkOf(text: string): string | null {
   return /https?:\/\/\S+/.exec(text)?.[0] ?? null;
 }
 
-export function devOutboxApp(db: Database) {
+/** `dbOf` gives the database of a request's env, as `createApp`'s ports do. */
+export function devOutboxApp(dbOf: (env: unknown) => Database) {
   return new Hono().get('/dev/outbox', async (c) => {
-    const rows = await db
+    const rows = await dbOf(c.env)
       .select()
       .from(mailOutbox)
       .orderBy(desc(mailOutbox.createdAt))
