@@ -56,8 +56,13 @@ process.once('exit', () => {
   running.forEach((_stop, child) => killGroup(child, 'SIGKILL'));
   folders.forEach(removeFolder);
 });
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    // A second signal (tsx relays the terminal's Ctrl-C, which reached this process too) waits
+    // for the first stop: dying of it would skip the exit handler and leave the servers running.
+    if (stopping) return;
+    stopping = true;
     // The newest first: wrangler before the sqld it talks to.
     const stops = [...running.values()].reverse();
     void stops

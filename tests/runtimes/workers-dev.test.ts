@@ -35,7 +35,8 @@ before(async () => {
   const port = await freePort();
   devWorkers = await startServer({
     command: process.execPath,
-    args: ['--import', 'tsx', 'edge/scripts/dev-workers.ts'],
+    // As the npm script runs it: through tsx's CLI, which relays Ctrl-C to its child.
+    args: ['node_modules/tsx/dist/cli.mjs', 'edge/scripts/dev-workers.ts'],
     env: {
       DATA_DIR: temporaryFolder('portal-dev-workers-'),
       PORT: String(port),
