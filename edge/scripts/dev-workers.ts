@@ -36,7 +36,9 @@ if (!existsSync(widget)) {
 const site = join(base, 'site');
 rmSync(site, { recursive: true, force: true });
 mkdirSync(site, { recursive: true });
-cpSync(join(REPO_ROOT, 'demo/index.html'), join(site, 'index.html'));
+// Without what only `npm start` serves (the partner intranet demo on the next port).
+const page = readFileSync(join(REPO_ROOT, 'demo/index.html'), 'utf8');
+writeFileSync(join(site, 'index.html'), page.replace(/<p data-node-only>[\s\S]*?<\/p>\s*/g, ''));
 cpSync(join(REPO_ROOT, 'dist'), join(site, 'dist'), { recursive: true });
 
 const sqld = await startSqldServer({ dbPath: join(base, 'sqld') });

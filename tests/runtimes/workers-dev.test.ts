@@ -106,6 +106,8 @@ async function outboxEntry(page: Page, pattern: RegExp): Promise<string> {
 
 test('the demo customer logs in and creates a ticket; its acknowledgement shows in the outbox and is sent', async () => {
   const page = await browser.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(String(error)));
   await page.goto(`${devWorkers.url}/`);
   // In the browser's language (English) until the customer logs in, then in hers (Spanish).
   await waitForScreenText(page, 'Sign in');
@@ -142,6 +144,9 @@ test('the demo customer logs in and creates a ticket; its acknowledgement shows 
     .find((line) => line.includes(`[mail] to ${DEMO_LOGIN.email}: ${subject}`))!;
   assert.doesNotMatch(mailLine, /ERROR/);
   assert.doesNotMatch(devWorkers.output(), /✘|\[ERROR\]/);
+  // No link to the partner intranet demo, which only `npm start` serves.
+  assert.equal(await page.$('#partner-link'), null);
+  assert.deepEqual(pageErrors, []);
   await page.close();
 });
 
