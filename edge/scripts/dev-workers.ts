@@ -1,11 +1,12 @@
 /**
  * `npm run dev:workers`: the Workers twin of `npm start`. Starts a libSQL server (sqld) on
  * loopback, applies the migrations and loads the demo data into it, then runs the Worker under
- * `wrangler dev` in development mode, serving the demo page at `/` and the widget at `/dist/`
- * as static assets, the mail outbox at `/dev/outbox`, and fires the scheduled job (and hourly
- * retention) through wrangler's `/__scheduled`, as the Cron Triggers would once deployed. Its
- * data lives in DATA_DIR/workers (.data/workers), kept between runs as `npm start` keeps its
- * own. Ctrl-C stops wrangler, then sqld (edge/node/child-servers.ts).
+ * `wrangler dev` in development mode, serving the demo page at `/` (with its theming and
+ * strict-CSP examples) and the widget at `/dist/` as static assets, the mail outbox at
+ * `/dev/outbox`, and fires the scheduled job (and hourly retention) through wrangler's
+ * `/__scheduled`, as the Cron Triggers would once deployed. Its data lives in DATA_DIR/workers
+ * (.data/workers), kept between runs as `npm start` keeps its own. Ctrl-C stops wrangler, then
+ * sqld (edge/node/child-servers.ts).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +21,7 @@ import { REPO_ROOT } from '../node/child-servers.ts';
 import { applyMigrations } from '../node/migrate.ts';
 import { DATA_DIR, localTokenSecret } from '../node/ports.ts';
 import { startSqldServer } from '../node/sqld.ts';
+import { STRICT_CSP } from '../node/strict-csp-demo.ts';
 import { startWranglerDevServer } from '../node/wrangler-dev.ts';
 import { JOB_CRON, RETENTION_CRON } from '../workers/crons.ts';
 
@@ -40,6 +42,12 @@ mkdirSync(site, { recursive: true });
 const page = readFileSync(join(REPO_ROOT, 'demo/index.html'), 'utf8');
 writeFileSync(join(site, 'index.html'), page.replace(/<p data-node-only>[\s\S]*?<\/p>\s*/g, ''));
 cpSync(join(REPO_ROOT, 'dist'), join(site, 'dist'), { recursive: true });
+// The theming and strict-CSP examples the page links to; the latter with its policy, as npm
+// start serves it (wrangler's asset server reads _headers).
+for (const example of ['theming', 'strict']) {
+  cpSync(join(REPO_ROOT, 'demo', example), join(site, example), { recursive: true });
+}
+writeFileSync(join(site, '_headers'), `/strict/*\n  Content-Security-Policy: ${STRICT_CSP}\n`);
 
 const sqld = await startSqldServer({ dbPath: join(base, 'sqld') });
 

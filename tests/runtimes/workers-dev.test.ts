@@ -20,6 +20,7 @@ import {
   temporaryFolder,
   type Server,
 } from '../../edge/node/child-servers.ts';
+import { STRICT_CSP } from '../../edge/node/strict-csp-demo.ts';
 import { JOB_CRON, RETENTION_CRON } from '../../edge/workers/crons.ts';
 import { launchChromium, waitForScreenText } from '../embed/demo-server.ts';
 
@@ -75,6 +76,13 @@ test('wrangler serves the demo page and the widget as assets, with their content
     await widget.text(),
     readFileSync(join(REPO_ROOT, 'dist/support-portal.js'), 'utf8'),
   );
+
+  const theming = await fetch(`${devWorkers.url}/theming/`);
+  assert.equal(theming.status, 200);
+  assert.match(await theming.text(), /<support-portal/);
+  const strict = await fetch(`${devWorkers.url}/strict/`);
+  assert.equal(strict.status, 200);
+  assert.equal(strict.headers.get('content-security-policy'), STRICT_CSP);
 });
 
 /** A control of the portal's current screen. */
