@@ -97,14 +97,15 @@ const demoHeaders = secureHeaders({
     defaultSrc: ["'self'"],
     scriptSrc: ["'self'", "'unsafe-inline'"],
     styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:'],
+    imgSrc: ["'self'", 'data:', 'blob:'],
     connectSrc: [
       "'self'",
       ...ports.config.ALLOWED_ORIGINS.map(String),
       `http://localhost:${port}`,
       `http://127.0.0.1:${port}`,
     ],
-    workerSrc: ["'self'", 'blob:'],
+    // The captcha's worker is a file of the widget's (never a blob: URL).
+    workerSrc: ["'self'"],
     objectSrc: ["'none'"],
     baseUri: ["'none'"],
     frameAncestors: ["'none'"],
@@ -116,7 +117,13 @@ site.use('*', async (c, next) => {
   // The API sets its own headers; the demo's pages and scripts get these.
   if (c.req.path.startsWith('/api/')) return next();
   if (c.req.path.startsWith('/strict/')) return strictCspHeaders(c, next);
-  return demoHeaders(c, next);
+  await demoHeaders(c, next);
+  if (c.req.path.startsWith('/dist/')) {
+    // As deployed (edge/scripts/deploy.ts): pages of any origin load the widget, its module
+    // script with CORS and its captcha's worker file with importScripts (altcha-loader.ts).
+    c.header('access-control-allow-origin', '*');
+    c.header('cross-origin-resource-policy', 'cross-origin');
+  }
 });
 const devOutbox = devOutboxApp(() => ports.db);
 if (development) site.route('/', devOutbox);

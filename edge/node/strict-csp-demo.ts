@@ -16,7 +16,9 @@ export const STRICT_CSP = [
   "script-src 'self'",
   "style-src 'self'",
   "connect-src 'self'",
-  "img-src 'self'",
+  // Image previews in a ticket's conversation: fetched with the session's token, shown as
+  // object URLs.
+  "img-src 'self' blob:",
   "worker-src 'self'",
   "form-action 'self'",
   "base-uri 'none'",

@@ -35,11 +35,18 @@ async function freePortPair(): Promise<number> {
   }
 }
 
-export async function startDemoServer(): Promise<DemoServer> {
+/** `env`: settings of one test's own, over the demo's. */
+export async function startDemoServer(env: Record<string, string> = {}): Promise<DemoServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'portal-embed-'));
   const port = await freePortPair();
   const server = spawn(process.execPath, ['--import', 'tsx', 'edge/node.ts'], {
-    env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, ENVIRONMENT: 'development' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      ENVIRONMENT: 'development',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {

@@ -178,4 +178,22 @@ describe('theming', () => {
     await el.updateComplete;
     expect(colours()).to.deep.equal(light);
   });
+
+  it('the captcha follows the portal’s scheme, not ALTCHA’s own light default', async () => {
+    const el = await mountPortal();
+    el.scheme = 'dark';
+    button(await screenNamed(el, 'sp-login-screen'), '¿Ha olvidado su contraseña').click();
+    const forgot = await screenNamed(el, 'sp-forgot-password-screen');
+    await waitUntil(
+      () => $(forgot, 'sp-captcha')?.shadowRoot?.querySelector('.altcha-main'),
+      'no captcha',
+      { timeout: 10_000 },
+    );
+    const box = $(forgot, 'sp-captcha')!.shadowRoot!.querySelector('.altcha-main')!;
+    const portal = el.shadowRoot!.querySelector('.portal')!;
+    // The dark scheme's default background and text (theme.ts), as the rest of the portal.
+    expect(getComputedStyle(portal).backgroundColor).to.equal('rgb(22, 25, 29)');
+    expect(getComputedStyle(box).backgroundColor).to.equal('rgb(22, 25, 29)');
+    expect(getComputedStyle(box).color).to.equal('rgb(232, 234, 237)');
+  });
 });

@@ -38,9 +38,22 @@ export class Captcha extends LitElement {
   static override styles = css`
     :host {
       display: block;
+    }
+
+    /*
+     * On the widget itself: ALTCHA's own sheet, adopted after this one, sets its defaults on
+     * :host. The portal's colours, not ALTCHA's light-dark() ones (light here, as no
+     * color-scheme is set), so that it follows the portal's scheme.
+     */
+    altcha-widget {
       --altcha-max-width: 100%;
       --altcha-color-primary: var(--_primary, #0b57d0);
       --altcha-border-radius: var(--_radius, 0.5em);
+      --altcha-color-base: var(--_background, #ffffff);
+      --altcha-color-base-content: var(--_text, #1b1f24);
+      --altcha-color-neutral: var(--_border, #6b7480);
+      --altcha-color-neutral-content: var(--_muted, #4a5361);
+      --altcha-checkbox-border-color: var(--_border, #6b7480);
     }
   `;
 
