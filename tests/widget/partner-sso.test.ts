@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { newCustomer, screenNamed, seriousViolations, visibleText } from './helpers.ts';
-import { m } from './messages.ts';
+import { m, translated } from './messages.ts';
 import { partnerPortal, partnerToken } from './accounts-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
@@ -35,7 +35,7 @@ describe('partner single sign-on', () => {
     const { el, logins } = await partnerPortal(token);
     const home = await screenNamed(el, 'sp-home-screen');
     // In the language the token gave the new customer.
-    expect(visibleText(home)).to.include('Hola, Marta Ribas');
+    expect(visibleText(home)).to.include(await translated('ca', 'home.heading', 'Marta Ribas'));
     expect(el.shadowRoot!.querySelector('.portal')!.getAttribute('lang')).to.equal('ca');
     expect(logins).to.deep.equal([email]);
   });
@@ -49,7 +49,7 @@ describe('partner single sign-on', () => {
     await screenNamed(el, 'sp-login-screen');
     expect(screens).to.deep.equal(['login']);
     const notice = el.shadowRoot!.querySelector('.notice')!.textContent!;
-    expect(notice).to.include('Su sesión ha terminado');
-    expect(notice).to.not.include('Revise los campos');
+    expect(notice).to.include(m('error.unauthenticated'));
+    expect(notice).to.not.include(m('error.validation_failed'));
   });
 });

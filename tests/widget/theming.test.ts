@@ -18,6 +18,7 @@ import {
   screenNamed,
   type,
 } from './helpers.ts';
+import { m } from './messages.ts';
 
 /** `<support-portal>`'s own parts. */
 const OWN_PARTS = ['base', 'header', 'title', 'language', 'main', 'footer'];
@@ -110,7 +111,7 @@ describe('theming', () => {
     const details = await screenNamed(el, 'sp-ticket-details-screen');
     await waitUntil(() => $(details, 'sp-ticket-reply-box'), 'no reply box', { timeout: 10_000 });
     expectAllReached();
-    button(details, 'Aceptar o rechazar la solución').click();
+    button(details, m('details.answer_solution')).click();
     await screenNamed(el, 'sp-solution-screen');
     await waitUntil(() => $(currentScreen(el), '[part="accept"]'), 'no accept button', {
       timeout: 10_000,
@@ -182,7 +183,7 @@ describe('theming', () => {
   it('the captcha follows the portal’s scheme, not ALTCHA’s own light default', async () => {
     const el = await mountPortal();
     el.scheme = 'dark';
-    button(await screenNamed(el, 'sp-login-screen'), '¿Ha olvidado su contraseña').click();
+    button(await screenNamed(el, 'sp-login-screen'), m('login.forgot')).click();
     const forgot = await screenNamed(el, 'sp-forgot-password-screen');
     await waitUntil(
       () => $(forgot, 'sp-captcha')?.shadowRoot?.querySelector('.altcha-main'),
