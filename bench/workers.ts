@@ -13,7 +13,8 @@ import { startSqld } from '../tests/runtimes/support/sqld.ts';
 import { startWranglerDev } from '../tests/runtimes/support/wrangler.ts';
 import { startCountingProxy } from './lib/counting-proxy.ts';
 import { buildWorker, startMillis, WORKER_GZIP_BUDGET } from './lib/worker-bundle.ts';
-import { customerTargets, logIn, loginTarget } from './lib/customer.ts';
+import { ROUTES, apiPath } from '../contract/routes.ts';
+import { customerTargets, logIn, loginTarget, multipart } from './lib/customer.ts';
 import { copyOf, dataset } from './lib/dataset.ts';
 import { fmt, load, type LoadResult, type Target } from './lib/load.ts';
 import { REPO_ROOT } from './lib/paths.ts';
@@ -93,7 +94,17 @@ const node = await startNodeApi({ database: source.file });
 const nodeBare = await startNodeBare();
 
 const nodeRoutes = (await customerTargets(node.url, await logIn(node.url, 0))).targets;
-const workerRoutes = (await customerTargets(worker.url, await logIn(worker.url, 0))).targets;
+const workerCustomer = await customerTargets(worker.url, await logIn(worker.url, 0));
+const workerRoutes = workerCustomer.targets;
+// The reply box's request (text only), the way the widget adds to a ticket now.
+const replyForm = await multipart({ text: 'It also happens with the web client.' });
+workerRoutes['reply'] = {
+  url: new URL(apiPath(ROUTES.replies, { number: workerCustomer.openTicket }), worker.url).href,
+  method: 'POST',
+  headers: { ...workerCustomer.auth, 'content-type': replyForm.contentType },
+  body: replyForm.body,
+  expect: 201,
+};
 const cells: [string, string, Target][] = [
   ['Node', 'bare Hono JSON route', { url: new URL('/bare', nodeBare.url).href }],
   ['Node', 'list open tickets', nodeRoutes['list open tickets']!],
@@ -104,6 +115,8 @@ const cells: [string, string, Target][] = [
 ];
 const results: { runtime: string; route: string; result: LoadResult }[] = [];
 const roundTrips: Record<string, number> = {};
+/** Per counted request, one at a time: its whole time, and the time its database requests took. */
+const timing: Record<string, { requestMs: number; databaseMs: number }> = {};
 const burst = { created: 0, refused: 0, other: 0 };
 let crossRequest = false;
 try {
@@ -113,20 +126,27 @@ try {
     ['ticket details', () => workerRoutes['ticket details']!],
     ['create a ticket', () => workerRoutes['create a ticket']!],
     ['add information', () => workerRoutes['add information']!],
+    ['reply', () => workerRoutes['reply']!],
   ];
   let loginCustomer = 1;
   counted.push(['log in', () => loginTarget(worker.url, loginCustomer++)]);
   for (const [name, target] of counted) {
     await send(target());
     proxy.reset();
+    const started = performance.now();
     for (let i = 0; i < COUNTED; i++) await send(target());
     roundTrips[name] = proxy.count / COUNTED;
+    timing[name] = {
+      requestMs: (performance.now() - started) / COUNTED,
+      databaseMs: proxy.millis / COUNTED,
+    };
   }
   say(
     `db round trips: ${Object.entries(roundTrips)
       .map(([name, n]) => `${name} ${n}`)
       .join(', ')}`,
   );
+  say(`time per request, of which database (ms, one at a time): ${timings()}`);
 
   // A burst of creates at once: each must be taken, none refused while sqld is busy.
   const create = workerRoutes['create a ticket']!;
@@ -159,6 +179,12 @@ try {
   await sqld.stop();
 }
 
+function timings(): string {
+  return Object.entries(timing)
+    .map(([name, t]) => `${name} ${t.requestMs.toFixed(1)} (${t.databaseMs.toFixed(1)})`)
+    .join(', ');
+}
+
 /** One request of a target, its answer read; with `check`, anything unexpected throws. */
 async function send(target: Target, check = true): Promise<Response> {
   const response = await fetch(target.url, {
@@ -186,7 +212,7 @@ const cell = (runtime: string, route: string, connections: number) =>
 const share = (route: string, connections: number) =>
   cell('Workers', route, connections).rps / bareOf('Workers', connections).rps;
 const READS = ['list open tickets', 'ticket details'];
-const WRITES = ['create a ticket', 'add information', 'log in'];
+const WRITES = ['create a ticket', 'add information', 'reply', 'log in'];
 // A cell where nothing was answered in time failed too, though autocannon counts no error.
 const workerFailures = results
   .filter((r) => r.runtime === 'Workers')
