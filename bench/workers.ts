@@ -325,14 +325,17 @@ queue one request's queries behind another's, which workerd refuses; a smaller c
 speaking libSQL's HTTP protocol is what is left). The profile's times are inflated on this machine
 (a sampling profiler counts the time a process waits for a core), so they rank, not measure.
 
-**Why the ratio budgets are not met here.** The bare Worker route answers in about 2 to 3 ms at
-one connection; 30% of its throughput leaves a list request about 10 ms, and its one database
-round trip alone took ${timing['list open tickets']?.databaseMs.toFixed(1)} ms in this run (a Node proxy and sqld on the same two
-cores as workerd, wrangler's proxy and the benchmark). At 16 and 64 connections all of them share
-two cores loaded by other work (see the load average above), which the bare route, with no
-database, does not pay. Measured at a load average of about 1 earlier the same day, before the
-changes above: list 16.1% and details 10.7% of the bare route at 1 connection, 22.7% and 22.3% at
-16.
+**Why the ratio budgets are not met.** One at a time, a list request took ${timing['list open tickets']?.requestMs.toFixed(1)} ms, of which
+its database round trip ${timing['list open tickets']?.databaseMs.toFixed(1)} ms; the bare Worker route answers in about
+${(1000 / bareOf('Workers', 1).rps).toFixed(1)} ms (its requests per second at 1 connection). 30% of the bare route leaves a list
+about 3.3 times that. What is over is the Worker's own time, found by the profile above: what
+was ours and cheap is changed; left are the libSQL client made per request and its decoding of
+rows (hrana's JSON into row objects, then drizzle's mapping), Hono's middleware chain (request
+id, CORS, security headers) and the route's summaries. At 16 and 64 connections the Worker,
+wrangler's proxy, the counting proxy, sqld and the benchmark share two cores also loaded by
+other work (the load average above), which the bare route, with no database, pays less for.
+Measured at a load average of about 1 earlier the same day, before this figure's changes: list
+16.1% and details 10.7% of the bare route at 1 connection, 22.7% and 22.3% at 16.
 
 **The 64-connection cell.** In the earlier run where ticket details at 64 connections counted
 as a failure, nothing failed: no 5xx, no socket error, no timeout. At a load average of 41 each

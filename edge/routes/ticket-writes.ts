@@ -70,15 +70,9 @@ export async function answerChange(
   let done = false;
   let view: TicketView;
   try {
-    let written;
-    ({ written, view } = await writeThenView(
-      ports,
-      customer,
-      { number: ticket.number },
-      writes,
-      applied,
-    ));
-    done = written[0]!.rowsAffected === 1;
+    const result = await writeThenView(ports, customer, { number: ticket.number }, writes, applied);
+    view = result.view;
+    done = result.written[0]!.rowsAffected === 1;
   } finally {
     if (!done && upload) await ports.store.delete(upload.storageKey);
   }
