@@ -265,6 +265,17 @@ ${Math.round(perRequestUs)} µs of busy time per request the profile found, for 
 take stretch the tail (in this run the bare route's p99 was ${(baseline[2]!.p99 / Math.max(baseline[2]!.p50, 1)).toFixed(1)} times its p50, the list's
 ${(list64.p99 / Math.max(list64.p50, 1)).toFixed(1)} times). Meeting 25 ms at 64 connections takes a request under about 0.3 ms of CPU.
 
+**Node's HTTP layer (not changed yet).** In the profile below, "HTTP: Node" is the part of the
+request spent in Node's own \`http\` and \`net\` code and the socket calls under it, parsing the
+request and writing the answer; @hono/node-server answers our JSON through its fast path (one
+\`writeHead\` with the headers, one \`end\` with the body string: the app sets its headers on the
+response's own \`Headers\` and never copies it). What differs from the bare route is the body
+(a page of 20 summaries against 22 bytes) and some fifteen headers. V8's profiler
+samples wall time, so a process waiting for a core or inside a socket call is charged to the
+frame it was in: re-run on 2026-12-02 at a load average of about 10 (not kept, its figures
+distorted by the load), the same share was 34% instead of 24%. A profile that tells CPU from
+waiting (\`perf\` with kernel frames) is what is left to do before changing anything there.
+
 ${markdownTable(
   ['part', 'share of busy time', 'µs per request'],
   busy.map((part) => [

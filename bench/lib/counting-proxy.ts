@@ -10,6 +10,8 @@ export interface CountingProxy {
   url: string;
   /** Requests forwarded since the last `reset`. */
   readonly count: number;
+  /** Milliseconds from each of those requests' arrival to its answer's end, summed. */
+  readonly millis: number;
   reset(): void;
   stop(): Promise<void>;
 }
@@ -18,8 +20,11 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
   const to = new URL(target);
   const agent = new Agent({ keepAlive: true, maxSockets: 256 });
   let count = 0;
+  let millis = 0;
   const server = createServer((incoming, outgoing) => {
     count++;
+    const started = performance.now();
+    outgoing.on('finish', () => (millis += performance.now() - started));
     const upstream = forward(
       {
         host: to.hostname,
@@ -45,8 +50,12 @@ export async function startCountingProxy(target: string): Promise<CountingProxy>
     get count() {
       return count;
     },
+    get millis() {
+      return millis;
+    },
     reset() {
       count = 0;
+      millis = 0;
     },
     async stop() {
       server.closeAllConnections();

@@ -22,15 +22,26 @@ export interface ListCosts {
   statements: string[];
 }
 
-/** A client that notes the statements it is asked to run. */
+/**
+ * A client that notes the statements it is asked to run, alone or in a batch (reads go as one
+ * batch since the session check is sent with them). Its other methods run on the client itself,
+ * whose private fields a proxy receiver would not have.
+ */
 function recording(client: Client, noted: InStatement[]): Client {
   return new Proxy(client, {
-    get(target, key, receiver) {
-      if (key !== 'execute') return Reflect.get(target, key, receiver);
-      return (stmt: InStatement) => {
-        noted.push(stmt);
-        return target.execute(stmt);
-      };
+    get(target, key) {
+      if (key === 'execute')
+        return (stmt: InStatement) => {
+          noted.push(stmt);
+          return target.execute(stmt);
+        };
+      if (key === 'batch')
+        return (stmts: InStatement[], mode?: Parameters<Client['batch']>[1]) => {
+          noted.push(...stmts);
+          return target.batch(stmts, mode);
+        };
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
     },
   });
 }
@@ -101,9 +112,12 @@ export async function listStatements(
   );
 }
 
-/** The statement that reads the list's page (the others check the session, read copies). */
+/**
+ * The statement that reads the list's page (the others check the session, read copies); its
+ * new-reply column spans lines.
+ */
 export function pageQuery(statements: { sql: string; args: unknown[] }[]) {
-  const page = statements.find((stmt) => /^select .* from "tickets" inner join/.test(stmt.sql));
+  const page = statements.find((stmt) => /^select .* from "tickets" inner join/s.test(stmt.sql));
   if (!page) throw new Error('list in-process: no page query among the statements');
   return page;
 }

@@ -102,6 +102,39 @@ export async function readTogether<const R extends readonly Read<unknown>[]>(
   ) as Results<R>;
 }
 
+/** A write drizzle can batch: an insert, update or delete builder, or `db.run(sql)`. */
+export type Write = Parameters<Database['batch']>[0][number];
+
+/** What this module needs of a write: the query drizzle's own batch builds from it. */
+interface PreparableWrite {
+  _prepare(): { getQuery(): { sql: string; params: unknown[] } };
+}
+
+/**
+ * Runs the writes, then the reads, in one write transaction: one round trip. The reads see
+ * what the writes did (the answer of a write is read in the same request that makes it).
+ * Returns each write's result (`rowsAffected`, rows of `returning`), then the reads' results.
+ */
+export async function writeThenRead<const R extends readonly Read<unknown>[]>(
+  db: Database,
+  writes: readonly Write[],
+  reads: R,
+): Promise<[ResultSet[], ...Results<R>]> {
+  const written: InStatement[] = writes.map((write) => {
+    const { sql, params } = (write as unknown as PreparableWrite)._prepare().getQuery();
+    return { sql, args: params as InArgs };
+  });
+  const statements = [...written, ...reads.flatMap((read) => read.statements)];
+  const logger = loggerOf(db);
+  for (const statement of statements)
+    if (typeof statement === 'object') logger?.logQuery(statement.sql, statement.args as unknown[]);
+  const results = await db.$client.batch(statements, 'write');
+  const rows = results.slice(written.length).map((result) => result.rows);
+  let at = 0;
+  const read = reads.map((one) => one.result(rows.slice(at, (at += one.statements.length))));
+  return [results.slice(0, written.length), ...(read as Results<R>)];
+}
+
 /** One read on its own. */
 export async function readOne<T>(db: Database, read: Read<T>): Promise<T> {
   const [result] = await readTogether(db, [read] as const);

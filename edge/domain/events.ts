@@ -76,6 +76,34 @@ export interface TicketChange {
 }
 
 /**
+ * The writes of a change, to send as one batch (first the guarded update, whose
+ * `rowsAffected` is 1 when it applied), and the guard that holds once it has applied: for
+ * further writes and reads of the same batch.
+ */
+export function ticketChangeWrites(
+  db: Database,
+  ticketId: string,
+  actor: Actor,
+  change: TicketChange,
+  at: Date,
+): { writes: [BatchItem, ...BatchItem[]]; applied: SQL } {
+  const revision = randomId();
+  const applied = sql`exists (select 1 from ${tickets} where ${tickets.id} = ${ticketId} and ${tickets.revision} = ${revision})`;
+  const update = db
+    .update(tickets)
+    .set({ ...change.set, updatedAt: at, revision })
+    .where(and(eq(tickets.id, ticketId), inArray(tickets.status, [...change.from]), change.where));
+  return {
+    writes: [
+      update,
+      ...change.events.flatMap((event) => eventWrites(db, ticketId, actor, event, at, applied)),
+      ...(change.extra?.(applied) ?? []),
+    ],
+    applied,
+  };
+}
+
+/**
  * Applies a change to a ticket atomically. Returns false, having written nothing, when the
  * ticket was no longer in one of the `from` states.
  */
@@ -86,18 +114,8 @@ export async function ticketChange(
   change: TicketChange,
   at: Date,
 ): Promise<boolean> {
-  const revision = randomId();
-  const applied = sql`exists (select 1 from ${tickets} where ${tickets.id} = ${ticketId} and ${tickets.revision} = ${revision})`;
-  const [update] = await db.batch([
-    db
-      .update(tickets)
-      .set({ ...change.set, updatedAt: at, revision })
-      .where(
-        and(eq(tickets.id, ticketId), inArray(tickets.status, [...change.from]), change.where),
-      ),
-    ...change.events.flatMap((event) => eventWrites(db, ticketId, actor, event, at, applied)),
-    ...(change.extra?.(applied) ?? []),
-  ]);
+  const { writes } = ticketChangeWrites(db, ticketId, actor, change, at);
+  const [update] = await db.batch(writes);
   return update.rowsAffected === 1;
 }
 

@@ -5,6 +5,8 @@
  */
 import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import { rateLimits } from '../db/schema.ts';
+import { preparedQuery } from '../db/prepared.ts';
+import type { Read } from '../db/reads.ts';
 import type { Database } from '../ports.ts';
 
 export interface Window {
@@ -35,23 +37,36 @@ export async function countAttempt(
   return row!;
 }
 
-/** The current window under `key`, without counting; null when none is open. */
-export async function currentWindow(db: Database, key: string, now: Date): Promise<Window | null> {
-  const [row] = await db
+/** The window under the `key` placeholder still open at `now`; prepared once per runtime. */
+const openWindow = (db: Database) =>
+  db
     .select({ count: rateLimits.count, resetAt: rateLimits.resetAt })
     .from(rateLimits)
-    .where(and(eq(rateLimits.key, key), gt(rateLimits.resetAt, now)))
-    .limit(1);
-  return row ?? null;
+    .where(
+      and(
+        eq(rateLimits.key, sql.placeholder('key')),
+        gt(rateLimits.resetAt, sql.placeholder('now')),
+      ),
+    )
+    .limit(1)
+    .prepare();
+
+/** The current window under `key`, without counting (undefined when none is open): a read. */
+export function currentWindowRead(db: Database, key: string, now: Date): Read<Window | undefined> {
+  return preparedQuery(db, 'open window', openWindow).getRead({
+    key,
+    now: rateLimits.resetAt.mapToDriverValue(now),
+  });
 }
 
-export async function clearWindow(db: Database, key: string): Promise<void> {
-  await db.delete(rateLimits).where(eq(rateLimits.key, key));
+/** Removes the window under `key`: awaited, or sent in a batch. */
+export function clearWindow(db: Database, key: string) {
+  return db.delete(rateLimits).where(eq(rateLimits.key, key));
 }
 
-/** Drops windows that are over; run from time to time so the table stays small. */
-export async function dropExpiredWindows(db: Database, now: Date): Promise<void> {
-  await db.delete(rateLimits).where(lt(rateLimits.resetAt, now));
+/** Drops windows that are over, so the table stays small: awaited, or sent in a batch. */
+export function dropExpiredWindows(db: Database, now: Date) {
+  return db.delete(rateLimits).where(lt(rateLimits.resetAt, now));
 }
 
 export function secondsUntil(resetAt: Date, now: Date): number {

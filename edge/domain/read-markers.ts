@@ -45,11 +45,21 @@ export async function markRead(
     });
 }
 
-/** The reader's marker on a ticket: the last event seen, 0 for none. */
-export async function seenSeq(db: Database, ticketId: string, readerId: string): Promise<number> {
-  const [row] = await db
-    .select({ seq: ticketReads.seenSeq })
-    .from(ticketReads)
-    .where(and(eq(ticketReads.ticketId, ticketId), eq(ticketReads.customerId, readerId)));
-  return row?.seq ?? 0;
+/**
+ * Moves the reader's marker on the ticket whose id `ticketId` gives to its last event, when
+ * `guard` holds: a write to batch after the writes that add events, whose seq SQL chooses.
+ */
+export function markReadWrite(
+  db: Database,
+  ticketId: SQL,
+  readerId: string,
+  at: Date,
+  guard: SQL = sql`1`,
+) {
+  return db.run(sql`insert into ${ticketReads} (ticket_id, customer_id, seen_seq, updated_at)
+    select ${ticketEvents.ticketId}, ${readerId}, max(${ticketEvents.seq}), ${at.getTime()}
+    from ${ticketEvents} where ${ticketEvents.ticketId} = ${ticketId} and ${guard}
+    group by ${ticketEvents.ticketId}
+    on conflict (ticket_id, customer_id) do update set seen_seq = excluded.seen_seq,
+      updated_at = excluded.updated_at where ${ticketReads.seenSeq} < excluded.seen_seq`);
 }

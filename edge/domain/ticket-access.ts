@@ -19,8 +19,26 @@ export interface VisibleTicket {
   role: TicketRole;
 }
 
-/** A ticket by number, and whether the viewer is in copy on it; prepared once per database. */
-const ticketByNumber = (db: Database) =>
+/**
+ * How a read names its ticket: by number (a request's path), or by id (a ticket created in the
+ * same batch, whose number SQL chooses there).
+ */
+export type TicketKey = { number: number } | { id: string };
+
+/** The condition on `tickets` that finds the ticket `key` names, by a placeholder. */
+export function ticketKeyed(key: TicketKey) {
+  return 'number' in key
+    ? { kind: 'number', where: eq(tickets.number, sql.placeholder('number')) }
+    : { kind: 'id', where: eq(tickets.id, sql.placeholder('ticketId')) };
+}
+
+/** The placeholder values of `ticketKeyed(key)`. */
+export function ticketKeyValues(key: TicketKey): Record<string, unknown> {
+  return 'number' in key ? { number: key.number } : { ticketId: key.id };
+}
+
+/** A ticket, and whether the viewer is in copy on it; prepared once per runtime. */
+const ticketByKey = (where: SQL) => (db: Database) =>
   db
     .select({
       ticket: tickets,
@@ -30,16 +48,22 @@ const ticketByNumber = (db: Database) =>
       )})`,
     })
     .from(tickets)
-    .where(eq(tickets.number, sql.placeholder('number')))
+    .where(where)
     .limit(1)
     .prepare();
 
+/** The ticket `key` names with whether the viewer is in copy: a read to send with others. */
+export function ticketRead(db: Database, viewer: CustomerRow, key: TicketKey) {
+  const { kind, where } = ticketKeyed(key);
+  return preparedQuery(db, `ticket by ${kind}`, ticketByKey(where)).getRead({
+    viewer: viewer.id,
+    ...ticketKeyValues(key),
+  });
+}
+
 /** The ticket by number with whether the viewer is in copy: a read to send with others. */
 export function ticketByNumberRead(db: Database, viewer: CustomerRow, number: number) {
-  return preparedQuery(db, 'ticket by number', ticketByNumber).getRead({
-    viewer: viewer.id,
-    number,
-  });
+  return ticketRead(db, viewer, { number });
 }
 
 /** The ticket of what `ticketByNumberRead` found, with the viewer's role; else `not_found`. */

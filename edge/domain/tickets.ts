@@ -3,7 +3,7 @@
  * Reading tickets: summaries and details as customers and the desk see them. Who may see which
  * ticket is decided in `ticket-access.ts`.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { RATING_CHANGE_HOURS, type Language, type TicketRole } from '../../contract/domain.ts';
 import type {
   AttachmentInfo,
@@ -18,18 +18,26 @@ import {
   ticketColleagues,
   ticketEvents,
   ticketRatings,
+  ticketReads,
   tickets,
   type CustomerRow,
   type TicketRatingRow,
   type TicketRow,
 } from '../db/schema.ts';
 import { preparedQuery } from '../db/prepared.ts';
-import { combined, readOne, readTogether } from '../db/reads.ts';
+import type { ResultSet } from '@libsql/client';
+import { combined, readOne, writeThenRead, type Write } from '../db/reads.ts';
 import { ApiError } from '../errors.ts';
 import type { Database, Ports } from '../ports.ts';
 import { categoryIndex, categoryPath, categoryReads, type CategoryIndex } from './categories.ts';
-import { ticketByNumberRead, visibleTicketOf } from './ticket-access.ts';
-import { markRead, seenSeq } from './read-markers.ts';
+import {
+  ticketKeyed,
+  ticketKeyValues,
+  ticketRead,
+  visibleTicketOf,
+  type TicketKey,
+} from './ticket-access.ts';
+import { markRead, markReadWrite } from './read-markers.ts';
 import { buildThread } from './ticket-thread.ts';
 
 /** Types the preview route serves inline (decided by the file's bytes on upload). */
@@ -135,77 +143,99 @@ export function followUpDeadline(
   return until > now ? until : null;
 }
 
-/** The id of the ticket numbered by the `number` placeholder. */
-const ticketIdOfNumber = sql`(select ${tickets.id} from ${tickets} where ${tickets.number} = ${sql.placeholder('number')})`;
-
 /**
- * The reads that make a ticket's details, each prepared once, all by the ticket's number: so
- * they can go with the read that finds the ticket, in one round trip.
+ * The reads that make a ticket's details, each prepared once per way of naming the ticket
+ * (`TicketKey`): so they can go with the read that finds it (by number), or after the batch
+ * that creates it (by id), in one round trip.
  */
-const detailReads = {
-  events: (db: Database) =>
-    db
-      .select()
-      .from(ticketEvents)
-      .where(eq(ticketEvents.ticketId, ticketIdOfNumber))
-      .orderBy(asc(ticketEvents.seq))
-      .prepare(),
-  files: (db: Database) =>
-    db
-      .select()
-      .from(attachments)
-      .where(eq(attachments.ticketId, ticketIdOfNumber))
-      .orderBy(asc(attachments.createdAt))
-      .prepare(),
-  requester: (db: Database) =>
-    db
-      .select({ name: customers.name })
-      .from(customers)
-      .where(
-        eq(
-          customers.id,
-          sql`(select ${tickets.customerId} from ${tickets} where ${tickets.number} = ${sql.placeholder('number')})`,
-        ),
-      )
-      .prepare(),
-  colleagues: (db: Database) =>
-    db
-      .select({ id: customers.id, name: customers.name, email: customers.email })
-      .from(ticketColleagues)
-      .innerJoin(customers, eq(customers.id, ticketColleagues.customerId))
-      .where(eq(ticketColleagues.ticketId, ticketIdOfNumber))
-      .orderBy(asc(customers.name))
-      .prepare(),
-  followUps: (db: Database) =>
-    db
-      .select({ number: tickets.number })
-      .from(tickets)
-      .where(eq(tickets.followUpOf, sql.placeholder('number')))
-      .orderBy(asc(tickets.number))
-      .prepare(),
-  rating: (db: Database) =>
-    db.select().from(ticketRatings).where(eq(ticketRatings.ticketId, ticketIdOfNumber)).prepare(),
+function detailQueries(where: SQL) {
+  const ticketId = sql`(select ${tickets.id} from ${tickets} where ${where})`;
+  return {
+    events: (db: Database) =>
+      db
+        .select()
+        .from(ticketEvents)
+        .where(eq(ticketEvents.ticketId, ticketId))
+        .orderBy(asc(ticketEvents.seq))
+        .prepare(),
+    files: (db: Database) =>
+      db
+        .select()
+        .from(attachments)
+        .where(eq(attachments.ticketId, ticketId))
+        .orderBy(asc(attachments.createdAt))
+        .prepare(),
+    requester: (db: Database) =>
+      db
+        .select({ name: customers.name })
+        .from(customers)
+        .where(eq(customers.id, sql`(select ${tickets.customerId} from ${tickets} where ${where})`))
+        .prepare(),
+    colleagues: (db: Database) =>
+      db
+        .select({ id: customers.id, name: customers.name, email: customers.email })
+        .from(ticketColleagues)
+        .innerJoin(customers, eq(customers.id, ticketColleagues.customerId))
+        .where(eq(ticketColleagues.ticketId, ticketId))
+        .orderBy(asc(customers.name))
+        .prepare(),
+    followUps: (db: Database) =>
+      db
+        .select({ number: tickets.number })
+        .from(tickets)
+        .where(
+          eq(tickets.followUpOf, sql`(select ${tickets.number} from ${tickets} where ${where})`),
+        )
+        .orderBy(asc(tickets.number))
+        .prepare(),
+    rating: (db: Database) =>
+      db.select().from(ticketRatings).where(eq(ticketRatings.ticketId, ticketId)).prepare(),
+    seen: (db: Database) =>
+      db
+        .select({ seq: ticketReads.seenSeq })
+        .from(ticketReads)
+        .where(
+          and(
+            eq(ticketReads.ticketId, ticketId),
+            eq(ticketReads.customerId, sql.placeholder('reader')),
+          ),
+        )
+        .prepare(),
+  };
+}
+
+const detailQueriesBy = {
+  number: detailQueries(ticketKeyed({ number: 0 }).where),
+  id: detailQueries(ticketKeyed({ id: '' }).where),
 };
 
-/** The details' parts besides the ticket row: a read to send with others (`readTogether`). */
-export function detailPartsRead(db: Database, number: number) {
-  const values = { number };
+/**
+ * The details' parts besides the ticket row: a read to send with others (`readTogether`), with
+ * the last event `reader` has seen (`seen`, 0 for none or without a reader).
+ */
+export function detailPartsRead(db: Database, key: TicketKey, reader = '') {
+  const { kind } = ticketKeyed(key);
+  const queries = kind === 'number' ? detailQueriesBy.number : detailQueriesBy.id;
+  const values = ticketKeyValues(key);
+  const name = (part: string) => `details ${part} by ${kind}`;
   return combined(
     [
-      preparedQuery(db, 'details events', detailReads.events).allRead(values),
-      preparedQuery(db, 'details files', detailReads.files).allRead(values),
-      preparedQuery(db, 'details requester', detailReads.requester).getRead(values),
-      preparedQuery(db, 'details colleagues', detailReads.colleagues).allRead(values),
-      preparedQuery(db, 'details followUps', detailReads.followUps).allRead(values),
-      preparedQuery(db, 'details rating', detailReads.rating).getRead(values),
+      preparedQuery(db, name('events'), queries.events).allRead(values),
+      preparedQuery(db, name('files'), queries.files).allRead(values),
+      preparedQuery(db, name('requester'), queries.requester).getRead(values),
+      preparedQuery(db, name('colleagues'), queries.colleagues).allRead(values),
+      preparedQuery(db, name('followUps'), queries.followUps).allRead(values),
+      preparedQuery(db, name('rating'), queries.rating).getRead(values),
+      preparedQuery(db, name('seen'), queries.seen).getRead({ ...values, reader }),
     ],
-    (events, files, requester, colleagues, followUps, rating) => ({
+    (events, files, requester, colleagues, followUps, rating, seen) => ({
       events,
       files,
       requester,
       colleagues,
       followUps,
       rating,
+      seen: seen?.seq ?? 0,
     }),
   );
 }
@@ -217,7 +247,11 @@ export async function toDetails(
   ticket: TicketRow,
   context: DetailsContext,
 ): Promise<SharedDetails> {
-  return detailsOf(ticket, await readOne(db, detailPartsRead(db, ticket.number)), context);
+  return detailsOf(
+    ticket,
+    await readOne(db, detailPartsRead(db, { number: ticket.number })),
+    context,
+  );
 }
 
 /** The details of `ticket` from the parts read for it. */
@@ -276,26 +310,53 @@ export function ticketRole(
   return viewer.organizationManager ? 'manager' : null;
 }
 
+/** What a customer's view of a ticket is read from: to send with the session check. */
+export function ticketViewRead(db: Database, viewer: CustomerRow, key: TicketKey) {
+  return combined(
+    [ticketRead(db, viewer, key), detailPartsRead(db, key, viewer.id)],
+    (found, parts) => ({ found, parts }),
+  );
+}
+
+export type TicketView = ReturnType<ReturnType<typeof ticketViewRead>['result']>;
+
 /**
- * Ticket `number`'s details as the given customer sees them, in their language, read in one
- * round trip (the ticket, every part of its details, the category tree when not kept), and
- * opened; `not_found` when they may not see it.
+ * The details of a ticket as the viewer sees it, from what `ticketViewRead` read (the category
+ * tree read with it when not kept); `not_found` when they may not see it.
  */
-export async function customerDetails(
+export async function viewedDetails(
   ports: Ports,
   viewer: CustomerRow,
-  number: number,
-): Promise<TicketDetails> {
-  const { db } = ports;
-  const [found, parts] = await readTogether(db, [
-    ticketByNumberRead(db, viewer, number),
-    detailPartsRead(db, number),
-    ...categoryReads(db),
-  ]);
+  { found, parts }: TicketView,
+): Promise<{ ticket: TicketRow; details: TicketDetails }> {
   const { ticket } = visibleTicketOf(found, viewer);
-  const details = customerDetailsOf(ports, viewer, ticket, parts, await categoryIndex(db));
-  await markOpened(ports, viewer, ticket, parts);
-  return details;
+  const index = await categoryIndex(ports.db);
+  return { ticket, details: customerDetailsOf(ports, viewer, ticket, parts, index) };
+}
+
+/**
+ * Runs a change's writes and reads the ticket as the viewer then sees it (`viewedDetails`), in
+ * one round trip (one write transaction), marking it opened for them as the details route does
+ * (when `guard`, the change's own condition, holds). Returns the writes' results too.
+ */
+export async function writeThenView(
+  ports: Ports,
+  viewer: CustomerRow,
+  key: TicketKey,
+  writes: readonly Write[],
+  guard?: SQL,
+): Promise<{ written: ResultSet[]; view: TicketView }> {
+  const { db, clock } = ports;
+  const ticketId =
+    'number' in key
+      ? sql`(select ${tickets.id} from ${tickets} where ${tickets.number} = ${key.number})`
+      : sql`${key.id}`;
+  const [written, view] = await writeThenRead(
+    db,
+    [...writes, markReadWrite(db, ticketId, viewer.id, clock.now(), guard)],
+    [ticketViewRead(db, viewer, key), ...categoryReads(db)],
+  );
+  return { written, view };
 }
 
 /**
@@ -309,12 +370,10 @@ export async function markOpened(
   parts: DetailParts,
 ): Promise<void> {
   const last = parts.events.at(-1)?.seq ?? 0;
-  if (last > (await seenSeq(ports.db, ticket.id, viewer.id))) {
-    await markRead(ports.db, ticket.id, viewer.id, last, ports.clock.now());
-  }
+  if (last > parts.seen) await markRead(ports.db, ticket.id, viewer.id, last, ports.clock.now());
 }
 
-/** The same from parts already read (`detailPartsRead`) and the category tree. */
+/** A customer's details of `ticket` from parts already read (`detailPartsRead`) and the tree. */
 export function customerDetailsOf(
   ports: Ports,
   viewer: CustomerRow,

@@ -18,7 +18,26 @@ export const DATABASE_TIMEOUT_MS = 10_000;
 /** A pipeline with a baton: a step of an interactive transaction, never sent again. */
 const IN_TRANSACTION = /^\{"baton":"/;
 /** How a libSQL server reports a locked database in a result (JSON, never inside a string). */
-const BUSY = '"code":"SQLITE_BUSY"';
+const BUSY = new TextEncoder().encode('"code":"SQLITE_BUSY"');
+
+/**
+ * Whether `bytes` hold `pattern`, found by its byte at `anchor` (one rare in the answers: a `Q`,
+ * not a quote) and compared around it. Searched in the bytes, since decoding every answer (a
+ * page of tickets) to text cost more than the rest of this fetch (BENCHMARKS.md figure 6).
+ */
+export function holds(bytes: Uint8Array, pattern: Uint8Array, anchor = 0): boolean {
+  const first = pattern[anchor]!;
+  for (let at = bytes.indexOf(first, anchor); at !== -1; at = bytes.indexOf(first, at + 1)) {
+    const start = at - anchor;
+    let i = 0;
+    while (i < pattern.length && bytes[start + i] === pattern[i]) i++;
+    if (i === pattern.length) return true;
+  }
+  return false;
+}
+
+/** The `Q` of `SQLITE_BUSY` in `BUSY`. */
+const BUSY_ANCHOR = 9;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -42,7 +61,7 @@ export function boundedDatabaseFetch(timeoutMs = DATABASE_TIMEOUT_MS) {
         const busy =
           retryable &&
           Date.now() + wait < deadline &&
-          new TextDecoder().decode(bytes).includes(BUSY);
+          holds(new Uint8Array(bytes), BUSY, BUSY_ANCHOR);
         if (!busy) return new Response(bytes.byteLength ? bytes : null, response);
         await pause(wait);
       }

@@ -107,23 +107,33 @@ function sessionCheckRead(db: Database, { claims, now }: PendingSession) {
   });
 }
 
-/** The customer is checked before the handler runs: for writes, and routes that read little. */
-export const requireCustomer = createMiddleware<AppEnv>(async (c, next) => {
+/**
+ * Checks the customer's session on its own (a round trip), unless this request already has:
+ * for middleware that needs the customer before the route's reads (`idempotent`).
+ */
+export async function checkCustomer(c: Context<AppEnv>): Promise<CustomerRow> {
   // Route groups may each ask for a customer on the same path: check once per request.
-  if (c.var.customer) return next();
-  const pending = await tokenClaims(c);
+  if (c.var.customer) return c.var.customer;
+  const pending = c.var.pendingSession ?? (await tokenClaims(c));
   const row = await readOne(c.var.ports.db, sessionCheckRead(c.var.ports.db, pending));
   if (!row) throw new ApiError('unauthenticated');
   remember(pending.claims.sid, row.customer);
   c.set('customer', row.customer);
   c.set('sessionId', pending.claims.sid);
+  return row.customer;
+}
+
+/** The customer is checked before the handler runs: for routes that read little. */
+export const requireCustomer = createMiddleware<AppEnv>(async (c, next) => {
+  await checkCustomer(c);
   await next();
 });
 
 /**
- * For read routes: the token is verified here, and the session is checked by the handler's
- * `customerReads`, in the same round trip to the database as the route's own reads. A handler
- * behind this middleware learns its customer only from `customerReads`.
+ * For routes that read before they answer or write: the token is verified here, and the session
+ * is checked by the handler's `customerReads`, in the same round trip to the database as the
+ * route's own reads. A handler behind this middleware learns its customer only from
+ * `customerReads` (or `checkCustomer`).
  */
 export const customerSession = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.var.customer) c.set('pendingSession', await tokenClaims(c));

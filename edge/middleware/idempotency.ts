@@ -4,7 +4,7 @@
  * same key from the same customer on the same route within 24 hours gets the first answer again
  * (with `Idempotent-Replayed: true`) and changes nothing, so a double click or a retry after a
  * lost answer cannot write twice. Without the header a request runs as before. Placed after the
- * route's `requireCustomer`, around whatever the route does.
+ * route's `requireCustomer` or `customerSession`, around whatever the route does.
  */
 import { createMiddleware } from 'hono/factory';
 import {
@@ -16,6 +16,7 @@ import {
   type StoredAnswer,
 } from '../domain/idempotency.ts';
 import type { AppEnv } from '../env.ts';
+import { checkCustomer } from './customer-auth.ts';
 import { ApiError } from '../errors.ts';
 import type { Database } from '../ports.ts';
 
@@ -50,7 +51,9 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   if (key === undefined) return next();
   if (!KEY.test(key)) throw new ApiError('validation_failed', { [IDEMPOTENCY_HEADER]: 'invalid' });
   const { db, clock } = c.var.ports;
-  const scope = { customerId: c.var.customer.id, key: `${c.req.method} ${c.req.path} ${key}` };
+  // Behind `customerSession` the route would check the session with its reads: here, first.
+  const customer = await checkCustomer(c);
+  const scope = { customerId: customer.id, key: `${c.req.method} ${c.req.path} ${key}` };
   const earlier = await claimOrWait(db, scope, () => clock.now());
   if (earlier) {
     return c.body(earlier.body, earlier.status as 200, {

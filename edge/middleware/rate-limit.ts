@@ -1,7 +1,8 @@
 /**
  * @module
  * Rate limits on login, forgotten password and reset: per client address and, when the body has
- * one, per e-mail; on login also a lockout after repeated failures for one e-mail. Over a limit
+ * one, per e-mail; on login also a lockout after repeated failures for one e-mail (the log in
+ * route checks it with its read of the customer, `lockedOut`, then counts: `countLimits`). Over a limit
  * the answer is 429 `rate_limited` with `retryAfterSeconds` and a `Retry-After` header. Placed
  * after body validation, so the e-mail read here is the validated one. The forgotten password
  * counts its e-mail only once the captcha and `returnTo` pass (`emailLimit`), so that requests
@@ -15,9 +16,9 @@ import type { AppEnv } from '../env.ts';
 import { errorBody } from '../errors.ts';
 import {
   countAttempt,
-  currentWindow,
   dropExpiredWindows,
   secondsUntil,
+  type Window,
 } from '../domain/rate-limits.ts';
 import { clientAddress } from '../lib/client-address.ts';
 
@@ -72,26 +73,31 @@ export interface RateLimitOptions {
   emailCountedByRoute?: boolean;
 }
 
+/**
+ * Counts this attempt for the client's address and, unless the route counts it later, for its
+ * e-mail; the 429 to answer when one is over its limit, else null. The log in route calls this
+ * itself, after its lockout check.
+ */
+export async function countLimits(
+  c: Context<AppEnv>,
+  action: LimitedAction,
+  email: string | null,
+  options: RateLimitOptions = {},
+): Promise<Response | null> {
+  const address = `${action}:address:${clientAddress(c)}`;
+  const wait = await overLimit(c, address, c.var.ports.config.RATE_LIMIT_PER_ADDRESS, 'address');
+  if (wait !== null) return rateLimited(c, wait);
+  if (email && !options.emailCountedByRoute) return emailLimit(c, action, email);
+  return null;
+}
+
 export function rateLimit(action: LimitedAction, options: RateLimitOptions = {}) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const { db, config, clock } = c.var.ports;
-    const now = clock.now();
+    const { db, clock } = c.var.ports;
     // About one request in fifty sweeps finished windows: cheap, and no job needed.
-    if (Math.random() < 0.02) await dropExpiredWindows(db, now);
-
-    const email = await emailOf(c);
-    if (action === 'login' && email) {
-      const lock = await currentWindow(db, lockoutKey(email), now);
-      if (lock && lock.count >= config.LOCKOUT_FAILURES)
-        return rateLimited(c, secondsUntil(lock.resetAt, now));
-    }
-    const address = `${action}:address:${clientAddress(c)}`;
-    const wait = await overLimit(c, address, config.RATE_LIMIT_PER_ADDRESS, 'address');
-    if (wait !== null) return rateLimited(c, wait);
-    if (email && !options.emailCountedByRoute) {
-      const limited = await emailLimit(c, action, email);
-      if (limited) return limited;
-    }
+    if (sweepsWindows()) await dropExpiredWindows(db, clock.now());
+    const limited = await countLimits(c, action, await emailOf(c), options);
+    if (limited) return limited;
     await next();
   });
 }
@@ -105,6 +111,19 @@ export async function emailLimit(
   const limit = c.var.ports.config.RATE_LIMIT_PER_EMAIL;
   const wait = await overLimit(c, emailKey(action, email), limit, 'email');
   return wait === null ? null : rateLimited(c, wait);
+}
+
+/** Whether this request sweeps finished windows: about one in fifty. */
+export const sweepsWindows = () => Math.random() < 0.02;
+
+/**
+ * Refuses a log in while its e-mail is locked out after repeated failures, from its lockout
+ * window (`currentWindowRead`, which the route reads with the customer); null when not locked.
+ */
+export function lockedOut(c: Context<AppEnv>, lock: Window | undefined): Response | null {
+  const { config, clock } = c.var.ports;
+  if (!lock || lock.count < config.LOCKOUT_FAILURES) return null;
+  return rateLimited(c, secondsUntil(lock.resetAt, clock.now()));
 }
 
 /** Counts a failed login toward the e-mail's lockout. */

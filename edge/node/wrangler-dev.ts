@@ -25,6 +25,8 @@ export interface WranglerDevOptions {
   /** Static assets to serve instead of wrangler.toml's dist/ (the API still first for /api/*). */
   assets?: string;
   echo?: boolean;
+  /** Without `--test-scheduled`, whose middleware a deployed Worker lacks (the benchmarks). */
+  testScheduled?: boolean;
 }
 
 /** Starts `wrangler dev`; resolves once the Worker answers `GET /api/config`. */
@@ -45,7 +47,7 @@ export async function startWranglerDevServer(options: WranglerDevOptions): Promi
       `--persist-to=${options.persistTo}`,
       '--show-interactive-dev-session=false',
       // Serves `/__scheduled`, which runs the Worker's scheduled handler as the cron would.
-      '--test-scheduled',
+      ...(options.testScheduled === false ? [] : ['--test-scheduled']),
       ...(options.assets ? [`--assets=${options.assets}`] : []),
       ...(options.envFile ? [`--env-file=${options.envFile}`] : []),
       ...Object.entries(options.vars).flatMap(([name, value]) => ['--var', `${name}:${value}`]),

@@ -9,30 +9,20 @@ import { ROUTES } from '../../contract/routes.ts';
 import { attachments } from '../db/schema.ts';
 import { attachmentDownload } from '../domain/downloads.ts';
 import { customerMessage } from '../domain/customer-messages.ts';
-import { customerActor, ticketChange } from '../domain/events.ts';
-import { findVisibleTicket, requireParticipant } from '../domain/ticket-access.ts';
-import { customerDetails } from '../domain/tickets.ts';
+import { findVisibleTicket } from '../domain/ticket-access.ts';
 import { guardedInsert } from '../db/guarded-insert.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { requireCustomer } from '../middleware/customer-auth.ts';
+import { customerSession, requireCustomer } from '../middleware/customer-auth.ts';
 import { idempotent } from '../middleware/idempotency.ts';
-import { multipartBody, readForm } from '../middleware/multipart.ts';
+import { multipartBody } from '../middleware/multipart.ts';
+import { answerChange, openTicketForm } from './ticket-writes.ts';
 import { parseTicketNumber } from './tickets.ts';
 
 export const attachmentRoutes = new Hono<AppEnv>()
-  .post(ROUTES.attachments, requireCustomer, idempotent, multipartBody, async (c) => {
-    const { db, store, clock } = c.var.ports;
-    const customer = c.var.customer;
-    const number = parseTicketNumber(c.req.param('number'));
-    const ticket = requireParticipant(await findVisibleTicket(db, customer, number));
-    if (ticket.status === 'closed') throw new ApiError('wrong_state');
-    const now = clock.now();
-    const { fields, upload } = await readForm(c, {
-      ticketId: ticket.id,
-      uploadedBy: customer.id,
-      at: now,
-    });
+  .post(ROUTES.attachments, customerSession, idempotent, multipartBody, async (c) => {
+    const { db } = c.var.ports;
+    const { customer, ticket, fields, upload } = await openTicketForm(c);
     const unknown = Object.keys(fields);
     if (unknown.length) {
       throw new ApiError(
@@ -41,25 +31,12 @@ export const attachmentRoutes = new Hono<AppEnv>()
       );
     }
     if (!upload) throw new ApiError('validation_failed', { file: 'required' });
-
-    let applied = false;
-    try {
-      applied = await ticketChange(
-        db,
-        ticket.id,
-        customerActor(customer),
-        customerMessage(
-          ticket,
-          [{ kind: 'attachment_added', attachmentId: upload.id, text: upload.name }],
-          (guard) => [guardedInsert(db, attachments, upload, guard)],
-        ),
-        now,
-      );
-    } finally {
-      if (!applied) await store.delete(upload.storageKey);
-    }
-    if (!applied) throw new ApiError('wrong_state');
-    return c.json(await customerDetails(c.var.ports, customer, number), 201);
+    const change = customerMessage(
+      ticket,
+      [{ kind: 'attachment_added', attachmentId: upload.id, text: upload.name }],
+      (guard) => [guardedInsert(db, attachments, upload, guard)],
+    );
+    return answerChange(c, customer, ticket, change, { status: 201, upload });
   })
   .get(ROUTES.attachment, requireCustomer, async (c) => {
     const number = parseTicketNumber(c.req.param('number'));

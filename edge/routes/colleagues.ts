@@ -9,24 +9,22 @@ import { OPEN_STATUSES } from '../../contract/domain.ts';
 import { ROUTES } from '../../contract/routes.ts';
 import { colleaguesBody } from '../../contract/schemas.ts';
 import { colleagueWrites, listColleagues, resolveColleagues } from '../domain/colleagues.ts';
-import { customerActor, ticketChange } from '../domain/events.ts';
-import { findVisibleTicket, requireParticipant } from '../domain/ticket-access.ts';
-import { customerDetails } from '../domain/tickets.ts';
+import { customerActor } from '../domain/events.ts';
+import { requireParticipant } from '../domain/ticket-access.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { requireCustomer } from '../middleware/customer-auth.ts';
+import { customerSession, requireCustomer } from '../middleware/customer-auth.ts';
 import { validate } from '../middleware/validate.ts';
-import { parseTicketNumber } from './tickets.ts';
+import { answerChange, pathTicket } from './ticket-writes.ts';
 
 export const colleagueRoutes = new Hono<AppEnv>()
   .get(ROUTES.colleagues, requireCustomer, async (c) =>
     c.json(await listColleagues(c.var.ports.db, c.var.customer)),
   )
-  .post(ROUTES.ticketColleagues, requireCustomer, validate('json', colleaguesBody), async (c) => {
+  .post(ROUTES.ticketColleagues, customerSession, validate('json', colleaguesBody), async (c) => {
     const { db, clock } = c.var.ports;
-    const customer = c.var.customer;
-    const number = parseTicketNumber(c.req.param('number'));
-    const ticket = requireParticipant(await findVisibleTicket(db, customer, number));
+    const { customer, visible } = await pathTicket(c);
+    const ticket = requireParticipant(visible);
     if (ticket.status === 'closed') throw new ApiError('wrong_state');
     const { add } = c.req.valid('json');
     const colleagues = await resolveColleagues(
@@ -38,17 +36,9 @@ export const colleagueRoutes = new Hono<AppEnv>()
     );
     const actor = customerActor(customer);
     const now = clock.now();
-    const applied = await ticketChange(
-      db,
-      ticket.id,
-      actor,
-      {
-        from: OPEN_STATUSES,
-        events: [],
-        extra: (guard) => colleagueWrites(db, ticket.id, actor, colleagues, now, guard),
-      },
-      now,
-    );
-    if (!applied) throw new ApiError('wrong_state');
-    return c.json(await customerDetails(c.var.ports, customer, number));
+    return answerChange(c, customer, ticket, {
+      from: OPEN_STATUSES,
+      events: [],
+      extra: (guard) => colleagueWrites(db, ticket.id, actor, colleagues, now, guard),
+    });
   });

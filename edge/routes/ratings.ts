@@ -6,24 +6,22 @@
 import { Hono } from 'hono';
 import { ROUTES } from '../../contract/routes.ts';
 import { ratingBody } from '../../contract/schemas.ts';
-import { rateTicket } from '../domain/ratings.ts';
-import { findVisibleTicket, requireRequester } from '../domain/ticket-access.ts';
-import { customerDetails } from '../domain/tickets.ts';
+import { ratingChange } from '../domain/ratings.ts';
+import { requireRequester } from '../domain/ticket-access.ts';
 import type { AppEnv } from '../env.ts';
-import { requireCustomer } from '../middleware/customer-auth.ts';
+import { customerSession } from '../middleware/customer-auth.ts';
 import { validate } from '../middleware/validate.ts';
-import { parseTicketNumber } from './tickets.ts';
+import { answerChange, pathTicket } from './ticket-writes.ts';
 
 export const ratingRoutes = new Hono<AppEnv>().put(
   ROUTES.rating,
-  requireCustomer,
+  customerSession,
   validate('json', ratingBody),
   async (c) => {
     const { db, clock } = c.var.ports;
-    const customer = c.var.customer;
-    const number = parseTicketNumber(c.req.param('number'));
-    const ticket = requireRequester(await findVisibleTicket(db, customer, number));
-    await rateTicket(db, ticket, customer, c.req.valid('json'), 'portal', clock.now());
-    return c.json(await customerDetails(c.var.ports, customer, number));
+    const { customer, visible } = await pathTicket(c);
+    const ticket = requireRequester(visible);
+    const change = ratingChange(db, ticket, customer, c.req.valid('json'), 'portal', clock.now());
+    return answerChange(c, customer, ticket, change);
   },
 );

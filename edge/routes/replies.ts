@@ -12,34 +12,22 @@ import { guardedInsert } from '../db/guarded-insert.ts';
 import { attachments } from '../db/schema.ts';
 import { customerMessage } from '../domain/customer-messages.ts';
 import type { NewEvent } from '../domain/event-types.ts';
-import { customerActor, ticketChange } from '../domain/events.ts';
-import { findVisibleTicket, requireParticipant } from '../domain/ticket-access.ts';
-import { customerDetails } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
-import { requireCustomer } from '../middleware/customer-auth.ts';
+import { customerSession } from '../middleware/customer-auth.ts';
 import { idempotent } from '../middleware/idempotency.ts';
-import { multipartBody, readForm } from '../middleware/multipart.ts';
+import { multipartBody } from '../middleware/multipart.ts';
 import { parseWith } from '../middleware/validate.ts';
-import { parseTicketNumber } from './tickets.ts';
+import { answerChange, openTicketForm } from './ticket-writes.ts';
 
 export const replyRoutes = new Hono<AppEnv>().post(
   ROUTES.replies,
-  requireCustomer,
+  customerSession,
   idempotent,
   multipartBody,
   async (c) => {
-    const { db, store, clock, config } = c.var.ports;
-    const customer = c.var.customer;
-    const number = parseTicketNumber(c.req.param('number'));
-    const ticket = requireParticipant(await findVisibleTicket(db, customer, number));
-    if (ticket.status === 'closed') throw new ApiError('wrong_state');
-    const now = clock.now();
-    const { fields, upload } = await readForm(c, {
-      ticketId: ticket.id,
-      uploadedBy: customer.id,
-      at: now,
-    });
+    const { db, config } = c.var.ports;
+    const { customer, ticket, fields, upload } = await openTicketForm(c);
     const { text } = parseWith(replyFields(config.MAX_INFORMATION_LENGTH), fields);
     if (!text && !upload) throw new ApiError('validation_failed', { text: 'required' });
 
@@ -53,13 +41,6 @@ export const replyRoutes = new Hono<AppEnv>().post(
     const change = customerMessage(ticket, events, (guard) =>
       upload ? [guardedInsert(db, attachments, upload, guard)] : [],
     );
-    let applied = false;
-    try {
-      applied = await ticketChange(db, ticket.id, customerActor(customer), change, now);
-    } finally {
-      if (!applied && upload) await store.delete(upload.storageKey);
-    }
-    if (!applied) throw new ApiError('wrong_state');
-    return c.json(await customerDetails(c.var.ports, customer, number), 201);
+    return answerChange(c, customer, ticket, change, { status: 201, upload });
   },
 );

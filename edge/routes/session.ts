@@ -5,32 +5,55 @@
  * `DELETE /api/session` logs this session out.
  * A wrong password and an unknown e-mail get the same answer after the same work.
  */
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { ROUTES } from '../../contract/routes.ts';
 import { loginBody } from '../../contract/schemas.ts';
 import { customers, sessions } from '../db/schema.ts';
-import { clearWindow } from '../domain/rate-limits.ts';
-import { startSession } from '../domain/sessions.ts';
+import { preparedQuery } from '../db/prepared.ts';
+import { readTogether } from '../db/reads.ts';
+import { clearWindow, currentWindowRead, dropExpiredWindows } from '../domain/rate-limits.ts';
+import { newSession } from '../domain/sessions.ts';
 import type { AppEnv } from '../env.ts';
-import { inPasswordTurn } from '../ports.ts';
+import { inPasswordTurn, type Database } from '../ports.ts';
 import { ApiError } from '../errors.ts';
 import { decoyHash, verifyPassword } from '../lib/password.ts';
 import { signAccessToken } from '../lib/tokens.ts';
 import { requireCustomer } from '../middleware/customer-auth.ts';
-import { countLoginFailure, lockoutKey, rateLimit } from '../middleware/rate-limit.ts';
+import {
+  countLoginFailure,
+  lockedOut,
+  lockoutKey,
+  countLimits,
+  sweepsWindows,
+} from '../middleware/rate-limit.ts';
 import { validate } from '../middleware/validate.ts';
 
+/** The customer with this e-mail (stored lower case); prepared once per runtime. */
+const customerByEmail = (db: Database) =>
+  db
+    .select()
+    .from(customers)
+    .where(eq(customers.email, sql.placeholder('email')))
+    .limit(1)
+    .prepare();
+
 export const sessionRoutes = new Hono<AppEnv>()
-  .post(ROUTES.session, validate('json', loginBody), rateLimit('login'), async (c) => {
+  .post(ROUTES.session, validate('json', loginBody), async (c) => {
     const { ports } = c.var;
-    const { db, config } = ports;
+    const { db, config, clock } = ports;
     const { email, password } = c.req.valid('json');
-    const [customer] = await db
-      .select()
-      .from(customers)
-      .where(eq(customers.email, email.toLowerCase()))
-      .limit(1);
+    // Two round trips: the lockout and the customer (rate limits counted by Cloudflare on
+    // Workers), then the session with the lockout cleared.
+    const [lock, customer] = await readTogether(db, [
+      currentWindowRead(db, lockoutKey(email), clock.now()),
+      preparedQuery(db, 'customer by email', customerByEmail).getRead({
+        email: email.toLowerCase(),
+      }),
+    ]);
+    // Locked first, as before any counting: a locked e-mail says how long the lock lasts.
+    const limited = lockedOut(c, lock) ?? (await countLimits(c, 'login', email));
+    if (limited) return limited;
     const hash = customer?.active && customer.passwordHash;
     const stored = hash || (await decoyHash(config.PBKDF2_ITERATIONS));
     const matches = await inPasswordTurn(ports, () => verifyPassword(password, stored));
@@ -38,8 +61,13 @@ export const sessionRoutes = new Hono<AppEnv>()
       await countLoginFailure(c, email);
       throw new ApiError('invalid_credentials');
     }
-    await clearWindow(db, lockoutKey(email));
-    return c.json(await startSession(ports, customer), 201);
+    const session = newSession(ports, customer);
+    await db.batch([
+      session.insert,
+      clearWindow(db, lockoutKey(email)),
+      ...(sweepsWindows() ? [dropExpiredWindows(db, clock.now())] : []),
+    ]);
+    return c.json(await session.created(), 201);
   })
   .post(ROUTES.sessionRefresh, requireCustomer, async (c) => {
     const { config, clock } = c.var.ports;

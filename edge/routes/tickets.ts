@@ -16,14 +16,14 @@ import { colleagueIdList, colleagueWrites, resolveColleagues } from '../domain/c
 import { customerActor, eventWrites } from '../domain/events.ts';
 import { followedUpTicket, followUpOpenedEvent } from '../domain/follow-ups.ts';
 import { storedTicketContext } from '../domain/ticket-context.ts';
-import { ticketByNumberRead, visibleTicketOf } from '../domain/ticket-access.ts';
 import { visibleTicketsRead } from '../domain/ticket-lists.ts';
 import {
-  customerDetails,
-  customerDetailsOf,
   markOpened,
-  detailPartsRead,
   ticketPage,
+  ticketViewRead,
+  viewedDetails,
+  writeThenView,
+  type TicketView,
 } from '../domain/tickets.ts';
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
@@ -81,30 +81,29 @@ export const ticketRoutes = new Hono<AppEnv>()
       portalUrl: config.PORTAL_URL,
       at: now,
     });
-    let number: number;
+    let view: TicketView;
     try {
-      const [inserted] = await db.batch([
-        db
-          .insert(tickets)
-          .values({
-            id: ticketId,
-            number: nextNumber,
-            customerId: customer.id,
-            followUpOf: followed?.number ?? null,
-            organization: customer.organization,
-            categoryId: leaf.id,
-            type: leaf.type,
-            urgency: fields.urgency,
-            description: fields.description,
-            title,
-            firstResponseDueAt,
-            status: 'new',
-            createdAt: now,
-            updatedAt: now,
-            revision: crypto.randomUUID(),
-            context,
-          })
-          .returning({ number: tickets.number }),
+      // The ticket, its events, file, colleagues and mail in one batch, which then reads the
+      // details answered (by id: SQL chooses the number): one round trip.
+      ({ view } = await writeThenView(c.var.ports, customer, { id: ticketId }, [
+        db.insert(tickets).values({
+          id: ticketId,
+          number: nextNumber,
+          customerId: customer.id,
+          followUpOf: followed?.number ?? null,
+          organization: customer.organization,
+          categoryId: leaf.id,
+          type: leaf.type,
+          urgency: fields.urgency,
+          description: fields.description,
+          title,
+          firstResponseDueAt,
+          status: 'new',
+          createdAt: now,
+          updatedAt: now,
+          revision: crypto.randomUUID(),
+          context,
+        }),
         ...eventWrites(db, ticketId, actor, { kind: 'created', status: 'new' }, now),
         ...(followed ? [followUpOpenedEvent(db, followed, ticketId, customer, now)] : []),
         ...(upload
@@ -121,13 +120,12 @@ export const ticketRoutes = new Hono<AppEnv>()
           : []),
         ...colleagueWrites(db, ticketId, actor, colleagues, now),
         ...acknowledgement,
-      ]);
-      number = inserted[0]!.number;
+      ]));
     } catch (error) {
       if (upload) await store.delete(upload.storageKey);
       throw error;
     }
-    return c.json(await customerDetails(c.var.ports, customer, number), 201);
+    return c.json((await viewedDetails(c.var.ports, customer, view)).details, 201);
   })
   .get(ROUTES.tickets, customerSession, validate('query', ticketListQuery), async (c) => {
     const { db } = c.var.ports;
@@ -140,24 +138,16 @@ export const ticketRoutes = new Hono<AppEnv>()
     return c.json(await ticketPage(db, customer, rows, query.limit));
   })
   .get(ROUTES.ticket, customerSession, async (c) => {
-    const { db } = c.var.ports;
+    const { ports } = c.var;
     const number = parseTicketNumber(c.req.param('number'));
-    // The session check, the ticket, every part of its details and the tree at once; the
-    // details of a ticket the customer may not see are read and dropped, never answered.
-    const [customer, found, parts] = await customerReads(c, (viewer) => [
-      ticketByNumberRead(db, viewer, number),
-      detailPartsRead(db, number),
-      ...categoryReads(db),
+    // The session check, the ticket, every part of its details, the reader's marker and the
+    // tree at once; the details of a ticket the customer may not see are read and dropped.
+    const [customer, view] = await customerReads(c, (viewer) => [
+      ticketViewRead(ports.db, viewer, { number }),
+      ...categoryReads(ports.db),
     ]);
-    const { ticket } = visibleTicketOf(found, customer);
-    const details = customerDetailsOf(
-      c.var.ports,
-      customer,
-      ticket,
-      parts,
-      await categoryIndex(db),
-    );
-    await markOpened(c.var.ports, customer, ticket, parts);
+    const { ticket, details } = await viewedDetails(ports, customer, view);
+    await markOpened(ports, customer, ticket, view.parts);
     return c.json(details);
   });
 

@@ -30,9 +30,16 @@ export interface WranglerDev extends Server {
   r2Object(key: string): Promise<Uint8Array | null>;
 }
 
-export async function startWranglerDev(vars: Record<string, string>): Promise<WranglerDev> {
+export async function startWranglerDev(
+  vars: Record<string, string>,
+  { testScheduled = true }: { testScheduled?: boolean } = {},
+): Promise<WranglerDev> {
   const persistTo = temporaryFolder('portal-wrangler-');
-  const server = await startWranglerDevServer({ vars: withProductionDefaults(vars), persistTo });
+  const server = await startWranglerDevServer({
+    vars: withProductionDefaults(vars),
+    persistTo,
+    testScheduled,
+  });
   return {
     ...server,
     persistTo,
