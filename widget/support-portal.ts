@@ -166,6 +166,10 @@ import { portalStyles } from './support-portal.styles.ts';
  * @cssproperty --sp-color-success-dark - Confirmations in the dark scheme.
  * @cssproperty --sp-color-focus - The focus ring.
  * @cssproperty --sp-color-focus-dark - The focus ring in the dark scheme.
+ * @cssproperty --sp-status-new-color - A status badge's text and icon (also `-in-progress-`,
+ * `-waiting-`, `-resolved-`, `-closed-`; each with a `-dark` twin for the dark scheme); keep
+ * 4.5:1 against its background.
+ * @cssproperty --sp-status-new-background - A status badge's background (likewise per status).
  * @cssproperty --sp-font-family - The portal's font.
  * @cssproperty --sp-font-size - The base font size (default `medium`: the reader's preferred size,
  * which the host page's root font size does not change).

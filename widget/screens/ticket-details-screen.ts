@@ -9,12 +9,13 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { AttachmentInfo, TicketDetails } from '../../contract/types.ts';
 import '../components/attach-file.ts';
+import '../components/status-badge.ts';
 import '../components/ticket-thread.ts';
 import '../components/ticket-colleagues.ts';
 import { defineElement } from '../define.ts';
 import type { TicketUpdatedEvent } from '../events/ticket-updated.ts';
 import { errorMessage } from '../i18n/errors.ts';
-import { formatBytes, formatDateTime, statusLabel, urgencyLabel } from '../i18n/labels.ts';
+import { formatBytes, formatDateTime, urgencyLabel } from '../i18n/labels.ts';
 import { exportParts } from '../parts.ts';
 import { downloadIcon } from '../styles/icons.ts';
 import { shared } from '../styles/shared.ts';
@@ -78,7 +79,7 @@ export class TicketDetailsScreen extends ScreenElement {
         <div>
           <dt>${msg('Estado', { id: 'details.status' })}</dt>
           <dd>
-            <span class="badge" data-status=${ticket.status}>${statusLabel(ticket.status)}</span>
+            <sp-status-badge status=${ticket.status}></sp-status-badge>
           </dd>
         </div>
         <div>

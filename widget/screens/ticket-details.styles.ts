@@ -29,18 +29,6 @@ export const detailsStyles = css`
     overflow-wrap: anywhere;
   }
 
-  .badge {
-    display: inline-block;
-    padding: 0 0.5em;
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    font-weight: 600;
-  }
-
-  .badge[data-status='resolved'] {
-    color: var(--_success);
-  }
-
   .text {
     white-space: pre-wrap;
     overflow-wrap: anywhere;

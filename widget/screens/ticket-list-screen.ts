@@ -8,11 +8,12 @@ import { css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { TicketScope, TicketState } from '../../contract/domain.ts';
 import type { TicketSummary } from '../../contract/types.ts';
+import '../components/status-badge.ts';
 import '../components/ticket-search-box.ts';
 import { defineElement } from '../define.ts';
 import type { TicketSearchEvent } from '../events/ticket-search.ts';
 import { errorMessage } from '../i18n/errors.ts';
-import { formatDateTime, statusLabel, urgencyLabel } from '../i18n/labels.ts';
+import { formatDateTime, urgencyLabel } from '../i18n/labels.ts';
 import { penIcon, replyIcon, tickIcon } from '../styles/icons.ts';
 import { shared } from '../styles/shared.ts';
 import { ScreenElement } from './screen.ts';
@@ -256,6 +257,7 @@ export class TicketListScreen extends ScreenElement {
         <button class="link number" type="button" @click=${() => this.handleOpen(number)}>
           ${msg(str`Ticket ${number}`, { id: 'ticket.number' })}
         </button>
+        <sp-status-badge status=${ticket.status}></sp-status-badge>
         ${
           ticket.newReply
             ? html`<p class="new-reply">
@@ -267,10 +269,6 @@ export class TicketListScreen extends ScreenElement {
       <p class="title">${ticket.title}</p>
       <p class="category">${ticket.category.path.join(' › ')}</p>
       <dl class="facts">
-        <div>
-          <dt>${msg('Estado:', { id: 'ticket.status' })}</dt>
-          <dd>${statusLabel(ticket.status)}</dd>
-        </div>
         <div>
           <dt>${msg('Urgencia:', { id: 'ticket.urgency' })}</dt>
           <dd>${urgencyLabel(ticket.urgency)}</dd>

@@ -198,7 +198,6 @@ export const templates = {
   'ticket.number': str`Tiquet ${0}`,
   'ticket.requester': `Sol·licitant:`,
   'ticket.retry': `Tornar-ho a provar`,
-  'ticket.status': `Estat:`,
   'ticket.updated': `Actualitzat:`,
   'ticket.urgency': `Urgència:`,
   'ticketCreated.addInformation': `Afegir informació`,

@@ -198,7 +198,6 @@ export const templates = {
   'ticket.number': str`Ticket ${0}`,
   'ticket.requester': `Requester:`,
   'ticket.retry': `Try again`,
-  'ticket.status': `Status:`,
   'ticket.updated': `Updated:`,
   'ticket.urgency': `Urgency:`,
   'ticketCreated.addInformation': `Add information`,

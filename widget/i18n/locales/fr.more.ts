@@ -198,7 +198,6 @@ export const templates = {
   'ticket.number': str`Demande n° ${0}`,
   'ticket.requester': `Demandeur :`,
   'ticket.retry': `Réessayer`,
-  'ticket.status': `Statut :`,
   'ticket.updated': `Mise à jour :`,
   'ticket.urgency': `Urgence :`,
   'ticketCreated.addInformation': `Ajouter des informations`,

@@ -198,7 +198,6 @@ export const templates = {
   'ticket.number': str`Ticket ${0}`,
   'ticket.requester': `Richiedente:`,
   'ticket.retry': `Riprova`,
-  'ticket.status': `Stato:`,
   'ticket.updated': `Aggiornato:`,
   'ticket.urgency': `Urgenza:`,
   'ticketCreated.addInformation': `Aggiungi informazioni`,

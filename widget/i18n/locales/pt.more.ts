@@ -198,7 +198,6 @@ export const templates = {
   'ticket.number': str`Pedido n.º ${0}`,
   'ticket.requester': `Requerente:`,
   'ticket.retry': `Tentar novamente`,
-  'ticket.status': `Estado:`,
   'ticket.updated': `Atualizado:`,
   'ticket.urgency': `Urgência:`,
   'ticketCreated.addInformation': `Adicionar informação`,
