@@ -4,6 +4,7 @@
  * text form of a route (for the URL hash when the host opts in, and for `sessionStorage`).
  */
 import { RATING_MAX, RATING_MIN } from '../contract/domain.ts';
+import { isTicketFilter, type TicketFilter } from './ticket-filters.ts';
 
 export type Route =
   | { screen: 'login' }
@@ -15,7 +16,8 @@ export type Route =
   /** `followUpOf`: the closed ticket the new one follows up (its category is preselected). */
   | { screen: 'new-ticket'; followUpOf?: number }
   | { screen: 'ticket-created'; number: number }
-  | { screen: 'tickets'; state: 'open' | 'closed' }
+  /** `filter`: the open list's status filter (`all` when absent). */
+  | { screen: 'tickets'; state: 'open' | 'closed'; filter?: TicketFilter }
   | { screen: 'ticket'; number: number }
   | { screen: 'add-information'; number: number }
   | { screen: 'solution'; number: number }
@@ -41,6 +43,19 @@ export function isMailedLink(route: Route | null): route is Route {
   return route?.screen === 'set-password' || route?.screen === 'rate';
 }
 
+/**
+ * Whether two routes show the same screen and differ only in the open list's filter: the router
+ * records the change without moving focus away from the filter the customer just pressed.
+ */
+export function onlyFilterChanged(before: Route | null, after: Route): boolean {
+  return (
+    before?.screen === 'tickets' &&
+    after.screen === 'tickets' &&
+    before.state === after.state &&
+    (before.filter ?? 'all') !== (after.filter ?? 'all')
+  );
+}
+
 export function isProtected(route: Route): boolean {
   return !PUBLIC_SCREENS.has(route.screen);
 }
@@ -63,7 +78,7 @@ declare global {
   }
 }
 
-/** `tickets/open`, `ticket/1002`, `home`: short, readable in a hash. */
+/** `tickets/open`, `tickets/open/waiting`, `ticket/1002`, `home`: short, readable in a hash. */
 export function routeToPath(route: Route): string {
   switch (route.screen) {
     case 'set-password':
@@ -73,7 +88,9 @@ export function routeToPath(route: Route): string {
     case 'new-ticket':
       return route.followUpOf ? `${route.screen}/${route.followUpOf}` : route.screen;
     case 'tickets':
-      return `${route.screen}/${route.state}`;
+      return route.filter && route.filter !== 'all'
+        ? `${route.screen}/${route.state}/${route.filter}`
+        : `${route.screen}/${route.state}`;
     case 'ticket-created':
     case 'ticket':
     case 'add-information':
@@ -95,6 +112,11 @@ export function routeFromPath(path: string): Route | null {
       score <= RATING_MAX &&
       !rest.length
       ? { screen, token: decodeURIComponent(param), score }
+      : null;
+  }
+  if (screen === 'tickets' && param === 'open' && extra !== undefined) {
+    return isTicketFilter(extra) && extra !== 'all' && !rest.length
+      ? { screen, state: param, filter: extra }
       : null;
   }
   if (extra !== undefined) return null;

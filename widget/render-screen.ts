@@ -152,6 +152,7 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         .customer=${c.customer}
         .instance=${c.instance}
         .state=${route.state}
+        .filter=${route.filter ?? 'all'}
       ></sp-ticket-list-screen>`;
     case 'ticket':
       return html`<sp-ticket-details-screen

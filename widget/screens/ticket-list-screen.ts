@@ -9,6 +9,7 @@ import { property, state } from 'lit/decorators.js';
 import type { TicketScope, TicketState } from '../../contract/domain.ts';
 import type { TicketSummary } from '../../contract/types.ts';
 import '../components/status-badge.ts';
+import '../components/ticket-filter.ts';
 import '../components/ticket-search-box.ts';
 import { defineElement } from '../define.ts';
 import type { TicketSearchEvent } from '../events/ticket-search.ts';
@@ -18,6 +19,7 @@ import { penIcon, replyIcon, tickIcon } from '../styles/icons.ts';
 import { shared } from '../styles/shared.ts';
 import { ScreenElement } from './screen.ts';
 import { rememberedScope, rememberScope } from './ticket-scope.ts';
+import { filterQuery, type TicketFilter } from '../ticket-filters.ts';
 
 /**
  * @summary A list of the customer's tickets: the number opens the details; on open tickets a pen
@@ -57,6 +59,14 @@ export class TicketListScreen extends ScreenElement {
         flex-wrap: wrap;
         align-items: center;
         gap: 0.25em 0.75em;
+      }
+
+      .marks {
+        grid-column: 1 / -1;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.375em 0.5em;
       }
 
       .title {
@@ -133,6 +143,9 @@ export class TicketListScreen extends ScreenElement {
   /** Which tickets to list: open (every status but closed) or closed. */
   @property() state: TicketState = 'open';
 
+  /** On the open list: which statuses it shows (see ticket-filters.ts). */
+  @property() filter: TicketFilter = 'all';
+
   /** Whose tickets: the customer's own (and in copy), or the organization's (managers). */
   @state() private scope: TicketScope = 'mine';
   /**
@@ -150,7 +163,8 @@ export class TicketListScreen extends ScreenElement {
   @state() private query = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('state') || changed.has('client')) && this.client) {
+    const reload = changed.has('state') || changed.has('client') || changed.has('filter');
+    if (reload && this.client) {
       const remembered = this.isManager && rememberedScope(this.instance, this.customer!.id);
       if (!this.scopeChosen && remembered) {
         this.scope = remembered;
@@ -176,18 +190,15 @@ export class TicketListScreen extends ScreenElement {
       <div role="status" aria-live="polite" class="visually-hidden">
         ${this.loading ? msg('Cargando…', { id: 'portal.loading' }) : this.searchOutcome()}
       </div>
+      ${
+        this.state === 'open' && !this.query
+          ? html`<sp-ticket-filter .value=${this.filter}></sp-ticket-filter>`
+          : nothing
+      }
       ${this.error ? html`<p class="status error" role="alert">${this.error}</p>` : nothing}
       ${
         !this.loading && !this.error && this.items.length === 0
-          ? html`<p>
-              ${
-                this.query
-                  ? msg('Ningún ticket coincide con la búsqueda.', { id: 'search.none' })
-                  : this.state === 'open'
-                    ? msg('No tiene tickets abiertos.', { id: 'tickets.none_open' })
-                    : msg('No tiene tickets cerrados.', { id: 'tickets.none_closed' })
-              }
-            </p>`
+          ? html`<p>${this.emptyText()}</p>`
           : nothing
       }
       <ul aria-busy=${this.loading ? 'true' : 'false'}>
@@ -212,6 +223,16 @@ export class TicketListScreen extends ScreenElement {
         }
       </div>
     `;
+  }
+
+  private emptyText(): string {
+    if (this.query) return msg('Ningún ticket coincide con la búsqueda.', { id: 'search.none' });
+    if (this.state === 'closed') {
+      return msg('No tiene tickets cerrados.', { id: 'tickets.none_closed' });
+    }
+    return this.filter === 'all'
+      ? msg('No tiene tickets abiertos.', { id: 'tickets.none_open' })
+      : msg('Ningún ticket abierto con este filtro.', { id: 'filter.none' });
   }
 
   private renderScopeSwitch() {
@@ -257,6 +278,8 @@ export class TicketListScreen extends ScreenElement {
         <button class="link number" type="button" @click=${() => this.handleOpen(number)}>
           ${msg(str`Ticket ${number}`, { id: 'ticket.number' })}
         </button>
+      </div>
+      <div class="marks">
         <sp-status-badge status=${ticket.status}></sp-status-badge>
         ${
           ticket.newReply
@@ -332,7 +355,7 @@ export class TicketListScreen extends ScreenElement {
   }
 
   private async load(reset: boolean): Promise<void> {
-    const { state, query, scope } = this;
+    const { state, query, scope, filter } = this;
     const cursor = reset ? undefined : (this.nextCursor ?? undefined);
     if (reset) {
       this.items = [];
@@ -344,13 +367,25 @@ export class TicketListScreen extends ScreenElement {
     try {
       const page = query
         ? await this.client.searchTickets(query, scope, cursor)
-        : await this.client.tickets(state, cursor, scope);
+        : await this.client.tickets(state, cursor, scope, this.filterQuery());
       // The customer may have switched lists or searched again while this page was on its way.
-      if (state !== this.state || query !== this.query || scope !== this.scope) return;
+      if (
+        state !== this.state ||
+        query !== this.query ||
+        scope !== this.scope ||
+        filter !== this.filter
+      ) {
+        return;
+      }
       this.items = [...this.items, ...page.items];
       this.nextCursor = page.nextCursor;
       fallBack =
-        scope === 'mine' && !query && !this.items.length && !this.scopeChosen && this.isManager;
+        scope === 'mine' &&
+        !query &&
+        filter === 'all' &&
+        !this.items.length &&
+        !this.scopeChosen &&
+        this.isManager;
     } catch (error) {
       this.error = errorMessage(error);
     } finally {
@@ -361,6 +396,10 @@ export class TicketListScreen extends ScreenElement {
       this.fellBack = true;
       await this.load(true);
     }
+  }
+
+  private filterQuery() {
+    return this.state === 'open' ? filterQuery(this.filter) : {};
   }
 
   private get isManager(): boolean {
