@@ -1,10 +1,11 @@
 /**
  * @module
  * `<sp-ticket-list-screen>`: the customer's open tickets (with their actions) or closed tickets
- * (the register), newest first, a page at a time through the API's cursor.
+ * (the register), newest first, a page at a time through the API's cursor; on the open list,
+ * the tickets waiting for the customer's reply come first (see ticket-pages.ts).
  */
 import { msg, str } from '@lit/localize';
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { TicketScope, TicketState } from '../../contract/domain.ts';
 import type { TicketSummary } from '../../contract/types.ts';
@@ -18,8 +19,10 @@ import { formatDateTime, urgencyLabel } from '../i18n/labels.ts';
 import { penIcon, replyIcon, tickIcon } from '../styles/icons.ts';
 import { shared } from '../styles/shared.ts';
 import { ScreenElement } from './screen.ts';
+import { listStyles } from './ticket-list.styles.ts';
 import { rememberedScope, rememberScope } from './ticket-scope.ts';
-import { filterQuery, type TicketFilter } from '../ticket-filters.ts';
+import type { TicketFilter } from '../ticket-filters.ts';
+import { listPage } from './ticket-pages.ts';
 
 /**
  * @summary A list of the customer's tickets: the number opens the details; on open tickets a pen
@@ -27,118 +30,7 @@ import { filterQuery, type TicketFilter } from '../ticket-filters.ts';
  * A "more" button, reachable by keyboard, loads the next page.
  */
 export class TicketListScreen extends ScreenElement {
-  static override styles = [
-    shared,
-    css`
-      ul {
-        list-style: none;
-        padding: 0;
-        margin: 0 0 var(--_space);
-        display: grid;
-        gap: 0.75em;
-      }
-
-      li {
-        display: grid;
-        grid-template-columns: 1fr auto;
-        gap: 0.25em 1em;
-        padding: 0.75em 1em;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-
-      .number {
-        padding-inline: 0;
-        min-height: 1.5em;
-        font-weight: 700;
-        justify-content: flex-start;
-      }
-
-      .heading {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.25em 0.75em;
-      }
-
-      .marks {
-        grid-column: 1 / -1;
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.375em 0.5em;
-      }
-
-      .title {
-        grid-column: 1 / -1;
-        margin: 0.125em 0 0;
-        font-weight: 600;
-        overflow-wrap: anywhere;
-      }
-
-      .new-reply {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.375em;
-        margin: 0;
-        padding: 0 0.5em;
-        border: 1px solid currentColor;
-        border-radius: 999px;
-        color: var(--_primary);
-        font-weight: 600;
-      }
-
-      .category {
-        grid-column: 1 / -1;
-        margin: 0;
-      }
-
-      .facts {
-        grid-column: 1 / -1;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25em 1em;
-        margin: 0;
-        color: var(--_muted);
-        font-size: 0.9375em;
-      }
-
-      .facts div {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0 0.25em;
-      }
-
-      .facts dd {
-        margin: 0;
-        color: var(--_text);
-      }
-
-      .row-actions {
-        grid-column: 2;
-        grid-row: 1;
-        display: flex;
-        gap: 0.5em;
-        align-items: start;
-      }
-
-      .row-actions button {
-        padding: 0.5em;
-      }
-
-      .scope {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        margin: 0 0 var(--_space);
-      }
-
-      .pending {
-        color: var(--_success);
-        font-weight: 600;
-      }
-    `,
-  ];
+  static override styles = [shared, listStyles];
 
   /** Which tickets to list: open (every status but closed) or closed. */
   @property() state: TicketState = 'open';
@@ -273,7 +165,10 @@ export class TicketListScreen extends ScreenElement {
 
   private renderTicket(ticket: TicketSummary) {
     const number = ticket.number;
-    return html`<li data-number=${number}>
+    return html`<li
+      data-number=${number}
+      class=${ticket.status === 'waiting_for_customer' ? 'waiting' : ''}
+    >
       <div class="heading">
         <button class="link number" type="button" @click=${() => this.handleOpen(number)}>
           ${msg(str`Ticket ${number}`, { id: 'ticket.number' })}
@@ -365,9 +260,7 @@ export class TicketListScreen extends ScreenElement {
     this.error = '';
     let fallBack = false;
     try {
-      const page = query
-        ? await this.client.searchTickets(query, scope, cursor)
-        : await this.client.tickets(state, cursor, scope, this.filterQuery());
+      const page = await listPage(this.client, { state, query, scope, filter, cursor });
       // The customer may have switched lists or searched again while this page was on its way.
       if (
         state !== this.state ||
@@ -396,10 +289,6 @@ export class TicketListScreen extends ScreenElement {
       this.fellBack = true;
       await this.load(true);
     }
-  }
-
-  private filterQuery() {
-    return this.state === 'open' ? filterQuery(this.filter) : {};
   }
 
   private get isManager(): boolean {

@@ -199,7 +199,6 @@ export const templates = {
   'ticket.back_closed': `Tornar als tiquets tancats`,
   'ticket.back_open': `Tornar als tiquets oberts`,
   'ticket.loading': `S'està carregant el tiquet…`,
-  'ticket.number': str`Tiquet ${0}`,
   'ticket.requester': `Sol·licitant:`,
   'ticket.retry': `Tornar-ho a provar`,
   'ticket.updated': `Actualitzat:`,

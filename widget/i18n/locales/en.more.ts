@@ -199,7 +199,6 @@ export const templates = {
   'ticket.back_closed': `Back to closed tickets`,
   'ticket.back_open': `Back to open tickets`,
   'ticket.loading': `Loading ticket…`,
-  'ticket.number': str`Ticket ${0}`,
   'ticket.requester': `Requester:`,
   'ticket.retry': `Try again`,
   'ticket.updated': `Updated:`,

@@ -199,7 +199,6 @@ export const templates = {
   'ticket.back_closed': `Retour aux demandes clôturées`,
   'ticket.back_open': `Retour aux demandes ouvertes`,
   'ticket.loading': `Chargement de la demande…`,
-  'ticket.number': str`Demande n° ${0}`,
   'ticket.requester': `Demandeur :`,
   'ticket.retry': `Réessayer`,
   'ticket.updated': `Mise à jour :`,

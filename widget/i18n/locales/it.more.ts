@@ -199,7 +199,6 @@ export const templates = {
   'ticket.back_closed': `Torna ai ticket chiusi`,
   'ticket.back_open': `Torna ai ticket aperti`,
   'ticket.loading': `Caricamento del ticket…`,
-  'ticket.number': str`Ticket ${0}`,
   'ticket.requester': `Richiedente:`,
   'ticket.retry': `Riprova`,
   'ticket.updated': `Aggiornato:`,

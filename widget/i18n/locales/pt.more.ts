@@ -199,7 +199,6 @@ export const templates = {
   'ticket.back_closed': `Voltar aos pedidos fechados`,
   'ticket.back_open': `Voltar aos pedidos abertos`,
   'ticket.loading': `A carregar o pedido…`,
-  'ticket.number': str`Pedido n.º ${0}`,
   'ticket.requester': `Requerente:`,
   'ticket.retry': `Tentar novamente`,
   'ticket.updated': `Atualizado:`,
