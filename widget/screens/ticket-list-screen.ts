@@ -93,9 +93,13 @@ export class TicketListScreen extends ScreenElement {
           ? html`<p>${this.emptyText()}</p>`
           : nothing
       }
-      <ul aria-busy=${this.loading ? 'true' : 'false'}>
-        ${this.items.map((ticket) => this.renderTicket(ticket))}
-      </ul>
+      ${
+        this.query
+          ? this.renderResults()
+          : html`<ul aria-busy=${this.loading ? 'true' : 'false'}>
+              ${this.items.map((ticket) => this.renderTicket(ticket))}
+            </ul>`
+      }
       <div class="actions">
         ${
           this.nextCursor
@@ -161,6 +165,32 @@ export class TicketListScreen extends ScreenElement {
             </p>`
           : nothing
       }`;
+  }
+
+  /** A search's results under their heading, open tickets and closed ones apart. */
+  private renderResults() {
+    if (!this.items.length) return nothing;
+    const busy = this.loading ? 'true' : 'false';
+    const group = (id: string, label: string, items: TicketSummary[]) =>
+      items.length
+        ? html`<h4 id=${id}>${label}</h4>
+            <ul aria-labelledby=${id} aria-busy=${busy}>
+              ${items.map((ticket) => this.renderTicket(ticket))}
+            </ul>`
+        : nothing;
+    return html`<section aria-labelledby="results-heading">
+      <h3 id="results-heading">${msg('Resultados de la búsqueda', { id: 'search.results' })}</h3>
+      ${group(
+        'results-open',
+        msg('Abiertos', { id: 'search.open' }),
+        this.items.filter((ticket) => ticket.status !== 'closed'),
+      )}
+      ${group(
+        'results-closed',
+        msg('Cerrados', { id: 'search.closed' }),
+        this.items.filter((ticket) => ticket.status === 'closed'),
+      )}
+    </section>`;
   }
 
   private renderTicket(ticket: TicketSummary) {
@@ -296,11 +326,15 @@ export class TicketListScreen extends ScreenElement {
   }
 
   private async handleMore() {
-    const first = this.items.length;
+    const seen = new Set(this.items.map((ticket) => String(ticket.number)));
     await this.load(false);
     await this.updateComplete;
     // Keyboard users continue from the first ticket they have not seen yet.
-    this.renderRoot.querySelectorAll<HTMLElement>('li .number')[first]?.focus();
+    const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('li')];
+    rows
+      .find((row) => !seen.has(row.dataset.number!))
+      ?.querySelector<HTMLElement>('.number')
+      ?.focus();
   }
 
   /** Told to screen readers once a search's results are in. */

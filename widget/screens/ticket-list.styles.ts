@@ -116,4 +116,10 @@ export const listStyles = css`
     color: var(--_success);
     font-weight: 600;
   }
+
+  h4 {
+    margin: 0 0 0.5em;
+    color: var(--_muted);
+    font-size: 1em;
+  }
 `;
