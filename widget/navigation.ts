@@ -18,8 +18,8 @@ export type Route =
   | { screen: 'ticket-created'; number: number }
   /** `filter`: the open list's status filter (`all` when absent). */
   | { screen: 'tickets'; state: 'open' | 'closed'; filter?: TicketFilter }
-  | { screen: 'ticket'; number: number }
-  | { screen: 'add-information'; number: number }
+  /** `reply`: the reply box under the thread takes focus (the list's pen action). */
+  | { screen: 'ticket'; number: number; reply?: boolean }
   | { screen: 'solution'; number: number }
   | { screen: 'change-password' }
   | { screen: 'contact' }
@@ -91,9 +91,9 @@ export function routeToPath(route: Route): string {
       return route.filter && route.filter !== 'all'
         ? `${route.screen}/${route.state}/${route.filter}`
         : `${route.screen}/${route.state}`;
-    case 'ticket-created':
     case 'ticket':
-    case 'add-information':
+      return `${route.screen}/${route.number}${route.reply ? '/reply' : ''}`;
+    case 'ticket-created':
     case 'solution':
       return `${route.screen}/${route.number}`;
     default:
@@ -119,6 +119,10 @@ export function routeFromPath(path: string): Route | null {
       ? { screen, state: param, filter: extra }
       : null;
   }
+  if (screen === 'ticket' && extra === 'reply' && !rest.length) {
+    const number = /^[1-9]\d{0,15}$/.test(param ?? '') ? Number(param) : null;
+    return number === null ? null : { screen, number, reply: true };
+  }
   if (extra !== undefined) return null;
   const number = param !== undefined && /^[1-9]\d{0,15}$/.test(param) ? Number(param) : null;
   switch (screen) {
@@ -138,7 +142,6 @@ export function routeFromPath(path: string): Route | null {
       return param === 'open' || param === 'closed' ? { screen, state: param } : null;
     case 'ticket-created':
     case 'ticket':
-    case 'add-information':
     case 'solution':
       return number === null ? null : { screen, number };
     default:

@@ -171,6 +171,8 @@ export class PortalRouter implements ReactiveController {
       HTMLElement & { updateComplete?: Promise<unknown> }
     >('.main > *');
     await screen?.updateComplete;
+    // The details asked to reply put focus in their reply box themselves, once it is there.
+    if (this.route?.screen === 'ticket' && this.route.reply) return;
     screen?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
   }
 

@@ -189,10 +189,6 @@ export class ApiClient {
     return this.request('POST', apiPath(ROUTES.ticketColleagues, { number }), { add });
   }
 
-  addInformation(number: number, text: string): Promise<TicketDetails> {
-    return this.request('POST', apiPath(ROUTES.information, { number }), { text }, true);
-  }
-
   /** A message, one file, or both, in one request (the reply box under the thread). */
   reply(
     number: number,

@@ -16,7 +16,7 @@ import { TicketScreenElement } from './ticket-screen.ts';
  * @summary Confirms the new ticket's number and shows what was registered (category, urgency,
  * description, file) and when to expect support's first answer, with the way on: add information, see the ticket, or go home.
  *
- * @event {NavigateEvent} sp-navigate - To `add-information`, `ticket` or `home`.
+ * @event {NavigateEvent} sp-navigate - To the ticket (its reply box focused, or not) or `home`.
  *
  * @csspart summary - The list of what was registered.
  * @csspart actions - The buttons that lead on.
@@ -26,7 +26,7 @@ export class TicketCreatedScreen extends TicketScreenElement {
   static override styles = [shared, ticketTextStyles];
 
   private handleAddInformation(): void {
-    this.navigate({ screen: 'add-information', number: this.number });
+    this.navigate({ screen: 'ticket', number: this.number, reply: true });
   }
 
   private handleView(): void {

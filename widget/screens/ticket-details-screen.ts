@@ -29,14 +29,17 @@ import { renderTimeline } from './ticket-timeline.ts';
 import { saveBlob } from '../save-blob.ts';
 
 /**
- * @summary Everything about one ticket; while it is open, the actions to add information,
- * answer a proposed solution and attach another file.
+ * @summary Everything about one ticket; while it is open, the reply box (focused when `reply`
+ * is set: the list's pen action), the answer to a proposed solution and another file.
  */
 export class TicketDetailsScreen extends ScreenElement {
   static override styles = [shared, detailsStyles];
 
   /** The ticket's number. */
   @property({ type: Number }) number = 0;
+
+  /** Focus goes to the reply box once the ticket is shown (to its heading if it takes none). */
+  @property({ type: Boolean }) reply = false;
 
   @state() private ticket: TicketDetails | null = null;
   @state() private error = '';
@@ -46,6 +49,18 @@ export class TicketDetailsScreen extends ScreenElement {
     if ((changed.has('number') || changed.has('client')) && this.client && this.number) {
       void this.load();
     }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has('reply') && this.reply && this.ticket && !changed.has('number')) {
+      void this.focusReply();
+    }
+  }
+
+  private async focusReply(): Promise<void> {
+    await this.updateComplete;
+    const box = this.renderRoot.querySelector('sp-ticket-reply-box');
+    await (box ? box.focusText() : this.focusHeading());
   }
 
   override render() {
@@ -242,7 +257,9 @@ export class TicketDetailsScreen extends ScreenElement {
     this.error = '';
     try {
       const ticket = await this.client.ticket(number);
-      if (number === this.number) this.ticket = ticket;
+      if (number !== this.number) return;
+      this.ticket = ticket;
+      if (this.reply) await this.focusReply();
     } catch (error) {
       this.ticket = null;
       this.error = errorMessage(error);

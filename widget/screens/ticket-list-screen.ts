@@ -246,11 +246,9 @@ export class TicketListScreen extends ScreenElement {
           ? html`<div class="row-actions">
               <button
                 type="button"
-                title=${msg(str`Añadir información al ticket ${number}`, { id: 'tickets.add_info' })}
-                aria-label=${msg(str`Añadir información al ticket ${number}`, {
-                  id: 'tickets.add_info',
-                })}
-                @click=${() => this.handleAddInformation(number)}
+                title=${msg(str`Responder en el ticket ${number}`, { id: 'tickets.reply' })}
+                aria-label=${msg(str`Responder en el ticket ${number}`, { id: 'tickets.reply' })}
+                @click=${() => this.handleReply(number)}
               >
                 ${penIcon}
               </button>
@@ -368,8 +366,8 @@ export class TicketListScreen extends ScreenElement {
     this.navigate({ screen: 'ticket', number });
   }
 
-  private handleAddInformation(number: number) {
-    this.navigate({ screen: 'add-information', number });
+  private handleReply(number: number) {
+    this.navigate({ screen: 'ticket', number, reply: true });
   }
 
   private handleSolution(number: number) {
