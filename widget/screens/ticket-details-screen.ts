@@ -15,8 +15,8 @@ import '../components/ticket-colleagues.ts';
 import { defineElement } from '../define.ts';
 import type { TicketUpdatedEvent } from '../events/ticket-updated.ts';
 import { errorMessage } from '../i18n/errors.ts';
-import { formatBytes, formatDateTime, urgencyLabel } from '../i18n/labels.ts';
 import { exportParts } from '../parts.ts';
+import { formatBytes, formatDateTime, urgencyLabel } from '../i18n/labels.ts';
 import { downloadIcon } from '../styles/icons.ts';
 import { shared } from '../styles/shared.ts';
 import { autoAcceptDeadline } from './auto-accept.ts';
@@ -90,141 +90,149 @@ export class TicketDetailsScreen extends ScreenElement {
     // Managers only read; colleagues in copy add but only the requester answers the solution.
     const canAdd = open && ticket.role !== 'manager';
     return html`
-      <dl class="facts">
-        <div>
-          <dt>${msg('Estado', { id: 'details.status' })}</dt>
-          <dd>
-            <sp-status-badge status=${ticket.status}></sp-status-badge>
-          </dd>
-        </div>
-        <div>
-          <dt>${msg('Categoría', { id: 'details.category' })}</dt>
-          <dd>${ticket.category.path.join(' › ')}</dd>
-        </div>
-        <div>
-          <dt>${msg('Urgencia', { id: 'details.urgency' })}</dt>
-          <dd>${urgencyLabel(ticket.urgency)}</dd>
-        </div>
-        <div>
-          <dt>${msg('Creado', { id: 'details.created' })}</dt>
-          <dd><time datetime=${ticket.createdAt}>${formatDateTime(ticket.createdAt)}</time></dd>
-        </div>
-        <div>
-          <dt>${msg('Última actualización', { id: 'details.updated' })}</dt>
-          <dd><time datetime=${ticket.updatedAt}>${formatDateTime(ticket.updatedAt)}</time></dd>
-        </div>
-        ${
-          open && ticket.firstResponseDueAt && !ticket.firstRespondedAt
-            ? html`<div>
-                <dt>${msg('Primera respuesta prevista', { id: 'details.firstResponseDue' })}</dt>
-                <dd>
-                  <time datetime=${ticket.firstResponseDueAt}
-                    >${formatDateTime(ticket.firstResponseDueAt)}</time
-                  >
-                </dd>
-              </div>`
-            : nothing
-        }
-        ${
-          ticket.role !== 'requester'
-            ? html`<div>
-                <dt>${msg('Solicitante', { id: 'details.requester' })}</dt>
-                <dd>${ticket.requester.name}</dd>
-              </div>`
-            : nothing
-        }
-        ${
-          ticket.closedAt
-            ? html`<div>
-                <dt>${msg('Cerrado', { id: 'details.closed' })}</dt>
-                <dd><time datetime=${ticket.closedAt}>${formatDateTime(ticket.closedAt)}</time></dd>
-              </div>`
-            : nothing
-        }
-      </dl>
+      <div class="layout">
+        <dl class="facts">
+          <div>
+            <dt>${msg('Estado', { id: 'details.status' })}</dt>
+            <dd>
+              <sp-status-badge status=${ticket.status}></sp-status-badge>
+            </dd>
+          </div>
+          <div>
+            <dt>${msg('Categoría', { id: 'details.category' })}</dt>
+            <dd>${ticket.category.path.join(' › ')}</dd>
+          </div>
+          <div>
+            <dt>${msg('Urgencia', { id: 'details.urgency' })}</dt>
+            <dd>${urgencyLabel(ticket.urgency)}</dd>
+          </div>
+          <div>
+            <dt>${msg('Creado', { id: 'details.created' })}</dt>
+            <dd><time datetime=${ticket.createdAt}>${formatDateTime(ticket.createdAt)}</time></dd>
+          </div>
+          <div>
+            <dt>${msg('Última actualización', { id: 'details.updated' })}</dt>
+            <dd><time datetime=${ticket.updatedAt}>${formatDateTime(ticket.updatedAt)}</time></dd>
+          </div>
+          ${
+            open && ticket.firstResponseDueAt && !ticket.firstRespondedAt
+              ? html`<div>
+                  <dt>${msg('Primera respuesta prevista', { id: 'details.firstResponseDue' })}</dt>
+                  <dd>
+                    <time datetime=${ticket.firstResponseDueAt}
+                      >${formatDateTime(ticket.firstResponseDueAt)}</time
+                    >
+                  </dd>
+                </div>`
+              : nothing
+          }
+          ${
+            ticket.role !== 'requester'
+              ? html`<div>
+                  <dt>${msg('Solicitante', { id: 'details.requester' })}</dt>
+                  <dd>${ticket.requester.name}</dd>
+                </div>`
+              : nothing
+          }
+          ${
+            ticket.closedAt
+              ? html`<div>
+                  <dt>${msg('Cerrado', { id: 'details.closed' })}</dt>
+                  <dd>
+                    <time datetime=${ticket.closedAt}>${formatDateTime(ticket.closedAt)}</time>
+                  </dd>
+                </div>`
+              : nothing
+          }
+        </dl>
 
-      <section aria-labelledby="thread-heading">
-        <h3 id="thread-heading">${msg('Conversación', { id: 'details.thread' })}</h3>
-        <sp-ticket-thread
-          exportparts=${exportParts('ticket-thread')}
-          .client=${this.client}
-          .ticket=${ticket}
-        ></sp-ticket-thread>
-        ${
-          ticket.solutionPending && ticket.role === 'requester'
-            ? html`<div class="solution">
-                <p>${this.autoAcceptNote(ticket)}</p>
-                <button class="primary" type="button" @click=${this.handleSolution}>
-                  ${msg('Aceptar o rechazar la solución', { id: 'details.answer_solution' })}
-                </button>
-              </div>`
-            : nothing
-        }
-        ${
-          canAdd
-            ? html`<sp-ticket-reply-box
-                exportparts=${exportParts('ticket-reply-box', ['file-picker', 'upload-progress'])}
-                .client=${this.client}
-                .config=${this.config}
-                .customer=${this.customer}
-                .instance=${this.instance}
-                .number=${ticket.number}
-                @sp-ticket-updated=${this.handleUpdated}
-              ></sp-ticket-reply-box>`
-            : nothing
-        }
-      </section>
-
-      ${
-        open
-          ? nothing
-          : html`<sp-ticket-rating
+        <div class="conversation">
+          <section aria-labelledby="thread-heading">
+            <h3 id="thread-heading">${msg('Conversación', { id: 'details.thread' })}</h3>
+            <sp-ticket-thread
+              exportparts=${exportParts('ticket-thread')}
               .client=${this.client}
               .ticket=${ticket}
-              @sp-ticket-updated=${this.handleUpdated}
-            ></sp-ticket-rating>`
-      }
-      ${renderFollowUps(ticket, (route) => this.navigate(route))}
+            ></sp-ticket-thread>
+            ${
+              ticket.solutionPending && ticket.role === 'requester'
+                ? html`<div class="solution">
+                    <p>${this.autoAcceptNote(ticket)}</p>
+                    <button class="primary" type="button" @click=${this.handleSolution}>
+                      ${msg('Aceptar o rechazar la solución', { id: 'details.answer_solution' })}
+                    </button>
+                  </div>`
+                : nothing
+            }
+            ${
+              canAdd
+                ? html`<sp-ticket-reply-box
+                    exportparts=${exportParts('ticket-reply-box', ['file-picker', 'upload-progress'])}
+                    .client=${this.client}
+                    .config=${this.config}
+                    .customer=${this.customer}
+                    .instance=${this.instance}
+                    .number=${ticket.number}
+                    @sp-ticket-updated=${this.handleUpdated}
+                  ></sp-ticket-reply-box>`
+                : nothing
+            }
+          </section>
 
-      <section aria-labelledby="attachments-heading">
-        <h3 id="attachments-heading">${msg('Archivos adjuntos', { id: 'details.attachments' })}</h3>
-        ${
-          ticket.attachments.length
-            ? html`<ul class="attachments">
-                ${ticket.attachments.map((file) => this.renderAttachment(file))}
-              </ul>`
-            : html`<p class="muted">
-                ${msg('No hay archivos adjuntos.', { id: 'details.no_attachments' })}
-              </p>`
-        }
-        ${
-          canAdd && customElements.get('sp-attach-file')
-            ? html`<sp-attach-file
-                exportparts=${exportParts('attach-file', ['file-picker', 'upload-progress'])}
-                .client=${this.client}
-                .config=${this.config}
-                .number=${ticket.number}
-                ?first-file=${!ticket.attachments.length}
-                @sp-ticket-updated=${this.handleUpdated}
-              ></sp-attach-file>`
-            : nothing
-        }
-      </section>
+          ${
+            open
+              ? nothing
+              : html`<sp-ticket-rating
+                  .client=${this.client}
+                  .ticket=${ticket}
+                  @sp-ticket-updated=${this.handleUpdated}
+                ></sp-ticket-rating>`
+          }
+          ${renderFollowUps(ticket, (route) => this.navigate(route))}
 
-      <section aria-labelledby="colleagues-heading">
-        <h3 id="colleagues-heading">${msg('En copia', { id: 'details.colleagues' })}</h3>
-        <sp-ticket-colleagues
-          exportparts=${exportParts(null, ['colleague-picker'])}
-          .client=${this.client}
-          .ticket=${ticket}
-          @sp-ticket-updated=${this.handleUpdated}
-        ></sp-ticket-colleagues>
-      </section>
+          <section aria-labelledby="attachments-heading">
+            <h3 id="attachments-heading">
+              ${msg('Archivos adjuntos', { id: 'details.attachments' })}
+            </h3>
+            ${
+              ticket.attachments.length
+                ? html`<ul class="attachments">
+                    ${ticket.attachments.map((file) => this.renderAttachment(file))}
+                  </ul>`
+                : html`<p class="muted">
+                    ${msg('No hay archivos adjuntos.', { id: 'details.no_attachments' })}
+                  </p>`
+            }
+            ${
+              canAdd && customElements.get('sp-attach-file')
+                ? html`<sp-attach-file
+                    exportparts=${exportParts('attach-file', ['file-picker', 'upload-progress'])}
+                    .client=${this.client}
+                    .config=${this.config}
+                    .number=${ticket.number}
+                    ?first-file=${!ticket.attachments.length}
+                    @sp-ticket-updated=${this.handleUpdated}
+                  ></sp-attach-file>`
+                : nothing
+            }
+          </section>
 
-      <section aria-labelledby="timeline-heading">
-        <h3 id="timeline-heading">${msg('Historial', { id: 'details.timeline' })}</h3>
-        ${renderTimeline(ticket.timeline, this.config?.autoAcceptDays ?? null)}
-      </section>
+          <section aria-labelledby="timeline-heading">
+            <h3 id="timeline-heading">${msg('Historial', { id: 'details.timeline' })}</h3>
+            ${renderTimeline(ticket.timeline, this.config?.autoAcceptDays ?? null)}
+          </section>
+        </div>
+
+        <section class="people" aria-labelledby="colleagues-heading">
+          <h3 id="colleagues-heading">${msg('En copia', { id: 'details.colleagues' })}</h3>
+          <sp-ticket-colleagues
+            exportparts=${exportParts(null, ['colleague-picker'])}
+            .client=${this.client}
+            .ticket=${ticket}
+            @sp-ticket-updated=${this.handleUpdated}
+          ></sp-ticket-colleagues>
+        </section>
+      </div>
     `;
   }
 
