@@ -47,7 +47,7 @@ interface Seen {
 /** The badges a screen shows, read as a user sees them: name, icon and computed colours. */
 function badgesOf(screen: Element): Seen[] {
   return $$(screen, 'sp-status-badge').map((badge) => {
-    const base = badge.shadowRoot!.querySelector<HTMLElement>('[part="base"]')!;
+    const base = badge.shadowRoot!.querySelector<HTMLElement>('.badge')!;
     const style = getComputedStyle(base);
     return {
       status: badge.getAttribute('status') as TicketStatus,

@@ -38,11 +38,10 @@ const ICONS: Record<TicketStatus, ReturnType<typeof icon>> = {
  * @summary The status's icon and name on the status's own colours, which the theme defines for
  * the light and the dark scheme with a contrast of at least 4.5:1 (see `styles/theme.ts`).
  *
- * @csspart base - The badge.
- *
- * @cssproperty --sp-status-<status>-color - The text and icon colour of one status (`new`,
- * `in-progress`, `waiting`, `resolved`, `closed`).
- * @cssproperty --sp-status-<status>-background - Its background.
+ * @cssproperty --sp-status-new-color - The text and icon colour of `new` (likewise
+ * `--sp-status-in-progress-color`, `-waiting-`, `-resolved-`, `-closed-`; `-dark` twins for the
+ * dark scheme). Set on `<support-portal>`.
+ * @cssproperty --sp-status-new-background - Its background (likewise per status).
  */
 @localized()
 export class StatusBadge extends LitElement {
@@ -74,7 +73,7 @@ export class StatusBadge extends LitElement {
       --_bg: var(--_status-resolved-background);
     }
 
-    [part='base'] {
+    .badge {
       display: inline-flex;
       align-items: center;
       gap: 0.375em;
@@ -98,7 +97,7 @@ export class StatusBadge extends LitElement {
   @property({ reflect: true }) status: TicketStatus = 'new';
 
   protected override render() {
-    return html`<span part="base">${ICONS[this.status]}${statusLabel(this.status)}</span>`;
+    return html`<span class="badge">${ICONS[this.status]}${statusLabel(this.status)}</span>`;
   }
 }
 
