@@ -4,6 +4,7 @@
  * text form of a route (for the URL hash when the host opts in, and for `sessionStorage`).
  */
 import { RATING_MAX, RATING_MIN } from '../contract/domain.ts';
+import { isTicketFilter, type TicketFilter } from './ticket-filters.ts';
 
 export type Route =
   | { screen: 'login' }
@@ -15,9 +16,10 @@ export type Route =
   /** `followUpOf`: the closed ticket the new one follows up (its category is preselected). */
   | { screen: 'new-ticket'; followUpOf?: number }
   | { screen: 'ticket-created'; number: number }
-  | { screen: 'tickets'; state: 'open' | 'closed' }
-  | { screen: 'ticket'; number: number }
-  | { screen: 'add-information'; number: number }
+  /** `filter`: the open list's status filter (`all` when absent). */
+  | { screen: 'tickets'; state: 'open' | 'closed'; filter?: TicketFilter }
+  /** `reply`: the reply box under the thread takes focus (the list's pen action). */
+  | { screen: 'ticket'; number: number; reply?: boolean }
   | { screen: 'solution'; number: number }
   | { screen: 'change-password' }
   | { screen: 'contact' }
@@ -39,6 +41,19 @@ const PUBLIC_SCREENS: ReadonlySet<Screen> = new Set([
 /** Routes that e-mailed links open whatever `routing` says; their token must not linger. */
 export function isMailedLink(route: Route | null): route is Route {
   return route?.screen === 'set-password' || route?.screen === 'rate';
+}
+
+/**
+ * Whether two routes show the same screen and differ only in the open list's filter: the router
+ * records the change without moving focus away from the filter the customer just pressed.
+ */
+export function onlyFilterChanged(before: Route | null, after: Route): boolean {
+  return (
+    before?.screen === 'tickets' &&
+    after.screen === 'tickets' &&
+    before.state === after.state &&
+    (before.filter ?? 'all') !== (after.filter ?? 'all')
+  );
 }
 
 export function isProtected(route: Route): boolean {
@@ -63,7 +78,7 @@ declare global {
   }
 }
 
-/** `tickets/open`, `ticket/1002`, `home`: short, readable in a hash. */
+/** `tickets/open`, `tickets/open/waiting`, `ticket/1002`, `home`: short, readable in a hash. */
 export function routeToPath(route: Route): string {
   switch (route.screen) {
     case 'set-password':
@@ -73,10 +88,12 @@ export function routeToPath(route: Route): string {
     case 'new-ticket':
       return route.followUpOf ? `${route.screen}/${route.followUpOf}` : route.screen;
     case 'tickets':
-      return `${route.screen}/${route.state}`;
-    case 'ticket-created':
+      return route.filter && route.filter !== 'all'
+        ? `${route.screen}/${route.state}/${route.filter}`
+        : `${route.screen}/${route.state}`;
     case 'ticket':
-    case 'add-information':
+      return `${route.screen}/${route.number}${route.reply ? '/reply' : ''}`;
+    case 'ticket-created':
     case 'solution':
       return `${route.screen}/${route.number}`;
     default:
@@ -97,6 +114,15 @@ export function routeFromPath(path: string): Route | null {
       ? { screen, token: decodeURIComponent(param), score }
       : null;
   }
+  if (screen === 'tickets' && param === 'open' && extra !== undefined) {
+    return isTicketFilter(extra) && extra !== 'all' && !rest.length
+      ? { screen, state: param, filter: extra }
+      : null;
+  }
+  if (screen === 'ticket' && extra === 'reply' && !rest.length) {
+    const number = /^[1-9]\d{0,15}$/.test(param ?? '') ? Number(param) : null;
+    return number === null ? null : { screen, number, reply: true };
+  }
   if (extra !== undefined) return null;
   const number = param !== undefined && /^[1-9]\d{0,15}$/.test(param) ? Number(param) : null;
   switch (screen) {
@@ -116,7 +142,6 @@ export function routeFromPath(path: string): Route | null {
       return param === 'open' || param === 'closed' ? { screen, state: param } : null;
     case 'ticket-created':
     case 'ticket':
-    case 'add-information':
     case 'solution':
       return number === null ? null : { screen, number };
     default:

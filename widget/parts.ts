@@ -17,7 +17,6 @@ export const INNER_PARTS = {
   'ticket-thread': ['message', 'status-line'],
   'ticket-reply-box': ['form'],
   'new-ticket': ['category-menu', 'help', 'form'],
-  'add-information': ['description', 'form'],
   solution: ['solution', 'accept', 'reject-form'],
   'ticket-created': ['summary', 'actions'],
 } as const;

@@ -6,7 +6,14 @@
  */
 import type { LitElement, ReactiveController } from 'lit';
 import { PortalNavigateEvent } from './events/navigate.ts';
-import { isMailedLink, isProtected, routeFromPath, routeToPath, type Route } from './navigation.ts';
+import {
+  isMailedLink,
+  isProtected,
+  onlyFilterChanged,
+  routeFromPath,
+  routeToPath,
+  type Route,
+} from './navigation.ts';
 import { isScreenLoaded, loadScreen } from './render-screen.ts';
 import type { SessionStore } from './session.ts';
 
@@ -85,6 +92,7 @@ export class PortalRouter implements ReactiveController {
       if (record === 'none') record = 'replace';
     }
     const path = routeToPath(route);
+    const sameScreen = onlyFilterChanged(this.route, route);
     if (this.route) this.options.onChange();
     this.route = route;
     this.host.requestUpdate();
@@ -94,7 +102,7 @@ export class PortalRouter implements ReactiveController {
     if (!isMailedLink(route)) this.options.store()?.write('route', path);
     this.record(path, isMailedLink(route) ? 'none' : record);
     this.host.dispatchEvent(new PortalNavigateEvent({ screen: route.screen, path }));
-    if (this.focusOnShow) void this.focusScreen();
+    if (this.focusOnShow && !sameScreen) void this.focusScreen();
     this.focusOnShow = true;
   }
 
@@ -163,6 +171,8 @@ export class PortalRouter implements ReactiveController {
       HTMLElement & { updateComplete?: Promise<unknown> }
     >('.main > *');
     await screen?.updateComplete;
+    // The details asked to reply put focus in their reply box themselves, once it is there.
+    if (this.route?.screen === 'ticket' && this.route.reply) return;
     screen?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();
   }
 

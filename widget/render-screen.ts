@@ -27,7 +27,6 @@ const LAZY_SCREENS: Partial<Record<Screen, () => Promise<unknown>>> = {
   contact: () => import('./screens/contact-block.ts'),
   'new-ticket': () => import('./screens/new-ticket-screen.ts'),
   'ticket-created': () => import('./screens/ticket-created-screen.ts'),
-  'add-information': () => import('./screens/add-information-screen.ts'),
   solution: () => import('./screens/solution-screen.ts'),
   'signed-out': () => import('./screens/signed-out-screen.ts'),
 };
@@ -152,6 +151,7 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         .customer=${c.customer}
         .instance=${c.instance}
         .state=${route.state}
+        .filter=${route.filter ?? 'all'}
       ></sp-ticket-list-screen>`;
     case 'ticket':
       return html`<sp-ticket-details-screen
@@ -159,7 +159,9 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         .client=${c.client}
         .config=${c.config}
         .customer=${c.customer}
+        .instance=${c.instance}
         .number=${route.number}
+        ?reply=${route.reply ?? false}
       ></sp-ticket-details-screen>`;
     case 'change-password':
       return html`<sp-change-password-screen
@@ -193,15 +195,6 @@ export function renderScreen(route: Route, c: ScreenContext): TemplateResult {
         .customer=${c.customer}
         .number=${route.number}
       ></sp-ticket-created-screen>`;
-    case 'add-information':
-      return html`<sp-add-information-screen
-        exportparts=${exportParts('add-information')}
-        .client=${c.client}
-        .config=${c.config}
-        .customer=${c.customer}
-        .instance=${c.instance}
-        .number=${route.number}
-      ></sp-add-information-screen>`;
     case 'solution':
       return html`<sp-solution-screen
         exportparts=${exportParts('solution')}

@@ -55,7 +55,7 @@ import { portalStyles } from './support-portal.styles.ts';
  * in the portal; once it has lapsed, the next action asks for login and then comes back.
  *
  * Drafts: what a customer types or chooses in the new-ticket form (the file included) and in
- * the add-information box is kept in the browser (`localStorage`, the file in IndexedDB) per
+ * a ticket's reply box is kept in the browser (`localStorage`, the file in IndexedDB) per
  * instance (the same key) and customer until it is sent, across reloads and an expired session;
  * logging out removes that customer's drafts of this instance.
  *
@@ -137,8 +137,6 @@ import { portalStyles } from './support-portal.styles.ts';
  * @csspart ticket-reply-box-form - The reply form under a ticket's conversation.
  * @csspart attach-file-base - The "attach a file" block of a ticket's details.
  * @csspart attach-file-cancel - The button that cancels the upload under way.
- * @csspart add-information-description - The description and its additions so far.
- * @csspart add-information-form - The field for the new text.
  * @csspart solution-solution - The proposed solution.
  * @csspart solution-accept - The button that accepts it.
  * @csspart solution-reject-form - The reason field and the reject button.
@@ -166,6 +164,10 @@ import { portalStyles } from './support-portal.styles.ts';
  * @cssproperty --sp-color-success-dark - Confirmations in the dark scheme.
  * @cssproperty --sp-color-focus - The focus ring.
  * @cssproperty --sp-color-focus-dark - The focus ring in the dark scheme.
+ * @cssproperty --sp-status-new-color - A status badge's text and icon (also `-in-progress-`,
+ * `-waiting-`, `-resolved-`, `-closed-`; each with a `-dark` twin for the dark scheme); keep
+ * 4.5:1 against its background.
+ * @cssproperty --sp-status-new-background - A status badge's background (likewise per status).
  * @cssproperty --sp-font-family - The portal's font.
  * @cssproperty --sp-font-size - The base font size (default `medium`: the reader's preferred size,
  * which the host page's root font size does not change).

@@ -1,6 +1,6 @@
 /**
  * Drafts that survive, in Chromium against the real test API: the new-ticket form (category,
- * urgency, description and the chosen file) and the add-information box come back after a
+ * urgency, description and the chosen file) and a ticket's reply box come back after a
  * reload (the element mounted again with the same key) and after the session ended during the
  * submit; they are removed once sent and on logout; two instances on a page keep their own.
  */
@@ -22,7 +22,7 @@ import {
 } from './helpers.ts';
 import { label, path } from './categories.ts';
 import { m } from './messages.ts';
-import { chooseFiles, makeFile, textOf } from './ticket-flow-helpers.ts';
+import { chooseFiles, makeFile, replyBoxOf, textOf } from './ticket-flow-helpers.ts';
 
 const RESTORED = m('draft.restored');
 
@@ -183,29 +183,25 @@ describe('drafts of the new-ticket form', () => {
   });
 });
 
-describe('drafts of the add-information box', () => {
-  it('survive a reload and are removed once the information is added', async () => {
+describe("drafts of a ticket's reply box", () => {
+  it('survive a reload and are removed once the reply is sent', async () => {
     const customer = await newCustomer({ open: 1 });
     const [number] = customer.tickets.open as [number];
     const key = newKey();
-    location.hash = `#sp/add-information/${number}`;
+    location.hash = `#sp/ticket/${number}`;
     const first = await loggedIn(customer, key, 'hash');
-    const add = (await screenNamed(first, 'sp-add-information-screen')) as Screen;
-    await waitForText(add, 'Open ticket 1');
-    type($(add, '#text'), 'Pasa también en el portátil.');
+    const { text } = await replyBoxOf(await screenNamed(first, 'sp-ticket-details-screen'));
+    type(text, 'Pasa también en el portátil.');
     first.remove();
 
     const again = await mountPortal({ storageKey: key, routing: 'hash' });
-    const back = (await screenNamed(again, 'sp-add-information-screen')) as Screen;
-    await waitForText(back, 'Open ticket 1');
-    expect(($(back, '#text') as HTMLTextAreaElement).value).to.equal(
-      'Pasa también en el portátil.',
-    );
-    expect(visibleText(back)).to.include(RESTORED);
-    button(back, m('addInformation.submit')).click();
-    await waitForText(back, m('addInformation.done'));
+    const back = await replyBoxOf(await screenNamed(again, 'sp-ticket-details-screen'));
+    expect(back.text.value).to.equal('Pasa también en el portátil.');
+    expect(visibleText(back.box)).to.include(RESTORED);
+    button(back.box, m('reply.submit')).click();
+    await waitForText(back.box, m('reply.done'));
     expect(await storedDrafts(key)).to.deep.equal([]);
-    expect(visibleText(back)).not.to.include(RESTORED);
+    expect(visibleText(back.box)).not.to.include(RESTORED);
   });
 });
 
@@ -214,11 +210,10 @@ describe('drafts and logging out', () => {
     const customer = await newCustomer({ open: 1 });
     const [number] = customer.tickets.open as [number];
     const key = newKey();
-    location.hash = `#sp/add-information/${number}`;
+    location.hash = `#sp/ticket/${number}`;
     const el = await loggedIn(customer, key, 'hash');
-    const add = (await screenNamed(el, 'sp-add-information-screen')) as Screen;
-    await waitForText(add, 'Open ticket 1');
-    type($(add, '#text'), 'Un dato privado.');
+    const { text } = await replyBoxOf(await screenNamed(el, 'sp-ticket-details-screen'));
+    type(text, 'Un dato privado.');
     button(el, m('portal.home')).click();
     await fillForm(await openNewTicket(el), 'Otro dato privado.', makeFile('privado.txt', 'x'));
     await waitUntil(async () => (await storedDrafts(key)).length === 3, 'drafts not kept');

@@ -7,12 +7,10 @@ import { waitUntil } from '@open-wc/testing';
 import { sendMouse } from '@web/test-runner-commands';
 import type { AttachFile } from '../../widget/components/attach-file.ts';
 import type { FilePicker } from '../../widget/components/file-picker.ts';
-import { NavigateEvent } from '../../widget/navigation.ts';
 import {
   $,
   API,
   button,
-  currentScreen,
   loggedInPortal,
   mountPortal,
   newCustomer,
@@ -27,6 +25,7 @@ import {
   deepActiveElement,
   makeFile,
   openTicket,
+  replyBoxOf,
   textOf,
 } from './ticket-flow-helpers.ts';
 
@@ -83,26 +82,24 @@ describe('focus after a mouse submit', () => {
     );
   });
 
-  it('add information: on the confirmation when added, on the reason when the ticket closed meanwhile', async () => {
+  it('reply: on the confirmation when sent, on the reason when the ticket closed meanwhile', async () => {
     const { el, customer } = await loggedInPortal({ open: 1 });
     const [number] = customer.tickets.open as [number];
-    currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'add-information', number }));
-    const screen = await screenNamed(el, 'sp-add-information-screen');
-    await waitUntil(() => $(screen, '#text'), 'no text field');
-    type($(screen, '#text'), 'El error aparece también con el cable.');
-    await clickWithMouse(button(screen, m('addInformation.submit')));
-    await focusOn((active) => textOf(active) === m('addInformation.done'), 'the confirmation');
+    const { box, text } = await replyBoxOf(await openTicket(el, number));
+    type(text, 'El error aparece también con el cable.');
+    await clickWithMouse(button(box, m('reply.submit')));
+    await focusOn((active) => textOf(active) === m('reply.done'), 'the confirmation');
 
     await fetch(`${API}/test/tickets/${number}/close`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ portalUrl: location.href }),
     });
-    type($(screen, '#text'), 'Y con la wifi.');
-    await screen.updateComplete;
-    await clickWithMouse(button(screen, m('addInformation.submit')));
+    type(text, 'Y con la wifi.');
+    await box.updateComplete;
+    await clickWithMouse(button(box, m('reply.submit')));
     await focusOn(
-      (active) => textOf(active) === m('addInformation.isClosed'),
+      (active) => textOf(active) === m('addInformation.closed'),
       'why nothing was added',
     );
   });

@@ -1,6 +1,6 @@
 /**
- * The widget's client sends one Idempotency-Key per submit, against the real test API: a double
- * click writes once, a retry after an answer lost on the network writes once, and the same
+ * The widget's client sends one Idempotency-Key per submit (replies and new tickets), against the
+ * real test API: a double click writes once, a retry after an answer lost on the network writes once, and the same
  * content submitted again after an answer is a new submit.
  */
 import { expect } from '@open-wc/testing';
@@ -15,40 +15,46 @@ async function clientWithTicket() {
   return { client, number: customer.tickets.open[0]! };
 }
 
+const reply = (client: ApiClient, number: number, text: string) => client.reply(number, text, null);
+
 async function additions(client: ApiClient, number: number, text: string) {
   const ticket = await client.ticket(number);
   return ticket.timeline.filter((event) => event.text === text).length;
 }
 
 describe('Idempotency-Key from the widget', () => {
-  it('a double click adds the information once', async () => {
+  it('a double click sends the reply once', async () => {
     const { client, number } = await clientWithTicket();
     await Promise.all([
-      client.addInformation(number, 'Clicked twice'),
-      client.addInformation(number, 'Clicked twice'),
+      reply(client, number, 'Clicked twice'),
+      reply(client, number, 'Clicked twice'),
     ]);
     expect(await additions(client, number, 'Clicked twice')).to.equal(1);
   });
 
-  it('a retry after the answer was lost on the network adds it once', async () => {
+  it('a retry after the answer was lost on the network sends it once', async () => {
     const { client, number } = await clientWithTicket();
-    const realFetch = window.fetch;
-    // The request reaches the API, its answer never reaches the widget.
-    window.fetch = async (...args: Parameters<typeof fetch>) => {
-      window.fetch = realFetch;
-      await realFetch(...args);
-      throw new TypeError('Failed to fetch');
+    const realSend = XMLHttpRequest.prototype.send;
+    // The request reaches the API (its answer's headers are back), its body never reaches the
+    // widget: the connection drops.
+    XMLHttpRequest.prototype.send = function (body) {
+      XMLHttpRequest.prototype.send = realSend;
+      this.addEventListener('readystatechange', () => {
+        if (this.readyState === XMLHttpRequest.HEADERS_RECEIVED) this.abort();
+      });
+      realSend.call(this, body);
     };
-    const lost = await client.addInformation(number, 'Sent once').catch((error) => error);
+    const lost = await reply(client, number, 'Sent once').catch((error) => error);
     expect(lost).to.be.instanceOf(ApiRequestError);
-    await client.addInformation(number, 'Sent once');
+    expect(await additions(client, number, 'Sent once')).to.equal(1);
+    await reply(client, number, 'Sent once');
     expect(await additions(client, number, 'Sent once')).to.equal(1);
   });
 
   it('the same text submitted again after an answer is a new submit', async () => {
     const { client, number } = await clientWithTicket();
-    await client.addInformation(number, 'Said twice');
-    await client.addInformation(number, 'Said twice');
+    await reply(client, number, 'Said twice');
+    await reply(client, number, 'Said twice');
     expect(await additions(client, number, 'Said twice')).to.equal(2);
   });
 

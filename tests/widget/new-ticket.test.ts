@@ -5,7 +5,6 @@ import type { ApiClient } from '../../widget/api/client.ts';
 import type { FilePicker } from '../../widget/components/file-picker.ts';
 import '../../widget/screens/new-ticket-screen.ts';
 import type { NewTicketScreen } from '../../widget/screens/new-ticket-screen.ts';
-import '../../widget/screens/add-information-screen.ts';
 import '../../widget/screens/ticket-created-screen.ts';
 import { loadAllMessages, useLanguage } from '../../widget/i18n/localization.ts';
 import type { NavigateEvent } from '../../widget/navigation.ts';
@@ -30,6 +29,7 @@ import {
   deepActiveElement,
   makeFile,
   pickFile,
+  replyBoxOf,
   tabTo,
   textOf,
 } from './ticket-flow-helpers.ts';
@@ -308,8 +308,10 @@ describe('new ticket', () => {
     expect(listed.urgency).to.equal('low');
 
     button(summary, m('ticketCreated.addInformation')).click();
-    const add = await screenNamed(el, 'sp-add-information-screen');
-    await waitForText(add, 'Necesitamos el alias');
+    const details = await screenNamed(el, 'sp-ticket-details-screen');
+    const { text: reply } = await replyBoxOf(details);
+    await waitUntil(() => deepActiveElement() === reply, 'focus in the reply box');
+    await waitForText(details, 'Necesitamos el alias');
   });
 
   it('creates a ticket with a file, with upload progress, and the API keeps the file', async () => {

@@ -22,7 +22,7 @@ import {
 import { transitionsDone } from './accounts-helpers.ts';
 import { label } from './categories.ts';
 import { en, m } from './messages.ts';
-import { textOf } from './ticket-flow-helpers.ts';
+import { replyBoxOf, textOf } from './ticket-flow-helpers.ts';
 
 interface Person {
   id: string;
@@ -110,8 +110,7 @@ describe('organization tickets', () => {
     await waitForText(details, 'The VPN drops every few minutes.');
     expect(visibleText(details)).to.include(org.requester.name);
     expect(visibleText(details)).to.include(org.colleague.name);
-    const labels = $$(details, 'button').map((b) => textOf(b));
-    expect(labels).not.to.include(m('ticketCreated.addInformation'));
+    expect($(details, 'sp-ticket-reply-box')).to.equal(null);
     expect($(details, 'sp-attach-file')).to.equal(null);
     const colleagues = $(details, 'sp-ticket-colleagues')!;
     expect($(colleagues, 'sp-colleague-picker')).to.equal(null);
@@ -136,22 +135,20 @@ describe('colleagues in copy', () => {
     await waitForText(list, m('ticket.number', org.tickets.shared));
     expect(visibleText(list)).to.include(`${m('ticket.requester')} ${org.requester.name}`);
     // The pen is there; the tick (answering the solution) is the requester's alone.
-    expect(button(list, m('tickets.add_info', org.tickets.shared))).to.be.ok;
+    expect(button(list, m('tickets.reply', org.tickets.shared))).to.be.ok;
     expect(
       $$(list, 'button').some(
         (b) => b.getAttribute('aria-label') === m('tickets.answer_solution', org.tickets.shared),
       ),
     ).to.equal(false);
 
-    button(list, m('tickets.add_info', org.tickets.shared)).click();
-    const add = await screenNamed(el, 'sp-add-information-screen');
-    await waitForText(add, 'The VPN drops every few minutes.');
-    type($(add, '#text'), 'It also drops at the warehouse.');
-    button(add, m('addInformation.submit')).click();
-    await waitForText(add, m('addInformation.done'));
-    button(add, m('addInformation.view')).click();
-
+    button(list, m('tickets.reply', org.tickets.shared)).click();
     const details = await screenNamed(el, 'sp-ticket-details-screen');
+    await waitForText(details, 'The VPN drops every few minutes.');
+    const reply = await replyBoxOf(details);
+    type(reply.text, 'It also drops at the warehouse.');
+    button(reply.box, m('reply.submit')).click();
+    await waitForText(reply.box, m('reply.done'));
     await waitForText(details, 'It also drops at the warehouse.');
     expect(visibleText(details)).to.include(org.colleague.name);
     const colleagues = $(details, 'sp-ticket-colleagues')!;

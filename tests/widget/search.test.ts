@@ -63,7 +63,7 @@ describe('searching tickets', () => {
     searchFor(list, `#${second}`);
     await waitUntil(() => numbers(list).join() === String(second), 'number search failed');
     // An open ticket found keeps its actions.
-    expect(button(list, m('tickets.add_info', second!)).disabled).to.equal(false);
+    expect(button(list, m('tickets.reply', second!)).disabled).to.equal(false);
 
     searchFor(list, 'NEAR("nada" OR *)');
     await waitForText(list, m('search.none'));

@@ -5,11 +5,12 @@ import '../../widget/components/attach-file.ts';
 import type { AttachFile } from '../../widget/components/attach-file.ts';
 import type { FilePicker } from '../../widget/components/file-picker.ts';
 import { formatDate } from '../../widget/i18n/labels.ts';
-import '../../widget/screens/add-information-screen.ts';
+import { NavigateEvent } from '../../widget/navigation.ts';
 import '../../widget/screens/solution-screen.ts';
 import {
   $,
   button,
+  currentScreen,
   loggedInPortal,
   logIn,
   mountPortal,
@@ -25,10 +26,13 @@ import { m } from './messages.ts';
 import {
   appears,
   chooseFiles,
+  clientFor,
   customerSession,
+  deepActiveElement,
   makeFile,
   openTicket,
   pickFile,
+  replyBoxOf,
   textOf,
 } from './ticket-flow-helpers.ts';
 
@@ -36,24 +40,13 @@ afterEach(() => sessionStorage.clear());
 
 type Screen = HTMLElement & { updateComplete: Promise<boolean> };
 
-async function mount(
-  tag: 'sp-add-information-screen' | 'sp-solution-screen',
-  client: ApiClient,
-  config: PublicConfig,
-  number: number,
-): Promise<Screen> {
+async function mount(client: ApiClient, config: PublicConfig, number: number): Promise<Screen> {
   const el = await fixture<Screen>(
-    tag === 'sp-solution-screen'
-      ? html`<sp-solution-screen
-          .client=${client}
-          .config=${config}
-          .number=${number}
-        ></sp-solution-screen>`
-      : html`<sp-add-information-screen
-          .client=${client}
-          .config=${config}
-          .number=${number}
-        ></sp-add-information-screen>`,
+    html`<sp-solution-screen
+      .client=${client}
+      .config=${config}
+      .number=${number}
+    ></sp-solution-screen>`,
   );
   // Generous: on a loaded machine the first API answer can take more than the default second.
   await waitUntil(
@@ -67,72 +60,72 @@ async function mount(
   return el;
 }
 
-describe('add information', () => {
-  it('appends a text to the description; the original is kept', async () => {
-    const { client, config, customer } = await customerSession({ open: 1 });
+describe('the reply box', () => {
+  it('adds a reply to the thread after the description, which is kept as it was', async () => {
+    const customer = await newCustomer({ open: 1 });
     const [number] = customer.tickets.open as [number];
-    const el = await mount('sp-add-information-screen', client, config, number);
-    expect(textOf($(el, 'h2'))).to.equal(m('addInformation.heading', number));
-    expect(visibleText(el)).to.include('Open ticket 1');
-    expect(await seriousViolations(el)).to.deep.equal([]);
+    const el = await mountPortal();
+    await logIn(el, customer);
+    const details = await openTicket(el, number);
+    const { box, text } = await replyBoxOf(details);
 
-    button(el, m('addInformation.submit')).click();
-    await el.updateComplete;
-    expect(textOf($(el, '#text-error'))).to.equal(m('field.required'));
-    expect($(el, '#text')!.getAttribute('aria-describedby')!.split(' ')).to.include('text-error');
-    expect(el.shadowRoot!.activeElement?.id).to.equal('text');
+    button(box, m('reply.submit')).click();
+    await box.updateComplete;
+    expect(textOf($(box, '#reply-error'))).to.equal(m('field.required'));
+    expect(text.getAttribute('aria-describedby')!.split(' ')).to.include('reply-error');
+    expect(box.shadowRoot!.activeElement).to.equal(text);
 
     const added = oneEvent(el, 'support-portal-information-added');
-    type($(el, '#text'), 'También falla desde la oficina de <i>Lyon</i>.');
-    button(el, m('addInformation.submit')).click();
+    type(text, 'También falla desde la oficina de <i>Lyon</i>.');
+    button(box, m('reply.submit')).click();
     expect((await added).detail).to.deep.equal({ number });
-    await waitForText(el, m('addInformation.done'));
-    expect(($(el, '#text') as HTMLTextAreaElement).value).to.equal('');
-    expect(textOf($(el, '.additions .text'))).to.equal(
-      'También falla desde la oficina de <i>Lyon</i>.',
-    );
-    expect(textOf($(el, '.additions .meta'))).to.contain(customer.name);
+    await waitForText(box, m('reply.done'));
+    expect(text.value).to.equal('');
+    const thread = details.shadowRoot!.querySelector('sp-ticket-thread')!.shadowRoot!;
+    await waitUntil(() => thread.querySelectorAll('.message').length === 2, 'the reply');
+    const [description, reply] = [...thread.querySelectorAll<HTMLElement>('.message')];
+    expect(visibleText(description!)).to.include('Open ticket 1');
+    expect(visibleText(reply!)).to.include('También falla desde la oficina de <i>Lyon</i>.');
+    expect(visibleText(reply!)).to.include(customer.name);
+    expect(reply!.querySelector('i')).to.equal(null);
 
-    const ticket = await client.ticket(number);
+    const ticket = await (await clientFor(customer)).ticket(number);
     expect(ticket.description).to.equal('Open ticket 1');
     expect(ticket.additions.map((addition) => addition.text)).to.deep.equal([
       'También falla desde la oficina de <i>Lyon</i>.',
     ]);
+    expect(await seriousViolations(el)).to.deep.equal([]);
   });
 
-  it('shows the addition in the ticket details, after the original description', async () => {
+  it("the list's pen opens the ticket with the reply box focused, and the address says so", async () => {
     const customer = await newCustomer({ open: 1 });
     const [number] = customer.tickets.open as [number];
     const el = await mountPortal({ routing: 'hash' });
-    location.hash = `#sp/add-information/${number}`;
-    await logIn(el, customer);
-    const add = await screenNamed(el, 'sp-add-information-screen');
-    await waitForText(add, 'Open ticket 1');
-    type($(add, '#text'), 'Adjunto la traza más tarde.');
-    button(add, m('addInformation.submit')).click();
-    await waitForText(add, m('addInformation.done'));
-    button(add, m('addInformation.view')).click();
-
-    const details = await screenNamed(el, 'sp-ticket-details-screen');
-    await waitForText(details, 'Adjunto la traza más tarde.');
-    const text = visibleText(details);
-    expect(text.indexOf('Open ticket 1')).to.be.greaterThan(-1);
-    expect(text.indexOf('Open ticket 1')).to.be.lessThan(
-      text.indexOf('Adjunto la traza más tarde.'),
-    );
-    history.replaceState(null, '', location.pathname);
+    try {
+      location.hash = '#sp/tickets/open';
+      await logIn(el, customer);
+      const list = await screenNamed(el, 'sp-ticket-list-screen');
+      await waitForText(list, 'Open ticket 1');
+      button(list, m('tickets.reply', number)).click();
+      const details = await screenNamed(el, 'sp-ticket-details-screen');
+      const { text } = await replyBoxOf(details);
+      await waitUntil(() => deepActiveElement() === text, 'focus in the reply box');
+      expect(location.hash).to.equal(`#sp/ticket/${number}/reply`);
+    } finally {
+      history.replaceState(null, '', location.pathname);
+    }
   });
 
-  it('says a closed ticket takes no more information', async () => {
-    const { client, config, customer } = await customerSession({ closed: 1 });
-    const el = await mount(
-      'sp-add-information-screen',
-      client,
-      config,
-      customer.tickets.closed[0]!,
-    );
-    expect(visibleText(el)).to.include(m('addInformation.isClosed'));
-    expect($(el, '#text')).to.equal(null);
+  it('a closed ticket has no reply box; asked to reply, its heading takes focus', async () => {
+    const customer = await newCustomer({ closed: 1 });
+    const [number] = customer.tickets.closed as [number];
+    const el = await mountPortal();
+    await logIn(el, customer);
+    currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'ticket', number, reply: true }));
+    const details = await screenNamed(el, 'sp-ticket-details-screen');
+    await waitForText(details, m('details.timeline'));
+    expect(details.shadowRoot!.querySelector('sp-ticket-reply-box')).to.equal(null);
+    await waitUntil(() => deepActiveElement()?.localName === 'h2', 'focus on the heading');
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
 });
@@ -141,7 +134,7 @@ describe('solution', () => {
   it('accepting the proposed solution closes the ticket', async () => {
     const { client, config, customer } = await customerSession({ open: 1, solutions: 1 });
     const [number] = customer.tickets.open as [number];
-    const el = await mount('sp-solution-screen', client, config, number);
+    const el = await mount(client, config, number);
     expect(visibleText(el)).to.include('Try this 1');
     const { solutionProposedAt } = await client.ticket(number);
     const deadline = formatDate(
@@ -162,7 +155,7 @@ describe('solution', () => {
   it('rejecting needs a reason, and sends the ticket back to the service desk', async () => {
     const { client, config, customer } = await customerSession({ open: 1, solutions: 1 });
     const [number] = customer.tickets.open as [number];
-    const el = await mount('sp-solution-screen', client, config, number);
+    const el = await mount(client, config, number);
 
     button(el, m('solution.reject')).click();
     await el.updateComplete;
@@ -185,7 +178,7 @@ describe('solution', () => {
   it('shows plainly that a ticket no longer awaits an answer (409 wrong_state)', async () => {
     const { client, config, customer } = await customerSession({ open: 1, solutions: 1 });
     const [number] = customer.tickets.open as [number];
-    const el = await mount('sp-solution-screen', client, config, number);
+    const el = await mount(client, config, number);
     await client.acceptSolution(number);
 
     button(el, m('solution.accept')).click();
@@ -196,7 +189,7 @@ describe('solution', () => {
 
   it('offers no answer while no solution is proposed', async () => {
     const { client, config, customer } = await customerSession({ open: 1 });
-    const el = await mount('sp-solution-screen', client, config, customer.tickets.open[0]!);
+    const el = await mount(client, config, customer.tickets.open[0]!);
     expect(visibleText(el)).to.include(m('solution.notPending', m('status.new')));
     expect($(el, 'button[part="accept"]')).to.equal(null);
   });

@@ -7,6 +7,7 @@
 import { waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { FilePicker } from '../../widget/components/file-picker.ts';
+import type { TicketReplyBox } from '../../widget/screens/ticket-reply-box.ts';
 import { ApiClient } from '../../widget/api/client.ts';
 import { NavigateEvent } from '../../widget/navigation.ts';
 import { SessionStore } from '../../widget/session.ts';
@@ -108,4 +109,14 @@ export async function openTicket(el: SupportPortal, number: number): Promise<HTM
   const details = await screenNamed(el, 'sp-ticket-details-screen');
   await waitForText(details, m('details.timeline'));
   return details;
+}
+
+/** The reply box under a ticket's thread and its text box, once both have rendered. */
+export async function replyBoxOf(
+  details: HTMLElement,
+): Promise<{ box: TicketReplyBox; text: HTMLTextAreaElement }> {
+  await waitUntil(() => details.shadowRoot!.querySelector('sp-ticket-reply-box'), 'the reply box');
+  const box = details.shadowRoot!.querySelector('sp-ticket-reply-box')!;
+  await box.updateComplete;
+  return { box, text: box.shadowRoot!.querySelector<HTMLTextAreaElement>('#reply')! };
 }

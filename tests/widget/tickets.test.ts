@@ -12,6 +12,7 @@ import {
 import type { SupportPortal } from '../../widget/support-portal.ts';
 import { path } from './categories.ts';
 import { m } from './messages.ts';
+import { replyBoxOf } from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
 
@@ -32,7 +33,7 @@ describe('ticket lists', () => {
     const tick = (n: number) => button(list, m('tickets.answer_solution', n));
     expect(tick(first!).disabled).to.equal(false);
     expect(tick(third!).disabled).to.equal(true);
-    expect(button(list, m('tickets.add_info', third!)).disabled).to.equal(false);
+    expect(button(list, m('tickets.reply', third!)).disabled).to.equal(false);
     expect(visibleText(list)).to.include(m('tickets.solution_pending'));
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
@@ -68,8 +69,8 @@ describe('ticket lists', () => {
     const number = customer.tickets.open[0]!;
     let list = await openList(el, 'open');
     await waitForText(list, m('ticket.number', number));
-    button(list, m('tickets.add_info', number)).click();
-    await screenNamed(el, 'sp-add-information-screen');
+    button(list, m('tickets.reply', number)).click();
+    await replyBoxOf(await screenNamed(el, 'sp-ticket-details-screen'));
     el.shadowRoot!.querySelector<HTMLButtonElement>('header button.link')!.click();
     list = await openList(el, 'open');
     await waitForText(list, m('ticket.number', number));
@@ -150,7 +151,7 @@ describe('ticket details', () => {
     await waitForText(details, m('timeline.solution_accepted'));
     expect(visibleText(details)).to.include(m('status.closed'));
     expect(details.shadowRoot!.querySelector('sp-attach-file')).to.equal(null);
-    expect(visibleText(details)).not.to.include(m('ticketCreated.addInformation'));
+    expect(details.shadowRoot!.querySelector('sp-ticket-reply-box')).to.equal(null);
 
     (details as unknown as { number: number }).number = 1002;
     await waitForText(details, m('error.not_found'));

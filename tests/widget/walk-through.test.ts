@@ -28,7 +28,13 @@ import {
   openAccountMenu,
 } from './helpers.ts';
 import { en, m, translated } from './messages.ts';
-import { customerSession, deepActiveElement, textOf } from './ticket-flow-helpers.ts';
+import {
+  customerSession,
+  deepActiveElement,
+  openTicket,
+  replyBoxOf,
+  textOf,
+} from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
 
@@ -124,21 +130,19 @@ describe('focus after toggling and rating', () => {
 });
 
 describe('words in the active language', () => {
-  it('"Información añadida al ticket." reads in English once English is chosen', async () => {
+  it('"Respuesta enviada." reads in English once English is chosen', async () => {
     const { el, customer } = await loggedInPortal({ open: 1 });
     const [number] = customer.tickets.open as [number];
-    currentScreen(el).dispatchEvent(new NavigateEvent({ screen: 'add-information', number }));
-    const add = await screenNamed(el, 'sp-add-information-screen');
-    await waitUntil(() => $(add, '#text'), 'no text field');
-    type($(add, '#text'), 'También falla por cable.');
-    button(add, m('addInformation.submit')).click();
-    await waitForText(add, m('addInformation.done'));
+    const { box, text } = await replyBoxOf(await openTicket(el, number));
+    type(text, 'También falla por cable.');
+    button(box, m('reply.submit')).click();
+    await waitForText(box, m('reply.done'));
 
     const select = $(el, 'select[part="language"]') as HTMLSelectElement;
     select.value = 'en';
     select.dispatchEvent(new Event('change'));
-    await waitForText(add, en('addInformation.done'));
-    expect(textOf($(add, '#done'))).to.equal(en('addInformation.done'));
+    await waitForText(box, en('reply.done'));
+    expect(textOf($(box, '#reply-done'))).to.equal(en('reply.done'));
   });
 
   it('Portuguese login: the heading and its button both say Iniciar sessão', async () => {

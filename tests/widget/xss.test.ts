@@ -69,7 +69,7 @@ describe('stored XSS', () => {
     });
     const [number] = customer.tickets.open as [number];
     const client = await clientFor(customer);
-    await client.addInformation(number, payload('addition'));
+    await client.reply(number, payload('addition'), null);
     await proposeSolution(number, payload('first solution'));
     await client.rejectSolution(number, payload('reason'));
     await deskComment(number, payload('comment'));

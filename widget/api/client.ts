@@ -19,6 +19,7 @@ import type {
   TicketPage,
 } from '../../contract/types.ts';
 import type { SessionStore } from '../session.ts';
+import type { FilterQuery } from '../ticket-filters.ts';
 import { ApiRequestError } from './errors.ts';
 import { submitSignature, SubmitKeys } from './submit-keys.ts';
 
@@ -139,8 +140,16 @@ export class ApiClient {
     return this.request('GET', ROUTES.categories);
   }
 
-  tickets(state: TicketState, cursor?: string, scope: TicketScope = 'mine'): Promise<TicketPage> {
+  /** A page of the open or closed list; `filter` keeps some statuses or the new replies only. */
+  tickets(
+    state: TicketState,
+    cursor?: string,
+    scope: TicketScope = 'mine',
+    filter: FilterQuery = {},
+  ): Promise<TicketPage> {
     const query = new URLSearchParams({ state, scope });
+    if (filter.status) query.set('status', filter.status.join(','));
+    if (filter.newReply) query.set('newReply', 'true');
     if (cursor) query.set('cursor', cursor);
     return this.request('GET', `${ROUTES.tickets}?${query}`);
   }
@@ -178,10 +187,6 @@ export class ApiClient {
 
   addColleagues(number: number, add: string[]): Promise<TicketDetails> {
     return this.request('POST', apiPath(ROUTES.ticketColleagues, { number }), { add });
-  }
-
-  addInformation(number: number, text: string): Promise<TicketDetails> {
-    return this.request('POST', apiPath(ROUTES.information, { number }), { text }, true);
   }
 
   /** A message, one file, or both, in one request (the reply box under the thread). */

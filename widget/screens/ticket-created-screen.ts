@@ -6,16 +6,17 @@ import { localized, msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type { TicketDetails } from '../../contract/types.ts';
 import { defineElement } from '../define.ts';
-import { formatBytes, formatDateTime, statusLabel, urgencyLabel } from '../i18n/labels.ts';
+import '../components/status-badge.ts';
+import { formatBytes, formatDateTime, urgencyLabel } from '../i18n/labels.ts';
 import { shared } from '../styles/shared.ts';
 import { ticketTextStyles } from './ticket-text.styles.ts';
 import { TicketScreenElement } from './ticket-screen.ts';
 
 /**
  * @summary Confirms the new ticket's number and shows what was registered (category, urgency,
- * description, file), with the way on: add information, see the ticket, or go home.
+ * description, file) and when to expect support's first answer, with the way on: add information, see the ticket, or go home.
  *
- * @event {NavigateEvent} sp-navigate - To `add-information`, `ticket` or `home`.
+ * @event {NavigateEvent} sp-navigate - To the ticket (its reply box focused, or not) or `home`.
  *
  * @csspart summary - The list of what was registered.
  * @csspart actions - The buttons that lead on.
@@ -25,7 +26,7 @@ export class TicketCreatedScreen extends TicketScreenElement {
   static override styles = [shared, ticketTextStyles];
 
   private handleAddInformation(): void {
-    this.navigate({ screen: 'add-information', number: this.number });
+    this.navigate({ screen: 'ticket', number: this.number, reply: true });
   }
 
   private handleView(): void {
@@ -61,7 +62,17 @@ export class TicketCreatedScreen extends TicketScreenElement {
         <dt>${msg('Urgencia', { id: 'ticketCreated.urgency' })}</dt>
         <dd>${urgencyLabel(ticket.urgency)}</dd>
         <dt>${msg('Estado', { id: 'ticketCreated.status' })}</dt>
-        <dd>${statusLabel(ticket.status)}</dd>
+        <dd><sp-status-badge status=${ticket.status}></sp-status-badge></dd>
+        ${
+          ticket.firstResponseDueAt && !ticket.firstRespondedAt
+            ? html`<dt>${msg('Primera respuesta prevista', { id: 'details.firstResponseDue' })}</dt>
+                <dd class="first-response">
+                  <time datetime=${ticket.firstResponseDueAt}
+                    >${formatDateTime(ticket.firstResponseDueAt)}</time
+                  >
+                </dd>`
+            : nothing
+        }
         <dt>${msg('Descripción', { id: 'ticketCreated.description' })}</dt>
         <dd class="text">${ticket.description}</dd>
         ${

@@ -1,10 +1,39 @@
 /**
  * @module
- * Layout of the ticket details screen and its timeline.
+ * Layout of the ticket details screen and its timeline. The facts are a compact header above the
+ * conversation in a narrow container and a side column beside it (with the people in copy) in a
+ * wide one: a container query, so the portal's own width decides, not the page's.
  */
 import { css } from 'lit';
 
 export const detailsStyles = css`
+  :host {
+    container-type: inline-size;
+  }
+
+  .layout {
+    display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    grid-template-areas: 'facts' 'conversation' 'people';
+  }
+
+  .facts {
+    grid-area: facts;
+  }
+
+  .conversation {
+    grid-area: conversation;
+    min-width: 0;
+  }
+
+  .people {
+    grid-area: people;
+  }
+
+  .people h3 {
+    margin-top: 0;
+  }
+
   .title {
     margin: -0.5em 0 var(--_space);
     font-size: 1.125em;
@@ -14,8 +43,8 @@ export const detailsStyles = css`
 
   .facts {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12em, 1fr));
-    gap: 0.75em 1.5em;
+    grid-template-columns: repeat(auto-fit, minmax(8em, 1fr));
+    gap: 0.5em 1em;
     margin: 0 0 var(--_space);
   }
 
@@ -27,18 +56,6 @@ export const detailsStyles = css`
   .facts dd {
     margin: 0;
     overflow-wrap: anywhere;
-  }
-
-  .badge {
-    display: inline-block;
-    padding: 0 0.5em;
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    font-weight: 600;
-  }
-
-  .badge[data-status='resolved'] {
-    color: var(--_success);
   }
 
   .text {
@@ -102,5 +119,31 @@ export const detailsStyles = css`
 
   .back {
     margin-top: var(--_space);
+  }
+
+  @container (min-width: 44em) {
+    .layout {
+      grid-template-columns: minmax(0, 1fr) 15em;
+      grid-template-rows: auto 1fr;
+      grid-template-areas: 'conversation facts' 'conversation people';
+      column-gap: calc(var(--_space) * 2);
+    }
+
+    .facts {
+      grid-template-columns: minmax(0, 1fr);
+      align-content: start;
+      padding: 0 0 var(--_space) var(--_space);
+      border-inline-start: 1px solid var(--_border);
+      margin: 0;
+    }
+
+    .people {
+      padding-inline-start: var(--_space);
+      border-inline-start: 1px solid var(--_border);
+    }
+
+    .conversation > section:first-child h3 {
+      margin-top: 0;
+    }
   }
 `;

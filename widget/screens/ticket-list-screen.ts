@@ -1,22 +1,28 @@
 /**
  * @module
  * `<sp-ticket-list-screen>`: the customer's open tickets (with their actions) or closed tickets
- * (the register), newest first, a page at a time through the API's cursor.
+ * (the register), newest first, a page at a time through the API's cursor; on the open list,
+ * the tickets waiting for the customer's reply come first (see ticket-pages.ts).
  */
 import { msg, str } from '@lit/localize';
-import { css, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { TicketScope, TicketState } from '../../contract/domain.ts';
 import type { TicketSummary } from '../../contract/types.ts';
+import '../components/status-badge.ts';
+import '../components/ticket-filter.ts';
 import '../components/ticket-search-box.ts';
 import { defineElement } from '../define.ts';
 import type { TicketSearchEvent } from '../events/ticket-search.ts';
 import { errorMessage } from '../i18n/errors.ts';
-import { formatDateTime, statusLabel, urgencyLabel } from '../i18n/labels.ts';
+import { formatDateTime, urgencyLabel } from '../i18n/labels.ts';
 import { penIcon, replyIcon, tickIcon } from '../styles/icons.ts';
 import { shared } from '../styles/shared.ts';
 import { ScreenElement } from './screen.ts';
+import { listStyles } from './ticket-list.styles.ts';
 import { rememberedScope, rememberScope } from './ticket-scope.ts';
+import type { TicketFilter } from '../ticket-filters.ts';
+import { listPage } from './ticket-pages.ts';
 
 /**
  * @summary A list of the customer's tickets: the number opens the details; on open tickets a pen
@@ -24,113 +30,13 @@ import { rememberedScope, rememberScope } from './ticket-scope.ts';
  * A "more" button, reachable by keyboard, loads the next page.
  */
 export class TicketListScreen extends ScreenElement {
-  static override styles = [
-    shared,
-    css`
-      ul {
-        list-style: none;
-        padding: 0;
-        margin: 0 0 var(--_space);
-        display: grid;
-        gap: 0.75em;
-      }
-
-      li {
-        display: grid;
-        grid-template-columns: 1fr auto;
-        gap: 0.25em 1em;
-        padding: 0.75em 1em;
-        border: 1px solid var(--_border);
-        border-radius: var(--_radius);
-      }
-
-      .number {
-        padding-inline: 0;
-        min-height: 1.5em;
-        font-weight: 700;
-        justify-content: flex-start;
-      }
-
-      .heading {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.25em 0.75em;
-      }
-
-      .title {
-        grid-column: 1 / -1;
-        margin: 0.125em 0 0;
-        font-weight: 600;
-        overflow-wrap: anywhere;
-      }
-
-      .new-reply {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.375em;
-        margin: 0;
-        padding: 0 0.5em;
-        border: 1px solid currentColor;
-        border-radius: 999px;
-        color: var(--_primary);
-        font-weight: 600;
-      }
-
-      .category {
-        grid-column: 1 / -1;
-        margin: 0;
-      }
-
-      .facts {
-        grid-column: 1 / -1;
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25em 1em;
-        margin: 0;
-        color: var(--_muted);
-        font-size: 0.9375em;
-      }
-
-      .facts div {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0 0.25em;
-      }
-
-      .facts dd {
-        margin: 0;
-        color: var(--_text);
-      }
-
-      .row-actions {
-        grid-column: 2;
-        grid-row: 1;
-        display: flex;
-        gap: 0.5em;
-        align-items: start;
-      }
-
-      .row-actions button {
-        padding: 0.5em;
-      }
-
-      .scope {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.5em;
-        margin: 0 0 var(--_space);
-      }
-
-      .pending {
-        color: var(--_success);
-        font-weight: 600;
-      }
-    `,
-  ];
+  static override styles = [shared, listStyles];
 
   /** Which tickets to list: open (every status but closed) or closed. */
   @property() state: TicketState = 'open';
+
+  /** On the open list: which statuses it shows (see ticket-filters.ts). */
+  @property() filter: TicketFilter = 'all';
 
   /** Whose tickets: the customer's own (and in copy), or the organization's (managers). */
   @state() private scope: TicketScope = 'mine';
@@ -149,7 +55,8 @@ export class TicketListScreen extends ScreenElement {
   @state() private query = '';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((changed.has('state') || changed.has('client')) && this.client) {
+    const reload = changed.has('state') || changed.has('client') || changed.has('filter');
+    if (reload && this.client) {
       const remembered = this.isManager && rememberedScope(this.instance, this.customer!.id);
       if (!this.scopeChosen && remembered) {
         this.scope = remembered;
@@ -175,23 +82,24 @@ export class TicketListScreen extends ScreenElement {
       <div role="status" aria-live="polite" class="visually-hidden">
         ${this.loading ? msg('Cargando…', { id: 'portal.loading' }) : this.searchOutcome()}
       </div>
+      ${
+        this.state === 'open' && !this.query
+          ? html`<sp-ticket-filter .value=${this.filter}></sp-ticket-filter>`
+          : nothing
+      }
       ${this.error ? html`<p class="status error" role="alert">${this.error}</p>` : nothing}
       ${
         !this.loading && !this.error && this.items.length === 0
-          ? html`<p>
-              ${
-                this.query
-                  ? msg('Ningún ticket coincide con la búsqueda.', { id: 'search.none' })
-                  : this.state === 'open'
-                    ? msg('No tiene tickets abiertos.', { id: 'tickets.none_open' })
-                    : msg('No tiene tickets cerrados.', { id: 'tickets.none_closed' })
-              }
-            </p>`
+          ? html`<p>${this.emptyText()}</p>`
           : nothing
       }
-      <ul aria-busy=${this.loading ? 'true' : 'false'}>
-        ${this.items.map((ticket) => this.renderTicket(ticket))}
-      </ul>
+      ${
+        this.query
+          ? this.renderResults()
+          : html`<ul aria-busy=${this.loading ? 'true' : 'false'}>
+              ${this.items.map((ticket) => this.renderTicket(ticket))}
+            </ul>`
+      }
       <div class="actions">
         ${
           this.nextCursor
@@ -211,6 +119,16 @@ export class TicketListScreen extends ScreenElement {
         }
       </div>
     `;
+  }
+
+  private emptyText(): string {
+    if (this.query) return msg('Ningún ticket coincide con la búsqueda.', { id: 'search.none' });
+    if (this.state === 'closed') {
+      return msg('No tiene tickets cerrados.', { id: 'tickets.none_closed' });
+    }
+    return this.filter === 'all'
+      ? msg('No tiene tickets abiertos.', { id: 'tickets.none_open' })
+      : msg('Ningún ticket abierto con este filtro.', { id: 'filter.none' });
   }
 
   private renderScopeSwitch() {
@@ -249,13 +167,45 @@ export class TicketListScreen extends ScreenElement {
       }`;
   }
 
+  /** A search's results under their heading, open tickets and closed ones apart. */
+  private renderResults() {
+    if (!this.items.length) return nothing;
+    const busy = this.loading ? 'true' : 'false';
+    const group = (id: string, label: string, items: TicketSummary[]) =>
+      items.length
+        ? html`<h4 id=${id}>${label}</h4>
+            <ul aria-labelledby=${id} aria-busy=${busy}>
+              ${items.map((ticket) => this.renderTicket(ticket))}
+            </ul>`
+        : nothing;
+    return html`<section aria-labelledby="results-heading">
+      <h3 id="results-heading">${msg('Resultados de la búsqueda', { id: 'search.results' })}</h3>
+      ${group(
+        'results-open',
+        msg('Abiertos', { id: 'search.open' }),
+        this.items.filter((ticket) => ticket.status !== 'closed'),
+      )}
+      ${group(
+        'results-closed',
+        msg('Cerrados', { id: 'search.closed' }),
+        this.items.filter((ticket) => ticket.status === 'closed'),
+      )}
+    </section>`;
+  }
+
   private renderTicket(ticket: TicketSummary) {
     const number = ticket.number;
-    return html`<li data-number=${number}>
+    return html`<li
+      data-number=${number}
+      class=${ticket.status === 'waiting_for_customer' ? 'waiting' : ''}
+    >
       <div class="heading">
         <button class="link number" type="button" @click=${() => this.handleOpen(number)}>
           ${msg(str`Ticket ${number}`, { id: 'ticket.number' })}
         </button>
+      </div>
+      <div class="marks">
+        <sp-status-badge status=${ticket.status}></sp-status-badge>
         ${
           ticket.newReply
             ? html`<p class="new-reply">
@@ -267,10 +217,6 @@ export class TicketListScreen extends ScreenElement {
       <p class="title">${ticket.title}</p>
       <p class="category">${ticket.category.path.join(' › ')}</p>
       <dl class="facts">
-        <div>
-          <dt>${msg('Estado:', { id: 'ticket.status' })}</dt>
-          <dd>${statusLabel(ticket.status)}</dd>
-        </div>
         <div>
           <dt>${msg('Urgencia:', { id: 'ticket.urgency' })}</dt>
           <dd>${urgencyLabel(ticket.urgency)}</dd>
@@ -300,11 +246,9 @@ export class TicketListScreen extends ScreenElement {
           ? html`<div class="row-actions">
               <button
                 type="button"
-                title=${msg(str`Añadir información al ticket ${number}`, { id: 'tickets.add_info' })}
-                aria-label=${msg(str`Añadir información al ticket ${number}`, {
-                  id: 'tickets.add_info',
-                })}
-                @click=${() => this.handleAddInformation(number)}
+                title=${msg(str`Responder en el ticket ${number}`, { id: 'tickets.reply' })}
+                aria-label=${msg(str`Responder en el ticket ${number}`, { id: 'tickets.reply' })}
+                @click=${() => this.handleReply(number)}
               >
                 ${penIcon}
               </button>
@@ -334,7 +278,7 @@ export class TicketListScreen extends ScreenElement {
   }
 
   private async load(reset: boolean): Promise<void> {
-    const { state, query, scope } = this;
+    const { state, query, scope, filter } = this;
     const cursor = reset ? undefined : (this.nextCursor ?? undefined);
     if (reset) {
       this.items = [];
@@ -344,15 +288,25 @@ export class TicketListScreen extends ScreenElement {
     this.error = '';
     let fallBack = false;
     try {
-      const page = query
-        ? await this.client.searchTickets(query, scope, cursor)
-        : await this.client.tickets(state, cursor, scope);
+      const page = await listPage(this.client, { state, query, scope, filter, cursor });
       // The customer may have switched lists or searched again while this page was on its way.
-      if (state !== this.state || query !== this.query || scope !== this.scope) return;
+      if (
+        state !== this.state ||
+        query !== this.query ||
+        scope !== this.scope ||
+        filter !== this.filter
+      ) {
+        return;
+      }
       this.items = [...this.items, ...page.items];
       this.nextCursor = page.nextCursor;
       fallBack =
-        scope === 'mine' && !query && !this.items.length && !this.scopeChosen && this.isManager;
+        scope === 'mine' &&
+        !query &&
+        filter === 'all' &&
+        !this.items.length &&
+        !this.scopeChosen &&
+        this.isManager;
     } catch (error) {
       this.error = errorMessage(error);
     } finally {
@@ -370,11 +324,15 @@ export class TicketListScreen extends ScreenElement {
   }
 
   private async handleMore() {
-    const first = this.items.length;
+    const seen = new Set(this.items.map((ticket) => String(ticket.number)));
     await this.load(false);
     await this.updateComplete;
     // Keyboard users continue from the first ticket they have not seen yet.
-    this.renderRoot.querySelectorAll<HTMLElement>('li .number')[first]?.focus();
+    const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('li')];
+    rows
+      .find((row) => !seen.has(row.dataset.number!))
+      ?.querySelector<HTMLElement>('.number')
+      ?.focus();
   }
 
   /** Told to screen readers once a search's results are in. */
@@ -408,8 +366,8 @@ export class TicketListScreen extends ScreenElement {
     this.navigate({ screen: 'ticket', number });
   }
 
-  private handleAddInformation(number: number) {
-    this.navigate({ screen: 'add-information', number });
+  private handleReply(number: number) {
+    this.navigate({ screen: 'ticket', number, reply: true });
   }
 
   private handleSolution(number: number) {

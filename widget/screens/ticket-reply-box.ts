@@ -24,7 +24,7 @@ import { textField } from './text-field.ts';
 /**
  * @summary A message to the support team, with one file if wanted (chosen, dropped or pasted),
  * sent together in one request; a file alone is a reply too. What is typed is kept as a draft
- * (the add-information draft of the same ticket) until it is sent.
+ * until it is sent.
  *
  * @event {TicketUpdatedEvent} sp-ticket-updated - The reply was sent; `detail: { ticket }`.
  * @event {InformationAddedEvent} support-portal-information-added - `detail: { number: number }`.
@@ -47,7 +47,10 @@ export class TicketReplyBox extends ScreenElement {
   @state() private progress: number | null = null;
   @state() private restored = false;
 
-  /** The same key as the add-information screen's, so a draft started there is found here. */
+  /**
+   * The key the add-information screen used before the reply box replaced it, so that a draft
+   * saved then is still found.
+   */
   private get draftKey(): string | null {
     return this.customer
       ? `${draftScope(this.instance, this.customer.id)}add-information:${this.number}`
@@ -104,7 +107,7 @@ export class TicketReplyBox extends ScreenElement {
               ></sp-upload-progress>`
             : nothing
         }
-        <p id="reply-error" class="status error" role="alert" tabindex="-1">${this.formError}</p>
+        <p id="reply-failed" class="status error" role="alert" tabindex="-1">${this.formError}</p>
         <p id="reply-done" class="status success" role="status" tabindex="-1">${done}</p>
         <div class="actions">
           <button class="primary" type="submit" ?disabled=${this.busy}>
@@ -167,7 +170,7 @@ export class TicketReplyBox extends ScreenElement {
                 id: 'addInformation.closed',
               })
             : errorMessage(error);
-        void this.focusWhenRendered('#reply-error');
+        void this.focusWhenRendered('#reply-failed');
       }
     } finally {
       this.busy = false;

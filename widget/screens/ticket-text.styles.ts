@@ -1,7 +1,7 @@
 /**
  * @module
- * Styles for showing a ticket's texts and facts, shared by the summary after creation, the
- * add-information screen and the solution screen.
+ * Styles for showing a ticket's texts and facts, shared by the summary after creation (the
+ * ticket-created screen) and the solution screen.
  */
 import { css } from 'lit';
 

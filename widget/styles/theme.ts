@@ -22,6 +22,16 @@ const darkPalette = css`
   --_danger: var(--sp-color-danger-dark, #f2b8b5);
   --_success: var(--sp-color-success-dark, #8fd9a6);
   --_focus: var(--sp-color-focus-dark, #a8c7fa);
+  --_status-new-color: var(--sp-status-new-color-dark, #a8c7fa);
+  --_status-new-background: var(--sp-status-new-background-dark, #1c2b45);
+  --_status-in-progress-color: var(--sp-status-in-progress-color-dark, #d9bdf7);
+  --_status-in-progress-background: var(--sp-status-in-progress-background-dark, #33264a);
+  --_status-waiting-color: var(--sp-status-waiting-color-dark, #ffc98f);
+  --_status-waiting-background: var(--sp-status-waiting-background-dark, #3f2a12);
+  --_status-resolved-color: var(--sp-status-resolved-color-dark, #8fd9a6);
+  --_status-resolved-background: var(--sp-status-resolved-background-dark, #15321f);
+  --_status-closed-color: var(--sp-status-closed-color-dark, #c8cdd4);
+  --_status-closed-background: var(--sp-status-closed-background-dark, #2b3038);
 `;
 
 export const theme = css`
@@ -36,6 +46,17 @@ export const theme = css`
     --_danger: var(--sp-color-danger, #b3261e);
     --_success: var(--sp-color-success, #146c2e);
     --_focus: var(--sp-color-focus, #0b57d0);
+    /* Each status's badge colours (status-badge.ts), 5.5:1 or more in both schemes. */
+    --_status-new-color: var(--sp-status-new-color, #0b57d0);
+    --_status-new-background: var(--sp-status-new-background, #e8f0fe);
+    --_status-in-progress-color: var(--sp-status-in-progress-color, #6a35a8);
+    --_status-in-progress-background: var(--sp-status-in-progress-background, #f3ecfb);
+    --_status-waiting-color: var(--sp-status-waiting-color, #8a3b00);
+    --_status-waiting-background: var(--sp-status-waiting-background, #fff0e0);
+    --_status-resolved-color: var(--sp-status-resolved-color, #146c2e);
+    --_status-resolved-background: var(--sp-status-resolved-background, #e6f4ea);
+    --_status-closed-color: var(--sp-status-closed-color, #4a5361);
+    --_status-closed-background: var(--sp-status-closed-background, #eef0f3);
     --_font: var(
       --sp-font-family,
       system-ui,
