@@ -64,21 +64,3 @@ export async function partnerPortal(token: string) {
   await screenNamed(el, /^sp-/);
   return { el, screens, logins };
 }
-
-/**
- * Waits for running CSS transitions (a button re-enabled after a request fades back to its
- * colours), so that axe-core measures contrast on the final colours.
- */
-export async function transitionsDone(): Promise<void> {
-  const roots: (Document | ShadowRoot)[] = [document];
-  for (let i = 0; i < roots.length; i++) {
-    roots[i]!.querySelectorAll('*').forEach(
-      (node) => node.shadowRoot && roots.push(node.shadowRoot),
-    );
-  }
-  // Transitions only: a spinner's endless animation never finishes.
-  const running = roots
-    .flatMap((root) => root.getAnimations())
-    .filter((animation) => animation instanceof CSSTransition);
-  await Promise.all(running.map((animation) => animation.finished));
-}

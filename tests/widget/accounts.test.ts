@@ -14,7 +14,7 @@ import {
   waitForText,
   openAccountMenu,
 } from './helpers.ts';
-import { outbox, setPasswordLink, transitionsDone } from './accounts-helpers.ts';
+import { outbox, setPasswordLink } from './accounts-helpers.ts';
 import { m } from './messages.ts';
 
 afterEach(() => {
@@ -47,7 +47,6 @@ describe('forgotten password', () => {
   it('e-mails a link that sets the password and lands home, logged in', async () => {
     const customer = await newCustomer();
     const { el, forgot } = await askForLink(customer.email);
-    await transitionsDone();
     expect(await seriousViolations(el)).to.deep.equal([]);
     expect(visibleText(forgot)).not.to.include(m('error.captcha_failed'));
 
@@ -69,7 +68,6 @@ describe('forgotten password', () => {
     type($(setPassword, '#repeat-password'), 'short');
     $(setPassword, 'button[type="submit"]')!.click();
     await waitForText(setPassword, 'al menos 12 caracteres');
-    await transitionsDone();
     expect(await seriousViolations(opened)).to.deep.equal([]);
 
     type($(setPassword, '#new-password'), NEW_PASSWORD);
@@ -111,7 +109,6 @@ describe('forgotten password', () => {
     type($(setPassword, '#repeat-password'), NEW_PASSWORD);
     $(setPassword, 'button[type="submit"]')!.click();
     await waitForText(setPassword, m('error.invalid_link'));
-    await transitionsDone();
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
 });
@@ -132,7 +129,6 @@ describe('change password', () => {
     expect($(change, '#current-password')!.getAttribute('aria-describedby')).to.equal(
       'current-password-error',
     );
-    await transitionsDone();
     expect(await seriousViolations(el)).to.deep.equal([]);
 
     type($(change, '#current-password'), customer.password);
@@ -157,7 +153,6 @@ describe('notifications', () => {
     expect(checkbox.checked).to.equal(true);
     checkbox.click();
     await waitForText(toggle, m('notifications.off'));
-    await transitionsDone();
     expect(await seriousViolations(el)).to.deep.equal([]);
 
     const login = await fetch(`${API}/api/session`, {

@@ -19,7 +19,6 @@ import {
   visibleText,
   waitForText,
 } from './helpers.ts';
-import { transitionsDone } from './accounts-helpers.ts';
 import { label } from './categories.ts';
 import { en, m } from './messages.ts';
 import { replyBoxOf, textOf } from './ticket-flow-helpers.ts';
@@ -101,8 +100,6 @@ describe('organization tickets', () => {
     expect(text).to.include(`${m('ticket.requester')} ${org.neighbour.name}`);
     // Read-only: no pen, no tick on other people's tickets.
     expect($$(list, '.row-actions')).to.have.length(0);
-    // The switch's buttons fade to their new colours; contrast is measured on the final ones.
-    await transitionsDone();
     expect(await seriousViolations(el)).to.deep.equal([]);
 
     button(list, m('ticket.number', org.tickets.shared)).click();

@@ -2,7 +2,6 @@ import { expect } from '@open-wc/testing';
 import { ApiRequestError } from '../../widget/api/client.ts';
 import { errorMessage } from '../../widget/i18n/errors.ts';
 import { useLanguage } from '../../widget/i18n/localization.ts';
-import { transitionsDone } from './accounts-helpers.ts';
 import {
   $,
   API,
@@ -55,7 +54,6 @@ describe('rate limit on the login screen', () => {
     type($(login, '#password'), customer.password);
     $(login, 'button[type="submit"]')!.click();
     await waitForText(login, m('error.rate_limited_wait.other', 15));
-    await transitionsDone();
     expect(await seriousViolations(el)).to.deep.equal([]);
   });
 });
