@@ -119,9 +119,12 @@ export function routeFromPath(path: string): Route | null {
       ? { screen, state: param, filter: extra }
       : null;
   }
-  if (screen === 'ticket' && extra === 'reply' && !rest.length) {
+  // `add-information/N` is the screen the reply box replaced: its bookmarks open the reply box.
+  const replyPath =
+    (screen === 'ticket' && extra === 'reply') || (screen === 'add-information' && !extra);
+  if (replyPath && !rest.length) {
     const number = /^[1-9]\d{0,15}$/.test(param ?? '') ? Number(param) : null;
-    return number === null ? null : { screen, number, reply: true };
+    return number === null ? null : { screen: 'ticket', number, reply: true };
   }
   if (extra !== undefined) return null;
   const number = param !== undefined && /^[1-9]\d{0,15}$/.test(param) ? Number(param) : null;

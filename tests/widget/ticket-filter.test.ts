@@ -155,4 +155,13 @@ describe('the open list filter', () => {
       expect(routeFromPath(path), path).to.equal(null);
     }
   });
+
+  it('opens the reply box for the add-information paths it replaced', () => {
+    const reply = { screen: 'ticket', number: 1002, reply: true };
+    expect(routeFromPath('ticket/1002/reply')).to.deep.equal(reply);
+    expect(routeFromPath('add-information/1002')).to.deep.equal(reply);
+    for (const path of ['add-information', 'add-information/x', 'add-information/1002/reply']) {
+      expect(routeFromPath(path), path).to.equal(null);
+    }
+  });
 });
