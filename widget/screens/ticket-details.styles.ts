@@ -78,8 +78,8 @@ export const detailsStyles = css`
   .solution {
     border: 1px solid var(--_success);
     border-radius: var(--_radius);
-    padding: 0 var(--_space) var(--_space);
-    margin-top: var(--_space);
+    padding: var(--_space);
+    margin-block: var(--_space);
   }
 
   .attachments {
