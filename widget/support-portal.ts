@@ -164,10 +164,31 @@ import { portalStyles } from './support-portal.styles.ts';
  * @cssproperty --sp-color-success-dark - Confirmations in the dark scheme.
  * @cssproperty --sp-color-focus - The focus ring.
  * @cssproperty --sp-color-focus-dark - The focus ring in the dark scheme.
- * @cssproperty --sp-status-new-color - A status badge's text and icon (also `-in-progress-`,
- * `-waiting-`, `-resolved-`, `-closed-`; each with a `-dark` twin for the dark scheme); keep
- * 4.5:1 against its background.
- * @cssproperty --sp-status-new-background - A status badge's background (likewise per status).
+ * @cssproperty --sp-status-new-color - The "New" badge's text and icon (keep 4.5:1 on its
+ * background).
+ * @cssproperty --sp-status-new-color-dark - The same in the dark scheme.
+ * @cssproperty --sp-status-new-background - The "New" badge's background.
+ * @cssproperty --sp-status-new-background-dark - The same in the dark scheme.
+ * @cssproperty --sp-status-in-progress-color - The "In progress" badge's text and icon (keep 4.5:1 on its
+ * background).
+ * @cssproperty --sp-status-in-progress-color-dark - The same in the dark scheme.
+ * @cssproperty --sp-status-in-progress-background - The "In progress" badge's background.
+ * @cssproperty --sp-status-in-progress-background-dark - The same in the dark scheme.
+ * @cssproperty --sp-status-waiting-color - The "Waiting for your reply" badge's text and icon (keep 4.5:1 on its
+ * background).
+ * @cssproperty --sp-status-waiting-color-dark - The same in the dark scheme.
+ * @cssproperty --sp-status-waiting-background - The "Waiting for your reply" badge's background.
+ * @cssproperty --sp-status-waiting-background-dark - The same in the dark scheme.
+ * @cssproperty --sp-status-resolved-color - The "Solution proposed" badge's text and icon (keep 4.5:1 on its
+ * background).
+ * @cssproperty --sp-status-resolved-color-dark - The same in the dark scheme.
+ * @cssproperty --sp-status-resolved-background - The "Solution proposed" badge's background.
+ * @cssproperty --sp-status-resolved-background-dark - The same in the dark scheme.
+ * @cssproperty --sp-status-closed-color - The "Closed" badge's text and icon (keep 4.5:1 on its
+ * background).
+ * @cssproperty --sp-status-closed-color-dark - The same in the dark scheme.
+ * @cssproperty --sp-status-closed-background - The "Closed" badge's background.
+ * @cssproperty --sp-status-closed-background-dark - The same in the dark scheme.
  * @cssproperty --sp-font-family - The portal's font.
  * @cssproperty --sp-font-size - The base font size (default `medium`: the reader's preferred size,
  * which the host page's root font size does not change).
