@@ -12,6 +12,7 @@ import {
   onlyFilterChanged,
   routeFromPath,
   routeToPath,
+  type NavigateEvent,
   type Route,
 } from './navigation.ts';
 import { isScreenLoaded, loadScreen } from './render-screen.ts';
@@ -67,8 +68,14 @@ export class PortalRouter implements ReactiveController {
   }
 
   /** The screen saved before a reload, if any. */
-  savedRoute(): Route | null {
+  private savedRoute(): Route | null {
     return routeFromPath(this.options.store()?.read('route') ?? '');
+  }
+
+  /** Loads the chunk of the screen saved before a reload, if any. */
+  preloadSaved(): void {
+    const saved = this.savedRoute();
+    if (saved) loadScreen(saved.screen).catch(() => undefined);
   }
 
   /** Shows the first screen. */
@@ -164,13 +171,25 @@ export class PortalRouter implements ReactiveController {
     return typeof path === 'string' ? routeFromPath(path) : null;
   }
 
-  private async focusScreen(): Promise<void> {
+  /** Waits until the screen shown has rendered (its chunk loaded); resolves to its element. */
+  async rendered(): Promise<HTMLElement | null> {
     if (this.route) await loadScreen(this.route.screen).catch(() => undefined);
     await this.host.updateComplete;
     const screen = this.host.renderRoot.querySelector<
       HTMLElement & { updateComplete?: Promise<unknown> }
     >('.main > *');
     await screen?.updateComplete;
+    return screen;
+  }
+
+  /** A screen or the header asked for another screen (`sp-navigate`). */
+  readonly handleNavigate = (event: NavigateEvent) => {
+    event.stopPropagation();
+    this.show(event.route, 'push');
+  };
+
+  private async focusScreen(): Promise<void> {
+    const screen = await this.rendered();
     // The details asked to reply put focus in their reply box themselves, once it is there.
     if (this.route?.screen === 'ticket' && this.route.reply) return;
     screen?.shadowRoot?.querySelector<HTMLElement>('h2')?.focus();

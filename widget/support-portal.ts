@@ -2,24 +2,20 @@
  * @module
  * `<support-portal>`: the whole customer support portal in one element. Importing this module
  * registers it (once per page, however many copies of the script are loaded). Which screen it
- * shows is decided in portal-router.ts; its session is kept and renewed in portal-session.ts.
+ * shows is decided in portal-router.ts; its session is kept and renewed in portal-session.ts;
+ * who is logged in, and every way in and out, is portal-account.ts; its header and footer,
+ * portal-frame.ts.
  */
-import { localized, msg } from '@lit/localize';
+import { localized } from '@lit/localize';
 import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { LANGUAGES, type Language } from '../contract/domain.ts';
-import type { Customer, PublicConfig } from '../contract/types.ts';
-import { ApiRequestError } from './api/client.ts';
-import './components/account-menu.ts';
+import type { PublicConfig } from '../contract/types.ts';
 import { defineElement } from './define.ts';
-import { LanguageChangeEvent } from './events/language-change.ts';
-import type { LoggedInEvent } from './events/logged-in.ts';
-import { LoginEvent } from './events/login.ts';
-import { LogoutEvent } from './events/logout.ts';
+import type { LanguageChangeEvent } from './events/language-change.ts';
+import type { LoginEvent } from './events/login.ts';
+import type { LogoutEvent } from './events/logout.ts';
 import type { PortalNavigateEvent } from './events/navigate.ts';
-import type { ProfileChangedEvent } from './events/profile-changed.ts';
 import { ReadyEvent } from './events/ready.ts';
-import { SignedOutEvent } from './events/signed-out.ts';
 import {
   cleanPrefill,
   hostRoute,
@@ -28,13 +24,12 @@ import {
   type TicketPrefill,
 } from './host-api.ts';
 import { errorMessage } from './i18n/errors.ts';
-import { LANGUAGE_NAMES, prepareDateFormats } from './i18n/labels.ts';
-import { currentLanguage, isLanguage, pickLanguage, useLanguage } from './i18n/localization.ts';
-import type { NavigateEvent } from './navigation.ts';
-import { exportParts } from './parts.ts';
+import { currentLanguage, pickLanguage, useLanguage } from './i18n/localization.ts';
+import { PortalAccount } from './portal-account.ts';
+import { renderFooter, renderHeader, renderLoading } from './portal-frame.ts';
 import { PortalRouter, type RoutingMode } from './portal-router.ts';
 import { PortalSession } from './portal-session.ts';
-import { loadScreen, preloadScreens, renderScreen } from './render-screen.ts';
+import { preloadScreens, renderScreen } from './render-screen.ts';
 import { theme } from './styles/theme.ts';
 import { portalStyles } from './support-portal.styles.ts';
 
@@ -227,7 +222,6 @@ export class SupportPortal extends LitElement {
   @property({ attribute: false }) context: Record<string, unknown> | null = null;
 
   @state() private config: PublicConfig | null = null;
-  @state() private customer: Customer | null = null;
   /**
    * What the last screen change brought to say ("Password changed", an error), or null. A
    * function, so that it is said in the language active at each render; the next screen change
@@ -236,20 +230,24 @@ export class SupportPortal extends LitElement {
   @state() private notice: (() => string) | null = null;
   /** What `prefill()` asked the new-ticket form to hold, until a ticket is created. */
   @state() private ticketPrefill: TicketPrefill | null = null;
-  /** While a partner token is exchanged from the "Signed out" screen. */
-  @state() private signingIn = false;
-  /** Signed out by the customer (not the host): a fresh token from the host waits for their click. */
-  private signedOutByCustomer = false;
 
   /** The start, once: reconnecting the element (a framework moving it) does not repeat it. */
   private starting: Promise<void> | null = null;
-  private readonly session = new PortalSession(this, () => this.handleExpired());
-  private readonly router = new PortalRouter(this, {
+  private readonly session = new PortalSession(this, () => this.account.expired());
+  private readonly router: PortalRouter = new PortalRouter(this, {
     instance: () => this.instanceKey,
     store: () => this.session.store,
-    loggedIn: () => this.customer !== null,
+    loggedIn: () => this.account.customer !== null,
     onChange: () => (this.notice = null),
     onLoadError: (error) => (this.notice = () => errorMessage(error)),
+  });
+  private readonly account: PortalAccount = new PortalAccount(this, {
+    session: this.session,
+    router: this.router,
+    instance: () => this.instanceKey,
+    token: () => this.token,
+    notify: (notice) => (this.notice = notice),
+    onLogout: () => (this.ticketPrefill = null),
   });
 
   override connectedCallback(): void {
@@ -261,103 +259,56 @@ export class SupportPortal extends LitElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     const started = this.router.route !== null;
-    if (changed.has('lang') && changed.get('lang') !== undefined && started && !this.customer) {
-      void this.changeLanguage(pickLanguage([this.lang]), false);
+    const { customer } = this.account;
+    if (changed.has('lang') && changed.get('lang') !== undefined && started && !customer) {
+      void this.account.changeLanguage(pickLanguage([this.lang]), false);
     }
     if (changed.has('token') && changed.get('token') !== undefined && started) {
-      // After the customer signs out, the host hands over a fresh token (partner tokens are
-      // single use) and the customer decides when to use it, with "Sign in again".
-      if (this.token && !this.signedOutByCustomer) void this.signInAgain();
-      else if (this.customer && this.session.store?.read('partner')) void this.endSession('token');
+      this.account.tokenChanged();
     }
   }
 
   override render() {
     const { route } = this.router;
     const { client } = this.session;
-    if (!route || !client) {
-      return html`<div class="portal" part="base" aria-busy="true">
-        <div class="main" part="main">${msg('Cargando…', { id: 'portal.loading' })}</div>
-      </div>`;
-    }
+    const { customer, signingIn } = this.account;
+    if (!route || !client) return renderLoading();
     return html`
       <div class="portal" part="base" lang=${currentLanguage()}>
-        <header
-          part="header"
-          @sp-navigate=${this.handleNavigate}
-          @sp-profile-changed=${this.handleProfileChanged}
-        >
-          <span class="title" part="title"
-            >${msg('Atención al cliente', { id: 'portal.title' })}</span
-          >
-          ${
-            this.customer
-              ? html`<button class="link" type="button" @click=${this.handleHome}>
-                  ${msg('Inicio', { id: 'portal.home' })}
-                </button>`
-              : nothing
-          }
-          <label>
-            <span class="language-label">${msg('Idioma', { id: 'portal.language' })}</span>
-            <select part="language" @change=${this.handleLanguageSelect}>
-              ${LANGUAGES.map(
-                (language) =>
-                  html`<option
-                    value=${language}
-                    lang=${language}
-                    ?selected=${language === currentLanguage()}
-                  >
-                    ${LANGUAGE_NAMES[language]}
-                  </option>`,
-              )}
-            </select>
-          </label>
-          ${
-            this.customer
-              ? html`<sp-account-menu
-                  class="who"
-                  exportparts=${exportParts('account-menu')}
-                  .client=${client}
-                  .customer=${this.customer}
-                  .logout=${this.logoutFromMenu}
-                ></sp-account-menu>`
-              : nothing
-          }
-        </header>
+        ${renderHeader({
+          client,
+          customer,
+          onNavigate: this.router.handleNavigate,
+          onProfileChanged: this.account.handleProfileChanged,
+          onHome: this.showHome,
+          onLanguage: this.account.chooseLanguage,
+          logout: this.logoutFromMenu,
+        })}
         <div class="notice" role="status">
           ${this.notice ? html`<p>${this.notice()}</p>` : nothing}
         </div>
         <div
           class="main"
           part="main"
-          @sp-navigate=${this.handleNavigate}
-          @sp-logged-in=${this.handleLoggedIn}
-          @sp-profile-changed=${this.handleProfileChanged}
-          @sp-sign-in-again=${this.handleSignInAgain}
+          @sp-navigate=${this.router.handleNavigate}
+          @sp-logged-in=${this.account.handleLoggedIn}
+          @sp-profile-changed=${this.account.handleProfileChanged}
+          @sp-sign-in-again=${this.account.handleSignInAgain}
           @support-portal-ticket-created=${this.handleTicketCreated}
         >
           ${renderScreen(route, {
             client,
             config: this.config,
-            customer: this.customer,
+            customer,
             customContact: this.querySelector(':scope > [slot="contact"]') !== null,
             instance: this.instanceKey,
             prefill: this.ticketPrefill,
             context: this.context,
             canSignIn: this.token !== '',
-            signingIn: this.signingIn,
+            signingIn,
           })}
         </div>
-        ${
-          // No link to the screen the customer is on.
-          route.screen === 'contact'
-            ? nothing
-            : html`<footer part="footer">
-                <button class="link" type="button" @click=${this.handleContact}>
-                  ${msg('Contacto', { id: 'portal.contact' })}
-                </button>
-              </footer>`
-        }
+        ${renderFooter(route, this.showContact)}
       </div>
     `;
   }
@@ -369,24 +320,14 @@ export class SupportPortal extends LitElement {
       .config()
       .then((config) => (this.config = config))
       .catch((error) => (this.notice = () => errorMessage(error)));
-    if (client.loggedIn) {
-      // The remembered screen's chunk loads while the customer's data is on its way.
-      const saved = this.router.savedRoute();
-      if (saved) loadScreen(saved.screen).catch(() => undefined);
-      try {
-        this.customer = await client.me();
-        await useLanguage(this.customer.language);
-        prepareDateFormats();
-      } catch {
-        this.customer = null;
-      }
-    }
-    const refused = this.token && !this.customer ? await this.signInWithPartner() : null;
+    // The remembered screen's chunk loads while the customer's data is on its way.
+    if (client.loggedIn) this.router.preloadSaved();
+    const refused = await this.account.resume();
     this.session.startRenewal();
     this.router.start();
     if (refused) this.notice = refused;
     await this.updateComplete;
-    await this.screenRendered();
+    await this.router.rendered();
     this.dispatchEvent(new ReadyEvent({ screen: this.router.route!.screen }));
     preloadScreens();
   }
@@ -420,47 +361,7 @@ export class SupportPortal extends LitElement {
    */
   async logout(): Promise<void> {
     await this.starting;
-    if (this.customer) await this.endSession('user');
-  }
-
-  /** Waits until the screen shown has rendered (its chunk loaded). */
-  private async screenRendered(): Promise<void> {
-    const route = this.router.route;
-    if (route) await loadScreen(route.screen).catch(() => undefined);
-    await this.updateComplete;
-    const screen = this.renderRoot.querySelector<
-      HTMLElement & { updateComplete?: Promise<unknown> }
-    >('.main > *');
-    await screen?.updateComplete;
-  }
-
-  /**
-   * Exchanges the partner's token for a session. A refused one leaves the login screen: then
-   * the notice saying why, for the screen shown next.
-   */
-  private async signInWithPartner(): Promise<(() => string) | null> {
-    try {
-      const customer = await this.session.client!.partnerSession(this.token);
-      this.session.store?.write('partner', '1');
-      await this.loggedIn(customer);
-      return null;
-    } catch (error) {
-      // Claims the API refused are the partner's integration, not a field the customer can fix:
-      // told as any refused token is.
-      const refusal =
-        error instanceof ApiRequestError && error.code === 'validation_failed'
-          ? new ApiRequestError(401, 'unauthenticated')
-          : error;
-      return () => errorMessage(refusal);
-    }
-  }
-
-  private async loggedIn(customer: Customer): Promise<void> {
-    const known = this.customer?.id === customer.id;
-    this.customer = customer;
-    this.session.scheduleRenewal();
-    await useLanguage(customer.language);
-    if (!known) this.dispatchEvent(new LoginEvent({ customer }));
+    if (this.account.customer) await this.account.logout('user');
   }
 
   /** Names this instance's saved session and history entries. */
@@ -468,111 +369,13 @@ export class SupportPortal extends LitElement {
     return this.storageKey || `${this.api}|${this.id}`;
   }
 
-  private async changeLanguage(language: Language, save: boolean): Promise<void> {
-    await useLanguage(language);
-    this.dispatchEvent(new LanguageChangeEvent({ language }));
-    this.requestUpdate();
-    if (save && this.customer && this.session.client) {
-      try {
-        this.customer = await this.session.client.updateLanguage(language);
-      } catch (error) {
-        this.notice = () => errorMessage(error);
-      }
-    }
-  }
+  private readonly logoutFromMenu = () => void this.account.logout('user');
 
-  private handleNavigate(event: NavigateEvent) {
-    event.stopPropagation();
-    this.router.show(event.route, 'push');
-  }
+  private readonly handleTicketCreated = () => (this.ticketPrefill = null);
 
-  private async handleLoggedIn(event: LoggedInEvent) {
-    event.stopPropagation();
-    await this.loggedIn(event.customer);
-    this.router.showAfterLogin();
-    this.notice = event.notice;
-  }
+  private readonly showHome = () => this.router.show({ screen: 'home' }, 'push');
 
-  private handleProfileChanged(event: ProfileChangedEvent) {
-    event.stopPropagation();
-    this.customer = event.customer;
-  }
-
-  private readonly logoutFromMenu = () => this.handleLogout();
-
-  private handleLogout() {
-    void this.endSession('user');
-  }
-
-  /**
-   * Ends the session on the API and forgets it here. After partner sign-on, the "Signed out"
-   * screen (and `support-portal-signed-out`); else the login screen.
-   */
-  private async endSession(reason: 'user' | 'token'): Promise<void> {
-    const customer = this.customer;
-    const partner = this.session.store?.read('partner') !== null;
-    await this.session.client?.logout();
-    // Drafts are private: a logout leaves none of them on the device. A chunk the screens share.
-    if (customer) {
-      const { clearDrafts, draftScope } = await import('./screens/draft.ts');
-      await clearDrafts(draftScope(this.instanceKey, customer.id));
-    }
-    this.customer = null;
-    this.ticketPrefill = null;
-    this.signedOutByCustomer = reason === 'user';
-    this.session.store?.clear();
-    this.dispatchEvent(new LogoutEvent({ reason: 'user' }));
-    if (partner) {
-      this.router.show({ screen: 'signed-out' }, 'push');
-      this.dispatchEvent(new SignedOutEvent({ reason }));
-    } else {
-      this.router.showLogin();
-    }
-  }
-
-  /** A new token from the host, or "Sign in again": exchanged, then home. */
-  private async signInAgain(): Promise<void> {
-    this.signedOutByCustomer = false;
-    this.signingIn = true;
-    const refused = await this.signInWithPartner();
-    this.signingIn = false;
-    if (refused && this.router.route?.screen === 'signed-out') {
-      this.notice = refused;
-      return;
-    }
-    this.router.show({ screen: 'home' }, 'replace');
-    if (refused) this.notice = refused;
-  }
-
-  private handleSignInAgain(event: Event) {
-    event.stopPropagation();
-    if (this.token) void this.signInAgain();
-  }
-
-  private handleTicketCreated() {
-    this.ticketPrefill = null;
-  }
-
-  private handleExpired() {
-    if (!this.customer) return;
-    this.customer = null;
-    this.dispatchEvent(new LogoutEvent({ reason: 'expired' }));
-    this.router.showAgain();
-    this.notice = () => errorMessage(new ApiRequestError(401, 'unauthenticated'));
-  }
-
-  private handleLanguageSelect(event: Event) {
-    const value = (event.target as HTMLSelectElement).value;
-    if (isLanguage(value)) void this.changeLanguage(value, true);
-  }
-
-  private handleHome() {
-    this.router.show({ screen: 'home' }, 'push');
-  }
-
-  private handleContact() {
-    this.router.show({ screen: 'contact' }, 'push');
-  }
+  private readonly showContact = () => this.router.show({ screen: 'contact' }, 'push');
 }
 
 defineElement('support-portal', SupportPortal);

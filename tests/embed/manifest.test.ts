@@ -123,7 +123,8 @@ test('every slot, part and custom property is in the manifest, described', () =>
   const render = readFileSync('widget/render-screen.ts', 'utf8');
   const slots = [...`${source}${render}`.matchAll(/<slot name="([^"]+)"/g)].map(([, n]) => n);
   assert.deepEqual(names(element.slots), unique(slots));
-  const parts = [...source.matchAll(/part="([^"]+)"/g)].map(([, name]) => name);
+  const header = readFileSync('widget/portal-frame.ts', 'utf8');
+  const parts = [...`${source}${header}`.matchAll(/part="([^"]+)"/g)].map(([, name]) => name);
   const exported = (Object.keys(INNER_PARTS) as PartsOwner[]).flatMap(outerParts);
   assert.deepEqual(names(element.cssParts), unique([...parts, ...exported]));
   // Every custom property the styles read.
