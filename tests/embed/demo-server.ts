@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export interface DemoServer {
@@ -63,6 +64,20 @@ export async function startDemoServer(env: Record<string, string> = {}): Promise
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The demo servers and Chromium for one test file: started before its tests, stopped after. */
+export function demoAndChromium(): { server: DemoServer; browser: Browser } {
+  const demo = {} as { server: DemoServer; browser: Browser };
+  before(async () => {
+    demo.server = await startDemoServer();
+    demo.browser = await launchChromium();
+  });
+  after(async () => {
+    await demo.browser?.close();
+    await demo.server?.close();
+  });
+  return demo;
 }
 
 export function launchChromium(): Promise<Browser> {

@@ -4,30 +4,14 @@
  * intranet's token, never showing login, and the intranet receives its events as React props.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser } from 'puppeteer-core';
+import { test } from 'node:test';
 import { DEMO_PARTNER_USER } from '../../edge/demo/demo-data.ts';
-import {
-  launchChromium,
-  startDemoServer,
-  waitForScreenText,
-  type DemoServer,
-} from './demo-server.ts';
+import { demoAndChromium, waitForScreenText } from './demo-server.ts';
 
-let server: DemoServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoAndChromium();
 
 test('the React intranet shows the portal signed in by single sign-on, with its events', async () => {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(String(error)));
   const screens: string[] = [];
@@ -38,7 +22,7 @@ test('the React intranet shows the portal signed in by single sign-on, with its 
       window.recordScreen((event as CustomEvent).detail.screen),
     );
   });
-  await page.goto(`${server.partner}/`);
+  await page.goto(`${demo.server.partner}/`);
   const home = await waitForScreenText(page, `Olá, ${DEMO_PARTNER_USER.name}`);
   assert.match(home, /Olá/);
   assert.deepEqual(screens, ['home']);

@@ -6,29 +6,14 @@
  * Content Security Policy violation at all.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, ElementHandle } from 'puppeteer-core';
+import { test } from 'node:test';
+import type { ElementHandle } from 'puppeteer-core';
 import { ROUTES } from '../../contract/routes.ts';
 import { DEMO_LOGIN } from '../../edge/demo/demo-data.ts';
 import { STRICT_CSP } from '../../edge/node/strict-csp-demo.ts';
-import {
-  launchChromium,
-  startDemoServer,
-  waitForScreenText,
-  type DemoServer,
-} from './demo-server.ts';
+import { demoAndChromium, waitForScreenText } from './demo-server.ts';
 
-let server: DemoServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoAndChromium();
 
 /** A 1 x 1 PNG. */
 const PNG = Buffer.from(
@@ -59,7 +44,7 @@ async function ticketWithImage(site: string): Promise<number> {
 }
 
 test('login, a new ticket and the captcha under a strict CSP with Trusted Types: no violation', async () => {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   const violations: string[] = [];
   page.on('console', (message) => {
     if (/Content Security Policy|Trusted Type/i.test(message.text()))
@@ -76,7 +61,7 @@ test('login, a new ticket and the captcha under a strict CSP with Trusted Types:
       true,
     );
   });
-  const response = await page.goto(`${server.site}/strict/`);
+  const response = await page.goto(`${demo.server.site}/strict/`);
   assert.equal(response!.headers()['content-security-policy'], STRICT_CSP);
 
   await waitForScreenText(page, 'Entrar');
@@ -109,7 +94,7 @@ test('login, a new ticket and the captcha under a strict CSP with Trusted Types:
   await waitForScreenText(page, 'Ticket registrado');
 
   // A ticket with an image, made through the API: its preview shows in the conversation.
-  const number = await ticketWithImage(server.site);
+  const number = await ticketWithImage(demo.server.site);
   await page.evaluate(
     (n) => document.querySelector('support-portal')!.open('ticket', { number: n }),
     number,
@@ -128,7 +113,7 @@ test('login, a new ticket and the captcha under a strict CSP with Trusted Types:
 
   await page.evaluate(() => document.querySelector('support-portal')!.logout());
   await waitForScreenText(page, 'Entrar');
-  await page.goto(`${server.site}/strict/#sp/forgot-password`);
+  await page.goto(`${demo.server.site}/strict/#sp/forgot-password`);
   await waitForScreenText(page, 'contraseña');
   // The captcha solved its challenge in its worker: ALTCHA shows itself verified.
   await page.waitForFunction(

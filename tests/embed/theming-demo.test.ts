@@ -4,27 +4,12 @@
  * the system's scheme, the `-dark` ones in dark mode.
  */
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import type { Browser, Page } from 'puppeteer-core';
+import { test } from 'node:test';
+import type { Page } from 'puppeteer-core';
 import { DEMO_LOGIN } from '../../edge/demo/demo-data.ts';
-import {
-  launchChromium,
-  startDemoServer,
-  waitForScreenText,
-  type DemoServer,
-} from './demo-server.ts';
+import { demoAndChromium, waitForScreenText } from './demo-server.ts';
 
-let server: DemoServer;
-let browser: Browser;
-
-before(async () => {
-  server = await startDemoServer();
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const demo = demoAndChromium();
 
 /** Computed styles of an element found by a selector in each shadow root along the way. */
 function styleAt(page: Page, path: string[], properties: string[]): Promise<string[]> {
@@ -42,9 +27,9 @@ function styleAt(page: Page, path: string[], properties: string[]): Promise<stri
 }
 
 test('the demo page restyles the portal through ::part and its -dark colours', async () => {
-  const page = await browser.newPage();
+  const page = await demo.browser.newPage();
   await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
-  await page.goto(`${server.site}/theming/`);
+  await page.goto(`${demo.server.site}/theming/`);
   await waitForScreenText(page, 'Entrar');
   await page.evaluate(({ email, password }) => {
     const screen = document
