@@ -10,7 +10,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
+import { DEMO_LOGIN } from '../../edge/demo/demo-data.ts';
 
 export interface DemoServer {
   /** The API and the demo pages, e.g. `http://localhost:41234`. */
@@ -108,4 +109,43 @@ export async function waitForScreenText(page: Page, expected: string): Promise<s
     expected,
   );
   return (await handle.jsonValue()) as string;
+}
+
+/** A control of the screen `<support-portal>` shows, found by a selector in that screen. */
+export async function screenControl(
+  page: Page,
+  selector: string,
+): Promise<ElementHandle<HTMLElement>> {
+  const handle = await page.evaluateHandle(
+    (css) =>
+      document
+        .querySelector('support-portal')!
+        .shadowRoot!.querySelector('.main > *')!
+        .shadowRoot!.querySelector<HTMLElement>(css)!,
+    selector,
+  );
+  return handle as ElementHandle<HTMLElement>;
+}
+
+/**
+ * From the login screen: logs the demo customer in and files an ERP ticket prefilled through
+ * the host API, typing and clicking as a visitor would (no eval, so a strict policy allows it).
+ */
+export async function fileDemoTicket(page: Page, description: string): Promise<void> {
+  await (await screenControl(page, '#email')).type(DEMO_LOGIN.email);
+  await (await screenControl(page, '#password')).type(DEMO_LOGIN.password);
+  await (await screenControl(page, 'button[type="submit"]')).click();
+  await waitForScreenText(page, 'Hola');
+  await page.evaluate(
+    (text) =>
+      document.querySelector('support-portal')!.prefill({
+        category: 'software.erp.error',
+        urgency: 'medium',
+        description: text,
+      }),
+    description,
+  );
+  await waitForScreenText(page, 'Urgencia');
+  await (await screenControl(page, 'button[type="submit"]')).click();
+  await waitForScreenText(page, 'Ticket registrado');
 }

@@ -7,11 +7,10 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { ElementHandle } from 'puppeteer-core';
 import { ROUTES } from '../../contract/routes.ts';
 import { DEMO_LOGIN } from '../../edge/demo/demo-data.ts';
 import { STRICT_CSP } from '../../edge/node/strict-csp-demo.ts';
-import { demoAndChromium, waitForScreenText } from './demo-server.ts';
+import { demoAndChromium, fileDemoTicket, waitForScreenText } from './demo-server.ts';
 
 const demo = demoAndChromium();
 
@@ -65,33 +64,7 @@ test('login, a new ticket and the captcha under a strict CSP with Trusted Types:
   assert.equal(response!.headers()['content-security-policy'], STRICT_CSP);
 
   await waitForScreenText(page, 'Entrar');
-  // The page allows no eval: the test types and clicks as a visitor would.
-  const field = async (selector: string) => {
-    const handle = await page.evaluateHandle(
-      (css) =>
-        document
-          .querySelector('support-portal')!
-          .shadowRoot!.querySelector('.main > *')!
-          .shadowRoot!.querySelector<HTMLElement>(css)!,
-      selector,
-    );
-    return handle as ElementHandle<HTMLElement>;
-  };
-  await (await field('#email')).type(DEMO_LOGIN.email);
-  await (await field('#password')).type(DEMO_LOGIN.password);
-  await (await field('button[type="submit"]')).click();
-  await waitForScreenText(page, 'Hola');
-
-  await page.evaluate(() =>
-    document.querySelector('support-portal')!.prefill({
-      category: 'software.erp.error',
-      urgency: 'medium',
-      description: 'El ERP muestra el error 4012 al facturar.',
-    }),
-  );
-  await waitForScreenText(page, 'Urgencia');
-  await (await field('button[type="submit"]')).click();
-  await waitForScreenText(page, 'Ticket registrado');
+  await fileDemoTicket(page, 'El ERP muestra el error 4012 al facturar.');
 
   // A ticket with an image, made through the API: its preview shows in the conversation.
   const number = await ticketWithImage(demo.server.site);

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import type { Browser, ElementHandle, Page } from 'puppeteer-core';
+import type { Browser, Page } from 'puppeteer-core';
 import { ROUTES } from '../../contract/routes.ts';
 import { DEMO_LOGIN } from '../../edge/demo/demo-data.ts';
 import {
@@ -22,7 +22,7 @@ import {
 } from '../../edge/node/child-servers.ts';
 import { STRICT_CSP } from '../../edge/node/strict-csp-demo.ts';
 import { JOB_CRON, RETENTION_CRON } from '../../edge/workers/crons.ts';
-import { launchChromium, waitForScreenText } from '../embed/demo-server.ts';
+import { fileDemoTicket, launchChromium, waitForScreenText } from '../embed/demo-server.ts';
 
 let devWorkers: Server;
 let browser: Browser;
@@ -85,19 +85,6 @@ test('wrangler serves the demo page and the widget as assets, with their content
   assert.equal(strict.headers.get('content-security-policy'), STRICT_CSP);
 });
 
-/** A control of the portal's current screen. */
-async function field(page: Page, selector: string) {
-  const handle = await page.evaluateHandle(
-    (css) =>
-      document
-        .querySelector('support-portal')!
-        .shadowRoot!.querySelector('.main > *')!
-        .shadowRoot!.querySelector<HTMLElement>(css)!,
-    selector,
-  );
-  return handle as ElementHandle<HTMLElement>;
-}
-
 /** The demo page's outbox list, once one of its messages matches `pattern`. */
 async function outboxEntry(page: Page, pattern: RegExp): Promise<string> {
   await page.click('#outbox-refresh');
@@ -119,21 +106,7 @@ test('the demo customer logs in and creates a ticket; its acknowledgement shows 
   await page.goto(`${devWorkers.url}/`);
   // In the browser's language (English) until the customer logs in, then in hers (Spanish).
   await waitForScreenText(page, 'Sign in');
-  await (await field(page, '#email')).type(DEMO_LOGIN.email);
-  await (await field(page, '#password')).type(DEMO_LOGIN.password);
-  await (await field(page, 'button[type="submit"]')).click();
-  await waitForScreenText(page, 'Hola');
-
-  await page.evaluate(() =>
-    document.querySelector('support-portal')!.prefill({
-      category: 'software.erp.error',
-      urgency: 'medium',
-      description: 'El ERP muestra el error 4012 al facturar en el Worker.',
-    }),
-  );
-  await waitForScreenText(page, 'Urgencia');
-  await (await field(page, 'button[type="submit"]')).click();
-  await waitForScreenText(page, 'Ticket registrado');
+  await fileDemoTicket(page, 'El ERP muestra el error 4012 al facturar en el Worker.');
 
   const acknowledgement = await outboxEntry(
     page,
