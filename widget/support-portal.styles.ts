@@ -4,6 +4,7 @@
  * customer, the notice, the screen area and the footer.
  */
 import { css } from 'lit';
+import { headerControl } from './styles/header-control.ts';
 
 export const portalStyles = css`
   :host {
@@ -81,14 +82,7 @@ export const portalStyles = css`
 
   select,
   button {
-    font: inherit;
-    color: var(--_text);
-    background: var(--_background);
-    border: 1px solid var(--_border);
-    border-radius: calc(var(--_radius) * 0.75);
-    min-height: 2.75em;
-    padding: 0.25em 0.75em;
-    cursor: pointer;
+    ${headerControl}
   }
 
   /* As wide as the language shown, where supported: room for the name on narrow screens. */

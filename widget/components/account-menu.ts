@@ -11,6 +11,7 @@ import type { ApiClient } from '../api/client.ts';
 import { defineElement } from '../define.ts';
 import { loadAllMessages } from '../i18n/localization.ts';
 import { NavigateEvent } from '../navigation.ts';
+import { headerControl } from '../styles/header-control.ts';
 
 /**
  * @summary A disclosure button (`aria-expanded`) named after the customer; it opens a panel
@@ -34,14 +35,7 @@ export class AccountMenu extends LitElement {
     }
 
     button {
-      font: inherit;
-      color: var(--_text);
-      background: var(--_background);
-      border: 1px solid var(--_border);
-      border-radius: calc(var(--_radius) * 0.75);
-      min-height: 2.75em;
-      padding: 0.25em 0.75em;
-      cursor: pointer;
+      ${headerControl}
     }
 
     /* The name ends in "…" rather than push the header onto a third row. */
