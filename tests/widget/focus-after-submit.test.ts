@@ -4,7 +4,6 @@
  * first refused field), on success to the result or the next screen's heading; never the body.
  */
 import { waitUntil } from '@open-wc/testing';
-import { sendMouse } from '@web/test-runner-commands';
 import type { AttachFile } from '../../widget/components/attach-file.ts';
 import type { FilePicker } from '../../widget/components/file-picker.ts';
 import {
@@ -22,6 +21,7 @@ import {
 import { m } from './messages.ts';
 import {
   chooseFiles,
+  clickWithMouse,
   deepActiveElement,
   makeFile,
   openTicket,
@@ -30,17 +30,6 @@ import {
 } from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
-
-/** A real mouse click in the middle of the element, as a user's (it takes focus). */
-async function clickWithMouse(target: HTMLElement): Promise<void> {
-  target.scrollIntoView({ block: 'center' });
-  const box = target.getBoundingClientRect();
-  const position: [number, number] = [
-    Math.round(box.x + box.width / 2),
-    Math.round(box.y + box.height / 2),
-  ];
-  await sendMouse({ type: 'click', position });
-}
 
 /** Chooses a file; the picker's row for it, which moves the button below, is rendered after. */
 async function choose(picker: FilePicker, file: File): Promise<void> {

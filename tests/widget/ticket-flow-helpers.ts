@@ -5,7 +5,7 @@
  * (through the browser, never synthetic events) to move around the page.
  */
 import { waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import type { FilePicker } from '../../widget/components/file-picker.ts';
 import type { TicketReplyBox } from '../../widget/screens/ticket-reply-box.ts';
 import { ApiClient } from '../../widget/api/client.ts';
@@ -119,4 +119,14 @@ export async function replyBoxOf(
   const box = details.shadowRoot!.querySelector('sp-ticket-reply-box')!;
   await box.updateComplete;
   return { box, text: box.shadowRoot!.querySelector<HTMLTextAreaElement>('#reply')! };
+}
+
+/** A real mouse click in the middle of the element, as a user's (it takes focus). */
+export async function clickWithMouse(target: Element): Promise<void> {
+  target.scrollIntoView({ block: 'center' });
+  const box = target.getBoundingClientRect();
+  await sendMouse({
+    type: 'click',
+    position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
+  });
 }

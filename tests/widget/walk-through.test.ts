@@ -5,7 +5,7 @@
  * names its action once; the contact screen looks like the others and leads back.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import { LANGUAGES } from '../../contract/domain.ts';
 import '../../widget/screens/ticket-details-screen.ts';
 import { NavigateEvent } from '../../widget/navigation.ts';
@@ -29,6 +29,7 @@ import {
 } from './helpers.ts';
 import { en, m, translated } from './messages.ts';
 import {
+  clickWithMouse,
   customerSession,
   deepActiveElement,
   openTicket,
@@ -37,16 +38,6 @@ import {
 } from './ticket-flow-helpers.ts';
 
 afterEach(() => sessionStorage.clear());
-
-/** A real mouse click in the middle of the element, as a user's (it takes focus). */
-async function clickWithMouse(target: Element): Promise<void> {
-  target.scrollIntoView({ block: 'center' });
-  const box = target.getBoundingClientRect();
-  await sendMouse({
-    type: 'click',
-    position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
-  });
-}
 
 async function focusOn(matches: (active: Element) => boolean, what: string): Promise<void> {
   await waitUntil(
