@@ -2,8 +2,8 @@
  * @module
  * Builds the portal's Hono app from its ports. No runtime code here: `worker.ts`, `node.ts` and
  * `deno.ts` wire the ports and serve what this returns. The app is built once per process (per
- * isolate on Workers); ports that differ per request (the Worker's database client) come from
- * a function of the runtime's env, called once per request.
+ * isolate on Workers); where the ports depend on the runtime's env (the Worker's bindings and
+ * settings), they come from a function of it, called once per request.
  */
 import { Hono } from 'hono';
 import type { AppEnv } from './env.ts';

@@ -4,11 +4,11 @@
  * Turso) at LIBSQL_URL, attachments as files under ATTACHMENTS_DIR, the rest from `Deno.env`.
  * Migrations are applied beforehand with `npm run migrate`, as for Workers.
  */
-import { createClient } from '@libsql/client/web';
 import { drizzle } from 'drizzle-orm/libsql/web';
 import { createApp } from './app.ts';
 import { exitIfUnsafe } from './config-check.ts';
 import { loadConfig } from './config.ts';
+import { libsqlHttpClient } from './db/libsql-http-client.ts';
 import * as schema from './db/schema.ts';
 import { deno } from './deno/deno-api.ts';
 import { denoFileStore } from './deno/file-store.ts';
@@ -17,7 +17,6 @@ import { connectorFromConfig } from './connectors/index.ts';
 import { enqueueEvents } from './connectors/outbox.ts';
 import { hasDemoData } from './demo/demo-data.ts';
 import { jobIntervalSeconds, startJobTimer } from './jobs/scheduled.ts';
-import { boundedDatabaseFetch } from './lib/database-fetch.ts';
 import { passwordTurns } from './lib/turns.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
 import { systemClock, type Ports } from './ports.ts';
@@ -29,14 +28,9 @@ if (!env.LIBSQL_URL) {
 
 const config = loadConfig(env);
 const ports: Ports = {
-  db: drizzle(
-    createClient({
-      url: env.LIBSQL_URL,
-      authToken: env.LIBSQL_AUTH_TOKEN,
-      fetch: boundedDatabaseFetch(),
-    }),
-    { schema },
-  ),
+  db: drizzle(libsqlHttpClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN }), {
+    schema,
+  }),
   store: denoFileStore(env.ATTACHMENTS_DIR ?? '.data/attachments'),
   mailer: mailerFromConfig(config),
   clock: systemClock,

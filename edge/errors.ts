@@ -38,7 +38,7 @@ export const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * The libSQL server did not answer: connection refused or reset, no answer in time. Thrown by
- * the database's fetch (lib/database-fetch.ts), so it cannot be mistaken for a bug in our code.
+ * the HTTP database client (db/libsql-http-client.ts), so it cannot be mistaken for a bug in our code.
  */
 export class DatabaseUnavailableError extends Error {
   constructor(cause: unknown) {

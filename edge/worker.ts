@@ -2,19 +2,17 @@
  * @module
  * The Cloudflare Workers entry point: libSQL over HTTP (a libSQL server or Turso), attachments in
  * the R2 bucket bound as `ATTACHMENTS`, configuration and secrets from the Worker's environment.
- * The app, its routes and prepared queries are built once per isolate; each request gets its
- * own database client (see `portsFor`).
+ * The app, its routes, prepared queries and ports (the database client among them) are built
+ * once per isolate and env.
  */
-import { createClient } from '@libsql/client/web';
 import { drizzle } from 'drizzle-orm/libsql/web';
 import type { ExecutionContext } from 'hono';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
-import { shareCaches } from './db/cache-scope.ts';
+import { libsqlHttpClient } from './db/libsql-http-client.ts';
 import { devOutboxApp } from './demo/dev-outbox.ts';
 import { connectorFromConfig } from './connectors/index.ts';
 import { runLoggedJob, runLoggedRetention } from './jobs/scheduled.ts';
-import { boundedDatabaseFetch } from './lib/database-fetch.ts';
 import { decoyHash } from './lib/password.ts';
 import { withSecurityHeaders } from './lib/security-headers.ts';
 import { mailerFromConfig } from './mail/mailer.ts';
@@ -46,37 +44,38 @@ export interface WorkerEnv extends Record<string, unknown> {
 /** The `period` of both `[[ratelimits]]` bindings in wrangler.toml. */
 const RATE_LIMIT_PERIOD_SECONDS = 60;
 
-/** What every request of one env shares: its parsed config, its bindings, its caches' scope. */
-interface Isolate {
-  shared: Omit<Ports, 'db'>;
-  cacheScope: object;
-}
-
-function isolateFor(env: WorkerEnv): Isolate {
+/**
+ * What every request of one env shares: its parsed config, its bindings, and its database. The
+ * database client keeps no connection or queue (`db/libsql-http-client.ts`): each query is a
+ * fetch of the request that runs it, so no request awaits I/O another started, which workerd
+ * refuses (tests/runtimes/workers-concurrency.test.ts).
+ */
+function portsFor(env: WorkerEnv): Ports {
   const config = loadConfig(env, { runtime: 'workers' });
   // The first request of this env starts it; requests before it is kept make their own.
   void decoyHash(config.PBKDF2_ITERATIONS);
+  const client = libsqlHttpClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
   return {
-    cacheScope: {},
-    shared: {
-      store: r2Store(env.ATTACHMENTS),
-      mailer: mailerFromConfig(config, console.info),
-      clock: systemClock,
-      config,
-      connector: connectorFromConfig(config),
-      // Set by Cloudflare's edge, which replaces any value the client sent.
-      clientAddress: (request) => request.headers.get('cf-connecting-ip') ?? undefined,
-      // The Worker cannot resolve names: webhook hosts are checked through DNS over HTTPS.
-      resolveHost: dohResolver(config.WEBHOOK_DOH_URL),
-      edgeRateLimits:
-        env.RATE_LIMIT_ADDRESS && env.RATE_LIMIT_EMAIL
-          ? {
-              address: env.RATE_LIMIT_ADDRESS,
-              email: env.RATE_LIMIT_EMAIL,
-              periodSeconds: RATE_LIMIT_PERIOD_SECONDS,
-            }
-          : undefined,
-    },
+    // Without drizzle's relational schema (no route uses `db.query`): extracting it from the
+    // tables costs the Worker's CPU (BENCHMARKS.md figure 6).
+    db: drizzle(client) as unknown as Database,
+    store: r2Store(env.ATTACHMENTS),
+    mailer: mailerFromConfig(config, console.info),
+    clock: systemClock,
+    config,
+    connector: connectorFromConfig(config),
+    // Set by Cloudflare's edge, which replaces any value the client sent.
+    clientAddress: (request) => request.headers.get('cf-connecting-ip') ?? undefined,
+    // The Worker cannot resolve names: webhook hosts are checked through DNS over HTTPS.
+    resolveHost: dohResolver(config.WEBHOOK_DOH_URL),
+    edgeRateLimits:
+      env.RATE_LIMIT_ADDRESS && env.RATE_LIMIT_EMAIL
+        ? {
+            address: env.RATE_LIMIT_ADDRESS,
+            email: env.RATE_LIMIT_EMAIL,
+            periodSeconds: RATE_LIMIT_PERIOD_SECONDS,
+          }
+        : undefined,
   };
 }
 
@@ -84,51 +83,32 @@ function isolateFor(env: WorkerEnv): Isolate {
  * Per env object (workerd passes the same one to every request of an isolate), and per distinct
  * set of values, should a runtime pass a new object each time: the config is parsed once.
  */
-const byEnv = new WeakMap<object, Isolate>();
-const byValues = new Map<string, Isolate>();
+const byEnv = new WeakMap<object, Ports>();
+const byValues = new Map<string, Ports>();
 
-function isolateOf(env: WorkerEnv): Isolate {
-  let isolate = byEnv.get(env);
-  if (isolate) return isolate;
+function portsOf(env: WorkerEnv): Ports {
+  let ports = byEnv.get(env);
+  if (ports) return ports;
   const values = JSON.stringify(
     Object.entries(env).filter(([, value]) => typeof value === 'string'),
   );
-  isolate = byValues.get(values);
-  if (!isolate) byValues.set(values, (isolate = isolateFor(env)));
-  byEnv.set(env, isolate);
-  return isolate;
+  ports = byValues.get(values);
+  if (!ports) byValues.set(values, (ports = portsFor(env)));
+  byEnv.set(env, ports);
+  return ports;
 }
 
-/**
- * A request's ports: the isolate's, with a database client of its own. workerd refuses to let
- * one request await I/O that another started, and a libSQL client shared by the isolate queues
- * each request's queries behind the others' (tests/runtimes/workers-concurrency.test.ts). The
- * client is only a fetch wrapper, cheap to make; prepared queries are the isolate's.
- */
-function portsFor(env: WorkerEnv): Ports {
-  const isolate = isolateOf(env);
-  const client = createClient({
-    url: env.LIBSQL_URL,
-    authToken: env.LIBSQL_AUTH_TOKEN,
-    fetch: boundedDatabaseFetch(),
-  });
-  // Without drizzle's relational schema (no route uses `db.query`): extracting it from the
-  // tables on every request cost about 0.6 ms of the Worker's CPU (BENCHMARKS.md figure 6).
-  const db = drizzle(client) as unknown as Database;
-  return { ...isolate.shared, db: shareCaches(db, isolate.cacheScope) };
-}
-
-const app = createApp((env) => portsFor(env as WorkerEnv));
+const app = createApp((env) => portsOf(env as WorkerEnv));
 
 /**
  * The mail outbox of `npm run dev:workers`, served in development only; a production start would
  * refuse it (edge/config-check.ts), so it is never even routed there.
  */
-const devTools = devOutboxApp((env) => portsFor(env as WorkerEnv).db);
+const devTools = devOutboxApp((env) => portsOf(env as WorkerEnv).db);
 
 /** The routes this Worker serves for `env`, checked by the start check. */
 function portalOf(env: WorkerEnv) {
-  const ports = portsFor(env);
+  const ports = portsOf(env);
   const development = ports.config.ENVIRONMENT === 'development';
   return { ports, app: { routes: development ? [...app.routes, ...devTools.routes] : app.routes } };
 }
@@ -142,7 +122,7 @@ export default {
     const refused = await startRefusal(() => portalOf(env));
     if (refused) return withSecurityHeaders(refused, request.url);
     const devRoute =
-      isolateOf(env).shared.config.ENVIRONMENT === 'development' &&
+      portsOf(env).config.ENVIRONMENT === 'development' &&
       new URL(request.url).pathname.startsWith('/dev/');
     const response = await (devRoute ? devTools : app).fetch(request, env, ctx);
     return withSecurityHeaders(response, request.url);
@@ -154,7 +134,7 @@ export default {
    * --test-scheduled`) knows when it is done.
    */
   scheduled: async (controller: { cron?: string }, env: WorkerEnv) => {
-    const ports = portsFor(env);
+    const ports = portsOf(env);
     if (await startRefusal(() => portalOf(env))) return;
     if (controller.cron === RETENTION_CRON) await runLoggedRetention(ports);
     else await runLoggedJob(ports);

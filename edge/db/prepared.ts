@@ -3,8 +3,8 @@
  * Drizzle queries prepared once per runtime (per isolate on Workers): building a query's SQL
  * costs more than running it on the Node port (see BENCHMARKS.md), so the hot paths build theirs
  * once and bind values with `sql.placeholder`. Their SQL does not depend on the database, so
- * they are built against a database that never runs anything, and run through the request's
- * own database (on Workers a client per request), alone or together with others (`reads.ts`).
+ * they are built against a database that never runs anything, and run through the database
+ * the request was given, alone or together with others (`reads.ts`).
  *
  * Placeholder values are bound as they are, not through the column's encoder: pass dates and
  * booleans already encoded (`column.mapToDriverValue(value)`).

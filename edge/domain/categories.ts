@@ -6,7 +6,6 @@
 import { asc } from 'drizzle-orm';
 import type { Language } from '../../contract/domain.ts';
 import type { CategoryNode } from '../../contract/types.ts';
-import { cacheScope } from '../db/cache-scope.ts';
 import { preparedQuery } from '../db/prepared.ts';
 import { mapped, readTogether, type Read } from '../db/reads.ts';
 import { categories, type CategoryRow } from '../db/schema.ts';
@@ -45,7 +44,7 @@ const generations = new WeakMap<object, number>();
 
 /** The tree if the cache holds it still, else null. */
 function cachedIndex(db: Database, now: number): CategoryIndex | null {
-  const cached = cache.get(cacheScope(db));
+  const cached = cache.get(db);
   return cached && now - cached.loadedAt < CACHE_MS ? cached.index : null;
 }
 
@@ -55,13 +54,12 @@ function cachedIndex(db: Database, now: number): CategoryIndex | null {
  */
 export function categoryReads(db: Database, now = Date.now()): Read<CategoryIndex>[] {
   if (cachedIndex(db, now)) return [];
-  const scope = cacheScope(db);
-  const generation = generations.get(scope) ?? 0;
+  const generation = generations.get(db) ?? 0;
   const read = preparedQuery(db, 'categories', allCategories).allRead();
   return [
     mapped(read, (rows) => {
       const index = indexOf(rows);
-      if ((generations.get(scope) ?? 0) === generation) cache.set(scope, { loadedAt: now, index });
+      if ((generations.get(db) ?? 0) === generation) cache.set(db, { loadedAt: now, index });
       return index;
     }),
   ];
@@ -77,9 +75,8 @@ export async function categoryIndex(db: Database, now = Date.now()): Promise<Cat
 
 /** Call after changing categories, so the next request sees the change. */
 export function forgetCategories(db: Database): void {
-  const scope = cacheScope(db);
-  cache.delete(scope);
-  generations.set(scope, (generations.get(scope) ?? 0) + 1);
+  cache.delete(db);
+  generations.set(db, (generations.get(db) ?? 0) + 1);
 }
 
 /** Labels from the root down to the category, in the given language. */

@@ -24,7 +24,8 @@ import {
   type Transaction,
   type TransactionMode,
 } from '@libsql/client';
-import { readResult, rowShape, toSqlValue, writeResult, type RowShape } from './sqlite-rows.ts';
+import { rowShape, writeResult, type RowShape } from '../db/result-rows.ts';
+import { readResult, toSqlValue } from './sqlite-rows.ts';
 
 type Statement = ReturnType<Database.Database['prepare']>;
 

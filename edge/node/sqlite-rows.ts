@@ -1,10 +1,10 @@
 /**
  * @module
- * Result sets shaped as `@libsql/client` shapes them, built from the synchronous `libsql`
- * driver's raw rows: drizzle reads a row by index (`Array.prototype.slice.call(row)`), raw SQL
- * readers by column name, and only the names are enumerable.
+ * Values between JavaScript and the synchronous `libsql` driver, converted as `@libsql/client`
+ * converts them, and the driver's raw rows as result sets (`db/result-rows.ts`).
  */
-import type { InValue, ResultSet, Row, Value } from '@libsql/client';
+import type { InValue, ResultSet, Value } from '@libsql/client';
+import { resultSet, type RowShape } from '../db/result-rows.ts';
 
 /** SQLite's integer range; a bigint outside it cannot be bound. */
 const MIN_INTEGER = -(2n ** 63n);
@@ -55,94 +55,13 @@ function fromSqlValue(value: unknown): Value {
   return value as Value;
 }
 
-type RowClass = new (values: Value[]) => Row;
-
-/**
- * A class of rows for one statement's columns: each name an own enumerable property (the first
- * of duplicate names wins, as in `@libsql/client`), indices and `length` on the prototype.
- * Defining the indices once per statement instead of once per value is what makes it cheap.
- */
-function rowClass(columns: string[]): RowClass {
-  const named = columns
-    .map((name, index) => ({ name, index }))
-    .filter(
-      ({ name }, at, all) =>
-        name !== 'length' && !/^\d+$/.test(name) && all.findIndex((c) => c.name === name) === at,
-    );
-  class SqliteRow {
-    readonly #values: Value[];
-    constructor(values: Value[]) {
-      this.#values = values;
-      const self = this as unknown as Record<string, Value>;
-      for (const { name, index } of named) self[name] = values[index]!;
-    }
-    static valueAt(row: SqliteRow, index: number) {
-      return row.#values[index];
-    }
-  }
-  Object.defineProperty(SqliteRow.prototype, 'length', { value: columns.length });
-  columns.forEach((_, index) =>
-    Object.defineProperty(SqliteRow.prototype, index, {
-      get(this: SqliteRow) {
-        return SqliteRow.valueAt(this, index);
-      },
-    }),
-  );
-  return SqliteRow as unknown as RowClass;
-}
-
-/** What a reading statement needs to turn raw rows into a result set, made once per statement. */
-export interface RowShape {
-  columns: string[];
-  columnTypes: string[];
-  Row: RowClass;
-}
-
-export function rowShape(columns: { name: string; type: string | null }[]): RowShape {
-  const names = columns.map((column) => column.name);
-  return {
-    columns: names,
-    columnTypes: columns.map((column) => column.type ?? ''),
-    Row: rowClass(names),
-  };
-}
-
-class SqliteResultSet implements ResultSet {
-  constructor(
-    readonly columns: string[],
-    readonly columnTypes: string[],
-    readonly rows: Row[],
-    readonly rowsAffected: number,
-    readonly lastInsertRowid: bigint | undefined,
-  ) {}
-  toJSON() {
-    return {
-      columns: this.columns,
-      columnTypes: this.columnTypes,
-      rows: this.rows.map((row) =>
-        Array.prototype.map.call(row, (value) =>
-          typeof value === 'bigint' ? String(value) : value,
-        ),
-      ),
-      rowsAffected: this.rowsAffected,
-      lastInsertRowid: this.lastInsertRowid === undefined ? null : String(this.lastInsertRowid),
-    };
-  }
-}
-
+/** The driver's raw rows (safe integers on) as a result set, their values converted in place. */
 export function readResult(shape: RowShape, raw: unknown[][]): ResultSet {
-  const rows = new Array<Row>(raw.length);
-  for (let r = 0; r < raw.length; r++) {
-    const values = raw[r]!;
+  for (const values of raw) {
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
       if (typeof value === 'bigint' || typeof value === 'object') values[i] = fromSqlValue(value);
     }
-    rows[r] = new shape.Row(values as Value[]);
   }
-  return new SqliteResultSet(shape.columns, shape.columnTypes, rows, 0, undefined);
-}
-
-export function writeResult(changes: number, lastInsertRowid: number | bigint): ResultSet {
-  return new SqliteResultSet([], [], [], changes, BigInt(lastInsertRowid));
+  return resultSet(shape, raw as Value[][]);
 }

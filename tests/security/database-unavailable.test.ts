@@ -1,19 +1,21 @@
 /**
  * The database out of reach is told apart from a bug: a refused connection, a server that never
- * answers, a gateway's 502/503/504 and the libSQL server's busy write lock are a 503
+ * answers, a gateway's 502/503/504 and the libSQL server's busy write lock (past the Worker
+ * client's deadline, or as `@libsql/client` reports it on Node) are a 503
  * `service_unavailable` with `Retry-After`; a constraint, a local file's busy wait or a
  * TypeError in our own code stay a 500 `internal`. (End to end under `wrangler dev` with a
  * killed sqld: tests/runtimes/workers-sqld-restart.test.ts.)
  */
 import assert from 'node:assert/strict';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { LibsqlError } from '@libsql/client';
 import { HttpServerError, ResponseError } from '@libsql/hrana-client';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
 import { Hono } from 'hono';
+import { libsqlHttpClient } from '../../edge/db/libsql-http-client.ts';
 import { DatabaseUnavailableError, renderError } from '../../edge/errors.ts';
-import { boundedDatabaseFetch } from '../../edge/lib/database-fetch.ts';
 
 /** What drizzle throws around the libSQL client's error. */
 const fromDrizzle = (cause: unknown) => new DrizzleQueryError('select 1', [], cause as Error);
@@ -96,30 +98,56 @@ describe('the error handler', () => {
   });
 });
 
-describe("the database's bounded fetch", () => {
+describe("the Worker's libSQL client", () => {
   let silent: Server;
   const held = new Set<Socket>();
   let silentUrl: string;
   let refusedUrl: string;
+  let gatewayUrl: string;
+  const gateway = createHttpServer((request, response) => {
+    request.resume();
+    // A proxy in front of the database: 502 while it is down; 500 for its own bug.
+    response.writeHead(request.url?.startsWith('/broken/') ? 500 : 502).end('upstream');
+  });
   before(async () => {
     // Accepts connections and never answers, like a frozen server.
     silent = createServer((socket) => held.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    silentUrl = `http://127.0.0.1:${(silent.address() as { port: number }).port}/v3`;
+    silentUrl = `http://127.0.0.1:${(silent.address() as { port: number }).port}`;
     const closed = createServer();
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
-    refusedUrl = `http://127.0.0.1:${(closed.address() as { port: number }).port}/v3`;
+    refusedUrl = `http://127.0.0.1:${(closed.address() as { port: number }).port}`;
     await new Promise((resolve) => closed.close(resolve));
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    gatewayUrl = `http://127.0.0.1:${(gateway.address() as { port: number }).port}`;
   });
   after(() => {
     held.forEach((socket) => socket.destroy());
     silent.close();
+    gateway.close();
   });
 
-  test('a refused connection and a server that never answers both fail as the database unavailable', async () => {
-    const fetchDb = boundedDatabaseFetch(300);
-    await assert.rejects(fetchDb(refusedUrl), DatabaseUnavailableError);
+  const query = (url: string) => libsqlHttpClient({ url, timeoutMs: 300 }).execute('SELECT 1');
+
+  test('a refused connection, a server that never answers and a gateway 502 fail as the database unavailable', async () => {
+    await assert.rejects(query(refusedUrl), DatabaseUnavailableError);
     // Not a hang: the test's own timeout would end it; the bound ends it first.
-    await assert.rejects(fetchDb(silentUrl), DatabaseUnavailableError);
+    await assert.rejects(query(silentUrl), DatabaseUnavailableError);
+    await assert.rejects(query(gatewayUrl), DatabaseUnavailableError);
+    assert.deepEqual(await answerTo(fromDrizzle(await query(gatewayUrl).catch((e) => e))), {
+      status: 503,
+      code: 'service_unavailable',
+      retryAfter: '5',
+    });
+  });
+
+  test("a server's own 500 stays a 500 internal", async () => {
+    const error = await query(`${gatewayUrl}/broken/`).catch((e: unknown) => e);
+    assert.equal((error as LibsqlError).code, 'SERVER_ERROR');
+    assert.deepEqual(await answerTo(fromDrizzle(error)), {
+      status: 500,
+      code: 'internal',
+      retryAfter: null,
+    });
   });
 });

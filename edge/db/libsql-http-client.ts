@@ -1,0 +1,379 @@
+/**
+ * @module
+ * The `@libsql/client` `Client` drizzle's libsql driver calls, speaking libSQL's HTTP protocol
+ * (Hrana 2 over HTTP, JSON: `POST /v2/pipeline`) to a libSQL server or Turso, for the Worker and
+ * Deno. Each call is one HTTP request: a statement, or a batch in one transaction.
+ *
+ * Why not `@libsql/client/web`: the Worker needs a client per request there (its concurrency
+ * queue would make one request await another's I/O, which workerd refuses), and making one,
+ * its streams, and its rows value by value cost more of a Worker request than the rest of the
+ * route (BENCHMARKS.md figure 6). This client keeps no state between calls, so an isolate
+ * makes one, and rows are built from one class per statement (`db/result-rows.ts`).
+ *
+ * The database out of reach (refused, reset, no answer within the deadline, a gateway's
+ * 502/503/504) fails as `DatabaseUnavailableError`, answered 503. Writes wait their turn: the
+ * server answers `SQLITE_BUSY` to a write while another holds the write lock (a burst of ticket
+ * creates), and such a request, which changed nothing, is sent again after a short, growing,
+ * random pause until the deadline.
+ *
+ * Interactive transactions are not offered: they would hold a server stream open across round
+ * trips. The portal writes in single batches (`db/reads.ts`, guarded inserts).
+ */
+import {
+  LibsqlBatchError,
+  LibsqlError,
+  type Client,
+  type InArgs,
+  type InStatement,
+  type InValue,
+  type Replicated,
+  type ResultSet,
+  type Transaction,
+  type TransactionMode,
+  type Value,
+} from '@libsql/core/api';
+import { DatabaseUnavailableError } from '../errors.ts';
+import { resultSet, rowShape, writeResult, type RowShape } from './result-rows.ts';
+
+/** Longer than any query of the portal takes, short enough that a customer is not left waiting. */
+export const DATABASE_TIMEOUT_MS = 10_000;
+
+/** Statuses of a proxy or server in front of the database that mean "not now". */
+const UNAVAILABLE_STATUSES = new Set([502, 503, 504]);
+
+export interface LibsqlHttpOptions {
+  /** `http://`, `https://`, or `libsql://` (Turso's, spoken over HTTPS). */
+  url: string;
+  authToken?: string;
+  timeoutMs?: number;
+}
+
+type HranaValue =
+  | { type: 'null' }
+  | { type: 'integer'; value: string }
+  | { type: 'float'; value: number }
+  | { type: 'text'; value: string }
+  | { type: 'blob'; base64: string };
+
+interface HranaStmt {
+  sql: string;
+  args?: HranaValue[];
+  named_args?: { name: string; value: HranaValue }[];
+  want_rows: boolean;
+}
+
+interface HranaError {
+  message: string;
+  code?: string | null;
+}
+
+interface StmtResult {
+  cols: { name: string | null; decltype?: string | null }[];
+  rows: HranaValue[][];
+  affected_row_count: number;
+  last_insert_rowid?: string | null;
+}
+
+type BatchCondition = { type: 'ok'; step: number } | { type: 'not'; cond: BatchCondition };
+
+interface BatchStep {
+  condition?: BatchCondition;
+  stmt: HranaStmt;
+}
+
+type Request =
+  | { type: 'execute'; stmt: HranaStmt }
+  | { type: 'batch'; batch: { steps: BatchStep[] } }
+  | { type: 'sequence'; sql: string }
+  | { type: 'close' };
+
+type PipelineResult =
+  | {
+      type: 'ok';
+      response:
+        | { type: 'execute'; result: StmtResult }
+        | {
+            type: 'batch';
+            result: { step_results: (StmtResult | null)[]; step_errors: (HranaError | null)[] };
+          }
+        | { type: 'sequence' | 'close' };
+    }
+  | { type: 'error'; error: HranaError };
+
+const MIN_INTEGER = -(2n ** 63n);
+const MAX_INTEGER = 2n ** 63n - 1n;
+
+/** An argument as Hrana carries it, converted as `@libsql/client` converts it. */
+function encode(value: InValue): HranaValue {
+  if (value === null) return { type: 'null' };
+  switch (typeof value) {
+    case 'string':
+      return { type: 'text', value };
+    case 'number':
+      if (!Number.isFinite(value))
+        throw new RangeError(
+          'Only finite numbers (not Infinity or NaN) can be passed as arguments',
+        );
+      return { type: 'float', value };
+    case 'bigint':
+      if (value < MIN_INTEGER || value > MAX_INTEGER)
+        throw new RangeError('bigint is too large to be represented as a 64-bit integer');
+      return { type: 'integer', value: String(value) };
+    case 'boolean':
+      return { type: 'integer', value: value ? '1' : '0' };
+  }
+  if (value instanceof Date) return { type: 'float', value: value.valueOf() };
+  if (value instanceof ArrayBuffer || value instanceof Uint8Array) {
+    const bytes = value instanceof Uint8Array ? value : new Uint8Array(value);
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    return { type: 'blob', base64: btoa(binary) };
+  }
+  throw new TypeError('Unsupported type of value');
+}
+
+/** A value as intMode "number" gives it: an integer a number cannot hold exactly is an error. */
+function decode(value: HranaValue): Value {
+  switch (value.type) {
+    case 'null':
+      return null;
+    case 'text':
+    case 'float':
+      return value.value;
+    case 'integer': {
+      const number = Number(value.value);
+      if (!Number.isSafeInteger(number))
+        throw new RangeError(
+          'Received integer which cannot be safely represented as a JavaScript number',
+        );
+      return number;
+    }
+    case 'blob': {
+      const binary = atob(value.base64);
+      const bytes = new Uint8Array(binary.length);
+      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+      return bytes.buffer;
+    }
+  }
+}
+
+function stmtOf(stmt: InStatement | [string, InArgs?], wantRows = true): HranaStmt {
+  const [sql, args] =
+    typeof stmt === 'string'
+      ? [stmt, undefined]
+      : Array.isArray(stmt)
+        ? stmt
+        : [stmt.sql, stmt.args];
+  if (args === undefined || Array.isArray(args))
+    return { sql, args: (args ?? []).map(encode), want_rows: wantRows };
+  return {
+    sql,
+    named_args: Object.entries(args).map(([name, value]) => ({ name, value: encode(value) })),
+    want_rows: wantRows,
+  };
+}
+
+/** Row classes by column list: statements are few and fixed, so the isolate keeps them. */
+const shapes = new Map<string, RowShape>();
+const MAX_SHAPES = 500;
+
+function shapeOf(cols: StmtResult['cols']): RowShape {
+  const key = cols.map((col) => `${col.name}\u0000${col.decltype ?? ''}`).join('\u0001');
+  let shape = shapes.get(key);
+  if (!shape) {
+    if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value!);
+    shape = rowShape(cols.map((col) => ({ name: col.name ?? '', type: col.decltype ?? null })));
+    shapes.set(key, shape);
+  }
+  return shape;
+}
+
+function resultOf(result: StmtResult): ResultSet {
+  const lastInsertRowid =
+    result.last_insert_rowid == null ? undefined : BigInt(result.last_insert_rowid);
+  if (result.cols.length === 0) return writeResult(result.affected_row_count, lastInsertRowid);
+  const values = result.rows.map((row) => row.map(decode));
+  return resultSet(shapeOf(result.cols), values, result.affected_row_count, lastInsertRowid);
+}
+
+function errorOf(error: HranaError, statementIndex?: number): LibsqlError {
+  const code = error.code ?? 'UNKNOWN';
+  return statementIndex === undefined
+    ? new LibsqlError(error.message, code)
+    : new LibsqlBatchError(error.message, statementIndex, code);
+}
+
+const BEGIN: Record<TransactionMode, string> = {
+  write: 'BEGIN IMMEDIATE',
+  read: 'BEGIN TRANSACTION READONLY',
+  deferred: 'BEGIN DEFERRED',
+};
+
+/** A request the server refused for its write lock: it changed nothing, so it may go again. */
+function isBusy(results: PipelineResult[]): boolean {
+  return results.some((result) =>
+    result.type === 'error'
+      ? result.error.code === 'SQLITE_BUSY'
+      : result.response.type === 'batch' &&
+        result.response.result.step_errors.some((error) => error?.code === 'SQLITE_BUSY'),
+  );
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+class LibsqlHttpClient implements Client {
+  readonly protocol = 'http';
+  closed = false;
+  readonly #pipelineUrl: string;
+  readonly #headers: Record<string, string>;
+  readonly #timeoutMs: number;
+
+  constructor(options: LibsqlHttpOptions) {
+    const base = new URL(options.url.replace(/^libsql:/, 'https:'));
+    this.#pipelineUrl = new URL(
+      'v2/pipeline',
+      base.href.endsWith('/') ? base : `${base.href}/`,
+    ).href;
+    this.#headers = { 'content-type': 'application/json' };
+    if (options.authToken) this.#headers.authorization = `Bearer ${options.authToken}`;
+    this.#timeoutMs = options.timeoutMs ?? DATABASE_TIMEOUT_MS;
+  }
+
+  /** Sends the requests on a stream of their own, closed at the end; the results in order. */
+  async #pipeline(requests: Request[]): Promise<PipelineResult[]> {
+    if (this.closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
+    const body = JSON.stringify({ baton: null, requests: [...requests, { type: 'close' }] });
+    const deadline = Date.now() + this.#timeoutMs;
+    for (let attempt = 0; ; attempt++) {
+      let results: PipelineResult[];
+      try {
+        const response = await fetch(this.#pipelineUrl, {
+          method: 'POST',
+          headers: this.#headers,
+          body,
+          signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+        });
+        // Read under the same deadline, so a body cut off midway is reported the same way.
+        const text = await response.text();
+        if (!response.ok) {
+          const failure = new LibsqlError(
+            `The database answered HTTP ${response.status}: ${text.slice(0, 200)}`,
+            'SERVER_ERROR',
+          );
+          if (UNAVAILABLE_STATUSES.has(response.status))
+            throw new DatabaseUnavailableError(failure);
+          throw failure;
+        }
+        results = (JSON.parse(text) as { results: PipelineResult[] }).results;
+      } catch (error) {
+        if (error instanceof LibsqlError) throw error;
+        throw error instanceof DatabaseUnavailableError
+          ? error
+          : new DatabaseUnavailableError(error);
+      }
+      if (!isBusy(results)) return results;
+      const wait = Math.random() * Math.min(100, 5 * 2 ** attempt);
+      if (Date.now() + wait >= deadline)
+        throw new DatabaseUnavailableError(
+          new LibsqlError('The database stayed locked by other writes', 'SQLITE_BUSY'),
+        );
+      await pause(wait);
+    }
+  }
+
+  async execute(stmtOrSql: InStatement, args?: InArgs): Promise<ResultSet> {
+    const stmt = typeof stmtOrSql === 'string' ? { sql: stmtOrSql, args } : stmtOrSql;
+    const [result] = await this.#pipeline([{ type: 'execute', stmt: stmtOf(stmt) }]);
+    if (result!.type === 'error') throw errorOf(result!.error);
+    if (result!.response.type !== 'execute')
+      throw new LibsqlError('Unexpected answer', 'HRANA_PROTO_ERROR');
+    return resultOf(result!.response.result);
+  }
+
+  /**
+   * The statements in one transaction, as `@libsql/client` sends them: each runs only if the one
+   * before succeeded, the commit only if the last did, and a rollback otherwise.
+   */
+  async batch(
+    stmts: (InStatement | [string, InArgs?])[],
+    mode: TransactionMode = 'deferred',
+  ): Promise<ResultSet[]> {
+    return this.#transaction(BEGIN[mode], stmts);
+  }
+
+  async migrate(stmts: InStatement[]): Promise<ResultSet[]> {
+    return this.#transaction(BEGIN.deferred, stmts, true);
+  }
+
+  async #transaction(
+    begin: string,
+    stmts: (InStatement | [string, InArgs?])[],
+    withoutForeignKeys = false,
+  ): Promise<ResultSet[]> {
+    const steps: BatchStep[] = [];
+    const step = (sql: string, condition?: BatchCondition) =>
+      steps.push({ stmt: { sql, want_rows: false }, condition }) - 1;
+    if (withoutForeignKeys) step('PRAGMA foreign_keys=off');
+    let last = step(begin);
+    const first = steps.length;
+    for (const stmt of stmts) {
+      steps.push({ stmt: stmtOf(stmt), condition: { type: 'ok', step: last } });
+      last = steps.length - 1;
+    }
+    const commit = step('COMMIT', { type: 'ok', step: last });
+    step('ROLLBACK', { type: 'not', cond: { type: 'ok', step: commit } });
+    if (withoutForeignKeys) step('PRAGMA foreign_keys=on');
+
+    const [result] = await this.#pipeline([{ type: 'batch', batch: { steps } }]);
+    if (result!.type === 'error') throw errorOf(result!.error);
+    if (result!.response.type !== 'batch')
+      throw new LibsqlError('Unexpected answer', 'HRANA_PROTO_ERROR');
+    const { step_results: results, step_errors: errors } = result!.response.result;
+    const beginError = errors[first - 1];
+    if (beginError) throw errorOf(beginError);
+    const sets: ResultSet[] = [];
+    for (let index = 0; index < stmts.length; index++) {
+      const error = errors[first + index];
+      if (error) throw errorOf(error, index);
+      const stepResult = results[first + index];
+      if (!stepResult)
+        throw new LibsqlBatchError(
+          'Statement in a batch was not executed, probably because the transaction has been rolled back',
+          index,
+          'TRANSACTION_CLOSED',
+        );
+      sets.push(resultOf(stepResult));
+    }
+    if (errors[commit]) throw errorOf(errors[commit]!);
+    return sets;
+  }
+
+  async executeMultiple(sql: string): Promise<void> {
+    const [result] = await this.#pipeline([{ type: 'sequence', sql }]);
+    if (result!.type === 'error') throw errorOf(result!.error);
+  }
+
+  async transaction(): Promise<Transaction> {
+    throw new LibsqlError(
+      'Interactive transactions are not offered over HTTP here; send a batch',
+      'TRANSACTION_NOT_SUPPORTED',
+    );
+  }
+
+  async sync(): Promise<Replicated> {
+    throw new LibsqlError('A libSQL server has no local replica to sync', 'SYNC_NOT_SUPPORTED');
+  }
+
+  close(): void {
+    this.closed = true;
+  }
+
+  reconnect(): void {
+    this.closed = false;
+  }
+}
+
+/** A client of a libSQL server or Turso; it holds no connection, so one serves every request. */
+export function libsqlHttpClient(options: LibsqlHttpOptions): Client {
+  return new LibsqlHttpClient(options);
+}
