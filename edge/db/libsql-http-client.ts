@@ -7,8 +7,10 @@
  * Why not `@libsql/client/web`: the Worker needs a client per request there (its concurrency
  * queue would make one request await another's I/O, which workerd refuses), and making one,
  * its streams, and its rows value by value cost more of a Worker request than the rest of the
- * route (BENCHMARKS.md figure 6). This client keeps no state between calls, so an isolate
- * makes one, and rows are built from one class per statement (`db/result-rows.ts`).
+ * route (BENCHMARKS.md figure 6). This client shares no promise or queue between calls, so an
+ * isolate makes one, and rows are built from one class per statement (`db/result-rows.ts`).
+ * What it keeps is data: the batons of a few streams earlier calls left open on the server,
+ * each resumed by one later call, which saves the server opening a connection for each.
  *
  * The database out of reach (refused, reset, no answer within the deadline, a gateway's
  * 502/503/504) fails as `DatabaseUnavailableError`, answered 503. Writes wait their turn: the
@@ -16,8 +18,9 @@
  * creates), and such a request, which changed nothing, is sent again after a short, growing,
  * random pause until the deadline.
  *
- * Interactive transactions are not offered: they would hold a server stream open across round
- * trips. The portal writes in single batches (`db/reads.ts`, guarded inserts).
+ * Interactive transactions are not offered: a stream would be left inside one between calls. The
+ * portal writes in single batches (`db/reads.ts`, guarded inserts), each of which ends its
+ * transaction (commit, or rollback when a step failed) before its stream is resumed again.
  */
 import {
   LibsqlBatchError,
@@ -219,6 +222,13 @@ function isBusy(results: PipelineResult[]): boolean {
   );
 }
 
+/** Streams a client keeps open on the server (each holds a connection there). */
+const MAX_OPEN_STREAMS = 8;
+
+function pipelineUrlOf(base: string): string {
+  return new URL('v2/pipeline', base.endsWith('/') ? base : `${base}/`).href;
+}
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 class LibsqlHttpClient implements Client {
@@ -227,50 +237,28 @@ class LibsqlHttpClient implements Client {
   readonly #pipelineUrl: string;
   readonly #headers: Record<string, string>;
   readonly #timeoutMs: number;
+  /** Streams left open by earlier requests, each to be resumed once by its baton. */
+  readonly #idle: { baton: string; url: string }[] = [];
+  /** Streams kept open: idle, or resumed by a request in flight. */
+  #open = 0;
 
   constructor(options: LibsqlHttpOptions) {
-    const base = new URL(options.url.replace(/^libsql:/, 'https:'));
-    this.#pipelineUrl = new URL(
-      'v2/pipeline',
-      base.href.endsWith('/') ? base : `${base.href}/`,
-    ).href;
+    this.#pipelineUrl = pipelineUrlOf(options.url.replace(/^libsql:/, 'https:'));
     this.#headers = { 'content-type': 'application/json' };
     if (options.authToken) this.#headers.authorization = `Bearer ${options.authToken}`;
     this.#timeoutMs = options.timeoutMs ?? DATABASE_TIMEOUT_MS;
   }
 
-  /** Sends the requests on a stream of their own, closed at the end; the results in order. */
+  /**
+   * Sends the requests, on a stream an earlier call left open when there is one, and returns
+   * their results in order. Writes refused for another writer's lock go again until the
+   * deadline.
+   */
   async #pipeline(requests: Request[]): Promise<PipelineResult[]> {
     if (this.closed) throw new LibsqlError('The client is closed', 'CLIENT_CLOSED');
-    const body = JSON.stringify({ baton: null, requests: [...requests, { type: 'close' }] });
     const deadline = Date.now() + this.#timeoutMs;
     for (let attempt = 0; ; attempt++) {
-      let results: PipelineResult[];
-      try {
-        const response = await fetch(this.#pipelineUrl, {
-          method: 'POST',
-          headers: this.#headers,
-          body,
-          signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
-        });
-        // Read under the same deadline, so a body cut off midway is reported the same way.
-        const text = await response.text();
-        if (!response.ok) {
-          const failure = new LibsqlError(
-            `The database answered HTTP ${response.status}: ${text.slice(0, 200)}`,
-            'SERVER_ERROR',
-          );
-          if (UNAVAILABLE_STATUSES.has(response.status))
-            throw new DatabaseUnavailableError(failure);
-          throw failure;
-        }
-        results = (JSON.parse(text) as { results: PipelineResult[] }).results;
-      } catch (error) {
-        if (error instanceof LibsqlError) throw error;
-        throw error instanceof DatabaseUnavailableError
-          ? error
-          : new DatabaseUnavailableError(error);
-      }
+      const results = await this.#send(requests, deadline);
       if (!isBusy(results)) return results;
       const wait = Math.random() * Math.min(100, 5 * 2 ** attempt);
       if (Date.now() + wait >= deadline)
@@ -278,6 +266,60 @@ class LibsqlHttpClient implements Client {
           new LibsqlError('The database stayed locked by other writes', 'SQLITE_BUSY'),
         );
       await pause(wait);
+    }
+  }
+
+  /**
+   * One HTTP request. A stream left open is resumed by its baton, which serves once: the server
+   * keeps its connection, so the statements skip opening one (BENCHMARKS.md figure 6). Up to
+   * `MAX_OPEN_STREAMS` are kept (idle or in flight); past that a request closes its stream. A
+   * baton the server no longer knows (expired while idle) is refused before anything runs, and
+   * the request goes again on a new stream.
+   */
+  async #send(requests: Request[], deadline: number): Promise<PipelineResult[]> {
+    for (;;) {
+      const resumed = this.#idle.pop();
+      const keep = resumed !== undefined || this.#open < MAX_OPEN_STREAMS;
+      if (keep && !resumed) this.#open++;
+      let answer: { baton: string | null; base_url: string | null; results: PipelineResult[] };
+      try {
+        const response = await fetch(resumed?.url ?? this.#pipelineUrl, {
+          method: 'POST',
+          headers: this.#headers,
+          body: JSON.stringify({
+            baton: resumed?.baton ?? null,
+            requests: keep ? requests : [...requests, { type: 'close' }],
+          }),
+          signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
+        });
+        // Read under the same deadline, so a body cut off midway is reported the same way.
+        const text = await response.text();
+        if (response.status === 400 && resumed) {
+          this.#open--;
+          continue;
+        }
+        if (!response.ok) {
+          const failure = new LibsqlError(
+            `The database answered HTTP ${response.status}: ${text.slice(0, 200)}`,
+            'SERVER_ERROR',
+          );
+          throw UNAVAILABLE_STATUSES.has(response.status)
+            ? new DatabaseUnavailableError(failure)
+            : failure;
+        }
+        answer = JSON.parse(text) as typeof answer;
+      } catch (error) {
+        if (keep) this.#open--;
+        if (error instanceof LibsqlError || error instanceof DatabaseUnavailableError) throw error;
+        throw new DatabaseUnavailableError(error);
+      }
+      if (keep && answer.baton)
+        this.#idle.push({
+          baton: answer.baton,
+          url: answer.base_url ? pipelineUrlOf(answer.base_url) : this.#pipelineUrl,
+        });
+      else if (keep) this.#open--;
+      return answer.results;
     }
   }
 
@@ -364,8 +406,11 @@ class LibsqlHttpClient implements Client {
     throw new LibsqlError('A libSQL server has no local replica to sync', 'SYNC_NOT_SUPPORTED');
   }
 
+  /** Idle streams are left to the server, which ends them after a while without requests. */
   close(): void {
     this.closed = true;
+    this.#open -= this.#idle.length;
+    this.#idle.length = 0;
   }
 
   reconnect(): void {

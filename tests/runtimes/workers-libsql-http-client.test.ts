@@ -1,7 +1,8 @@
 /**
  * The Worker's and Deno's libSQL client (edge/db/libsql-http-client.ts) against a real sqld: it
  * answers as `@libsql/client` does over HTTP (tests/support/client-differential.ts, each client
- * on a sqld of its own), and a write waits for another writer's lock instead of failing.
+ * on a sqld of its own), a write waits for another writer's lock instead of failing, and streams
+ * the server keeps open are resumed, bounded, and replaced once the server forgot them.
  */
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { libsqlHttpClient } from '../../edge/db/libsql-http-client.ts';
 import { DatabaseUnavailableError } from '../../edge/errors.ts';
 import { temporaryFolder, type Server } from '../../edge/node/child-servers.ts';
 import { startSqldServer } from '../../edge/node/sqld.ts';
+import { startSqld } from './support/sqld.ts';
 import { clientDifferential } from '../support/client-differential.ts';
 
 const servers: Server[] = [];
@@ -70,6 +72,74 @@ describe("another writer's lock", () => {
       );
     } finally {
       await held.rollback();
+    }
+  });
+});
+
+describe('streams kept open', () => {
+  /** The pipeline requests sent while `run` runs, as the server received them. */
+  async function sent(run: () => Promise<unknown>) {
+    const bodies: { baton: string | null; requests: { type: string }[] }[] = [];
+    const answers: { baton: string | null }[] = [];
+    const realFetch = globalThis.fetch;
+    globalThis.fetch = async (input, init) => {
+      bodies.push(JSON.parse(String(init?.body)));
+      const response = await realFetch(input, init);
+      const text = await response.clone().text();
+      answers.push(response.ok ? JSON.parse(text) : { baton: null });
+      return response;
+    };
+    try {
+      await run();
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    return { bodies, answers };
+  }
+  const closes = (body: { requests: { type: string }[] }) => body.requests.at(-1)?.type === 'close';
+
+  test('a call resumes the stream the call before it left open', async () => {
+    const client = libsqlHttpClient({ url: await sqld() });
+    const { bodies, answers } = await sent(async () => {
+      await client.execute('SELECT 1');
+      await client.batch(['SELECT 2', 'SELECT 3'], 'read');
+    });
+    assert.equal(bodies.length, 2);
+    assert.equal(bodies[0]!.baton, null);
+    assert.ok(answers[0]!.baton);
+    assert.equal(bodies[1]!.baton, answers[0]!.baton);
+    assert.ok(!bodies.some(closes));
+  });
+
+  test('at most eight stay open: past that, a request closes its stream', async () => {
+    const client = libsqlHttpClient({ url: await sqld() });
+    const { bodies } = await sent(() =>
+      Promise.all(Array.from({ length: 20 }, (_, i) => client.execute(`SELECT ${i}`))),
+    );
+    assert.equal(bodies.length, 20);
+    assert.equal(bodies.filter((body) => !closes(body)).length, 8);
+    const { bodies: after } = await sent(() => client.execute('SELECT 1'));
+    assert.ok(after[0]!.baton, 'an idle stream is resumed');
+  });
+
+  test('a stream the server forgot (it restarted) is replaced and the query answers', async () => {
+    const server = await startSqld();
+    try {
+      const client = libsqlHttpClient({ url: server.url });
+      await client.execute('SELECT 1');
+      await server.kill();
+      await server.restart();
+      const { bodies } = await sent(async () => {
+        const result = await client.execute('SELECT count(*) AS n FROM categories');
+        assert.ok(Number(result.rows[0]!.n) > 0);
+      });
+      assert.deepEqual(
+        bodies.map((body) => body.baton === null),
+        [false, true],
+        'refused on the old stream, then answered on a new one',
+      );
+    } finally {
+      await server.stop();
     }
   });
 });
