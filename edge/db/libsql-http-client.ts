@@ -28,15 +28,21 @@ import {
   type Client,
   type InArgs,
   type InStatement,
-  type InValue,
   type Replicated,
   type ResultSet,
   type Transaction,
   type TransactionMode,
-  type Value,
 } from '@libsql/core/api';
 import { DatabaseUnavailableError } from '../errors.ts';
-import { resultSet, rowShape, writeResult, type RowShape } from './result-rows.ts';
+import {
+  errorOf,
+  resultOf,
+  stmtOf,
+  type BatchCondition,
+  type BatchStep,
+  type PipelineResult,
+  type Request,
+} from './hrana.ts';
 
 /** Longer than any query of the portal takes, short enough that a customer is not left waiting. */
 export const DATABASE_TIMEOUT_MS = 10_000;
@@ -49,161 +55,6 @@ export interface LibsqlHttpOptions {
   url: string;
   authToken?: string;
   timeoutMs?: number;
-}
-
-type HranaValue =
-  | { type: 'null' }
-  | { type: 'integer'; value: string }
-  | { type: 'float'; value: number }
-  | { type: 'text'; value: string }
-  | { type: 'blob'; base64: string };
-
-interface HranaStmt {
-  sql: string;
-  args?: HranaValue[];
-  named_args?: { name: string; value: HranaValue }[];
-  want_rows: boolean;
-}
-
-interface HranaError {
-  message: string;
-  code?: string | null;
-}
-
-interface StmtResult {
-  cols: { name: string | null; decltype?: string | null }[];
-  rows: HranaValue[][];
-  affected_row_count: number;
-  last_insert_rowid?: string | null;
-}
-
-type BatchCondition = { type: 'ok'; step: number } | { type: 'not'; cond: BatchCondition };
-
-interface BatchStep {
-  condition?: BatchCondition;
-  stmt: HranaStmt;
-}
-
-type Request =
-  | { type: 'execute'; stmt: HranaStmt }
-  | { type: 'batch'; batch: { steps: BatchStep[] } }
-  | { type: 'sequence'; sql: string }
-  | { type: 'close' };
-
-type PipelineResult =
-  | {
-      type: 'ok';
-      response:
-        | { type: 'execute'; result: StmtResult }
-        | {
-            type: 'batch';
-            result: { step_results: (StmtResult | null)[]; step_errors: (HranaError | null)[] };
-          }
-        | { type: 'sequence' | 'close' };
-    }
-  | { type: 'error'; error: HranaError };
-
-const MIN_INTEGER = -(2n ** 63n);
-const MAX_INTEGER = 2n ** 63n - 1n;
-
-/** An argument as Hrana carries it, converted as `@libsql/client` converts it. */
-function encode(value: InValue): HranaValue {
-  if (value === null) return { type: 'null' };
-  switch (typeof value) {
-    case 'string':
-      return { type: 'text', value };
-    case 'number':
-      if (!Number.isFinite(value))
-        throw new RangeError(
-          'Only finite numbers (not Infinity or NaN) can be passed as arguments',
-        );
-      return { type: 'float', value };
-    case 'bigint':
-      if (value < MIN_INTEGER || value > MAX_INTEGER)
-        throw new RangeError('bigint is too large to be represented as a 64-bit integer');
-      return { type: 'integer', value: String(value) };
-    case 'boolean':
-      return { type: 'integer', value: value ? '1' : '0' };
-  }
-  if (value instanceof Date) return { type: 'float', value: value.valueOf() };
-  if (value instanceof ArrayBuffer || value instanceof Uint8Array) {
-    const bytes = value instanceof Uint8Array ? value : new Uint8Array(value);
-    let binary = '';
-    for (const byte of bytes) binary += String.fromCharCode(byte);
-    return { type: 'blob', base64: btoa(binary) };
-  }
-  throw new TypeError('Unsupported type of value');
-}
-
-/** A value as intMode "number" gives it: an integer a number cannot hold exactly is an error. */
-function decode(value: HranaValue): Value {
-  switch (value.type) {
-    case 'null':
-      return null;
-    case 'text':
-    case 'float':
-      return value.value;
-    case 'integer': {
-      const number = Number(value.value);
-      if (!Number.isSafeInteger(number))
-        throw new RangeError(
-          'Received integer which cannot be safely represented as a JavaScript number',
-        );
-      return number;
-    }
-    case 'blob': {
-      const binary = atob(value.base64);
-      const bytes = new Uint8Array(binary.length);
-      for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-      return bytes.buffer;
-    }
-  }
-}
-
-function stmtOf(stmt: InStatement | [string, InArgs?], wantRows = true): HranaStmt {
-  const [sql, args] =
-    typeof stmt === 'string'
-      ? [stmt, undefined]
-      : Array.isArray(stmt)
-        ? stmt
-        : [stmt.sql, stmt.args];
-  if (args === undefined || Array.isArray(args))
-    return { sql, args: (args ?? []).map(encode), want_rows: wantRows };
-  return {
-    sql,
-    named_args: Object.entries(args).map(([name, value]) => ({ name, value: encode(value) })),
-    want_rows: wantRows,
-  };
-}
-
-/** Row classes by column list: statements are few and fixed, so the isolate keeps them. */
-const shapes = new Map<string, RowShape>();
-const MAX_SHAPES = 500;
-
-function shapeOf(cols: StmtResult['cols']): RowShape {
-  const key = cols.map((col) => `${col.name}\u0000${col.decltype ?? ''}`).join('\u0001');
-  let shape = shapes.get(key);
-  if (!shape) {
-    if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value!);
-    shape = rowShape(cols.map((col) => ({ name: col.name ?? '', type: col.decltype ?? null })));
-    shapes.set(key, shape);
-  }
-  return shape;
-}
-
-function resultOf(result: StmtResult): ResultSet {
-  const lastInsertRowid =
-    result.last_insert_rowid == null ? undefined : BigInt(result.last_insert_rowid);
-  if (result.cols.length === 0) return writeResult(result.affected_row_count, lastInsertRowid);
-  const values = result.rows.map((row) => row.map(decode));
-  return resultSet(shapeOf(result.cols), values, result.affected_row_count, lastInsertRowid);
-}
-
-function errorOf(error: HranaError, statementIndex?: number): LibsqlError {
-  const code = error.code ?? 'UNKNOWN';
-  return statementIndex === undefined
-    ? new LibsqlError(error.message, code)
-    : new LibsqlBatchError(error.message, statementIndex, code);
 }
 
 const BEGIN: Record<TransactionMode, string> = {
@@ -224,6 +75,8 @@ function isBusy(results: PipelineResult[]): boolean {
 
 /** Streams a client keeps open on the server (each holds a connection there). */
 const MAX_OPEN_STREAMS = 8;
+/** sqld ends a stream after 10 s without requests; one idle half as long is not resumed. */
+const RESUME_WITHIN_MS = 5_000;
 
 function pipelineUrlOf(base: string): string {
   return new URL('v2/pipeline', base.endsWith('/') ? base : `${base}/`).href;
@@ -238,7 +91,7 @@ class LibsqlHttpClient implements Client {
   readonly #headers: Record<string, string>;
   readonly #timeoutMs: number;
   /** Streams left open by earlier requests, each to be resumed once by its baton. */
-  readonly #idle: { baton: string; url: string }[] = [];
+  readonly #idle: { baton: string; url: string; since: number }[] = [];
   /** Streams kept open: idle, or resumed by a request in flight. */
   #open = 0;
 
@@ -270,6 +123,19 @@ class LibsqlHttpClient implements Client {
   }
 
   /**
+   * The stream used last. Streams idle so long that the server has likely ended them are let go
+   * first (the oldest are first in the list).
+   */
+  #resumable() {
+    const now = Date.now();
+    while (this.#idle.length > 0 && now - this.#idle[0]!.since >= RESUME_WITHIN_MS) {
+      this.#idle.shift();
+      this.#open--;
+    }
+    return this.#idle.pop();
+  }
+
+  /**
    * One HTTP request. A stream left open is resumed by its baton, which serves once: the server
    * keeps its connection, so the statements skip opening one (BENCHMARKS.md figure 6). Up to
    * `MAX_OPEN_STREAMS` are kept (idle or in flight); past that a request closes its stream. A
@@ -278,7 +144,7 @@ class LibsqlHttpClient implements Client {
    */
   async #send(requests: Request[], deadline: number): Promise<PipelineResult[]> {
     for (;;) {
-      const resumed = this.#idle.pop();
+      const resumed = this.#resumable();
       const keep = resumed !== undefined || this.#open < MAX_OPEN_STREAMS;
       if (keep && !resumed) this.#open++;
       let answer: { baton: string | null; base_url: string | null; results: PipelineResult[] };
@@ -317,6 +183,7 @@ class LibsqlHttpClient implements Client {
         this.#idle.push({
           baton: answer.baton,
           url: answer.base_url ? pipelineUrlOf(answer.base_url) : this.#pipelineUrl,
+          since: Date.now(),
         });
       else if (keep) this.#open--;
       return answer.results;

@@ -122,6 +122,18 @@ describe('streams kept open', () => {
     assert.ok(after[0]!.baton, 'an idle stream is resumed');
   });
 
+  test('a stream idle for 5 s is not resumed: the server may have ended it', async (t) => {
+    const client = libsqlHttpClient({ url: await sqld() });
+    t.mock.timers.enable({ apis: ['Date'], now: Date.now() });
+    await client.execute('SELECT 1');
+    t.mock.timers.tick(4_000);
+    const { bodies: soon } = await sent(() => client.execute('SELECT 2'));
+    t.mock.timers.tick(5_000);
+    const { bodies: later } = await sent(() => client.execute('SELECT 3'));
+    assert.ok(soon[0]!.baton, 'resumed after 4 s');
+    assert.equal(later[0]!.baton, null, 'a new stream after 5 s');
+  });
+
   test('a stream the server forgot (it restarted) is replaced and the query answers', async () => {
     const server = await startSqld();
     try {
