@@ -4,7 +4,9 @@
  * for 24 hours after; the same key meanwhile waits for the first request and gets its answer. A
  * request that fails gives its claim up, so the same key may try again.
  */
+import type { ResultSet } from '@libsql/client';
 import { and, eq, isNull, lt } from 'drizzle-orm';
+import { writeThenRead, type Write } from '../db/reads.ts';
 import { idempotentRequests } from '../db/schema.ts';
 import type { Database } from '../ports.ts';
 
@@ -23,9 +25,12 @@ export interface StoredAnswer {
 const row = (scope: IdempotencyScope) =>
   and(eq(idempotentRequests.customerId, scope.customerId), eq(idempotentRequests.key, scope.key));
 
-/** Claims the key for a first request; false when a request holds it or answered under it. */
-export async function claimKey(db: Database, scope: IdempotencyScope, now: Date) {
-  const [, claimed] = await db.batch([
+/**
+ * The writes that claim the key for a first request, to run in one transaction (alone, or with
+ * the reads of the same round trip); `claimed` reads their results.
+ */
+export function claimWrites(db: Database, scope: IdempotencyScope, now: Date): Write[] {
+  return [
     // The customer's expired keys go first, so an old key starts afresh.
     db
       .delete(idempotentRequests)
@@ -40,8 +45,17 @@ export async function claimKey(db: Database, scope: IdempotencyScope, now: Date)
       .values({ ...scope, expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS) })
       .onConflictDoNothing()
       .returning({ key: idempotentRequests.key }),
-  ]);
-  return claimed.length === 1;
+  ];
+}
+
+/** Whether `claimWrites` claimed the key; false when a request holds it or answered under it. */
+export function claimed(results: ResultSet[]): boolean {
+  return results[1]!.rows.length === 1;
+}
+
+export async function claimKey(db: Database, scope: IdempotencyScope, now: Date) {
+  const [results] = await writeThenRead(db, claimWrites(db, scope, now), []);
+  return claimed(results);
 }
 
 /** The answer given under the key; `running` while the first request runs; null when free. */

@@ -8,7 +8,15 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { preparedQuery } from '../db/prepared.ts';
-import { readOne, readTogether, type Read, type Results } from '../db/reads.ts';
+import type { ResultSet } from '@libsql/client';
+import {
+  readOne,
+  readTogether,
+  writeThenRead,
+  type Read,
+  type Results,
+  type Write,
+} from '../db/reads.ts';
 import { customers, sessions, type CustomerRow } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import type { Database } from '../ports.ts';
@@ -121,6 +129,43 @@ export async function checkCustomer(c: Context<AppEnv>): Promise<CustomerRow> {
   c.set('customer', row.customer);
   c.set('sessionId', pending.claims.sid);
   return row.customer;
+}
+
+/**
+ * The customer's id as their token names it: verified, but whether their session is still open
+ * is only known once it is checked (`checkCustomer`, `writesCheckingCustomer`).
+ */
+export function claimedCustomerId(c: Context<AppEnv>): string {
+  const id = c.var.customer?.id ?? c.var.pendingSession?.claims.sub;
+  if (!id) throw new Error('claimedCustomerId needs customerSession or requireCustomer first');
+  return id;
+}
+
+/**
+ * Makes `writes` and checks the customer's session in the same round trip (one write
+ * transaction, the writes first), unless this request has checked it already: for middleware
+ * that writes before the route runs (`idempotent`). When the session is not open the writes were
+ * made all the same: `undo` takes back what they did (given their results) before the request
+ * is refused.
+ */
+export async function writesCheckingCustomer(
+  c: Context<AppEnv>,
+  writes: Write[],
+  undo: (results: ResultSet[]) => Promise<void>,
+): Promise<[CustomerRow, ResultSet[]]> {
+  const { db } = c.var.ports;
+  const checked = c.var.customer;
+  if (checked) return [checked, (await writeThenRead(db, writes, []))[0]];
+  const pending = c.var.pendingSession ?? (await tokenClaims(c));
+  const [results, row] = await writeThenRead(db, writes, [sessionCheckRead(db, pending)]);
+  if (!row) {
+    await undo(results);
+    throw new ApiError('unauthenticated');
+  }
+  remember(pending.claims.sid, row.customer);
+  c.set('customer', row.customer);
+  c.set('sessionId', pending.claims.sid);
+  return [row.customer, results];
 }
 
 /** The customer is checked before the handler runs: for routes that read little. */

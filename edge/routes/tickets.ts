@@ -28,7 +28,7 @@ import {
 import type { AppEnv } from '../env.ts';
 import { ApiError } from '../errors.ts';
 import { acknowledgementWrites } from '../mail/acknowledgement.ts';
-import { customerReads, customerSession, requireCustomer } from '../middleware/customer-auth.ts';
+import { checkCustomer, customerReads, customerSession } from '../middleware/customer-auth.ts';
 import { idempotent } from '../middleware/idempotency.ts';
 import { multipartBody, readForm } from '../middleware/multipart.ts';
 import { parseWith, validate } from '../middleware/validate.ts';
@@ -37,9 +37,10 @@ import { parseWith, validate } from '../middleware/validate.ts';
 const nextNumber = sql`(select coalesce(max(${tickets.number}), 1000) + 1 from ${tickets})`;
 
 export const ticketRoutes = new Hono<AppEnv>()
-  .post(ROUTES.tickets, requireCustomer, idempotent, multipartBody, async (c) => {
+  // The session is checked by `idempotent` with its claim when there is a key, else here.
+  .post(ROUTES.tickets, customerSession, idempotent, multipartBody, async (c) => {
     const { db, store, config, clock } = c.var.ports;
-    const customer = c.var.customer;
+    const customer = await checkCustomer(c);
     const now = clock.now();
     const ticketId = crypto.randomUUID();
     const { fields: rawFields, upload } = await readForm(c, {

@@ -8,7 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { count, eq } from 'drizzle-orm';
 import { ROUTES, apiPath } from '../../contract/routes.ts';
 import type { TicketDetails } from '../../contract/types.ts';
-import { attachments, ticketEvents, tickets } from '../../edge/db/schema.ts';
+import { attachments, idempotentRequests, ticketEvents, tickets } from '../../edge/db/schema.ts';
 import { startPortal, type TestPortal } from '../support/app.ts';
 import { logIn, type CustomerSession } from '../support/customer.ts';
 import { PNG } from '../support/files.ts';
@@ -173,6 +173,28 @@ describe('Idempotency-Key', () => {
     assert.equal(bad.status, 400);
     assert.deepEqual((await bad.json()).error.fields, { 'Idempotency-Key': 'invalid' });
   });
+  test('after logging out, the same key is refused, never answered from what was kept', async () => {
+    const session = await logIn(portal, anaLogin.email, anaLogin.password);
+    const k = key();
+    assert.equal((await createWithKey(session, k, 'Before logging out.')).status, 201);
+    assert.equal((await session.request(ROUTES.session, { method: 'DELETE' })).status, 204);
+    const replay = await createWithKey(session, k, 'Before logging out.');
+    assert.equal(replay.status, 401);
+    assert.equal(replay.headers.get('idempotent-replayed'), null);
+    assert.equal((await replay.json()).error.code, 'unauthenticated');
+
+    // A new key from the closed session claims nothing: the claim is taken back.
+    const fresh = key();
+    const before = await ticketsOf(anaId);
+    assert.equal((await createWithKey(session, fresh, 'After logging out.')).status, 401);
+    const claims = await portal.db
+      .select({ n: count() })
+      .from(idempotentRequests)
+      .where(eq(idempotentRequests.key, `POST ${ROUTES.tickets} ${fresh}`));
+    assert.equal(claims[0]!.n, 0);
+    assert.equal(await ticketsOf(anaId), before);
+  });
+
   test("another customer's same key is theirs; after 24 hours the key is new again", async () => {
     const k = key();
     const before = await ticketsOf(anaId);

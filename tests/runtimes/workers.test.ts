@@ -327,4 +327,39 @@ describe('the Worker under wrangler dev, with sqld and local R2', () => {
     const svg = Buffer.from(SVG);
     assert.ok(filesUnder(worker!.persistTo).every((path) => !readFileSync(path).includes(svg)));
   });
+
+  test('a write sent twice with one Idempotency-Key is made once; the repeat gets its answer', async () => {
+    const keyed = (key: string, text: string) => {
+      const form = new FormData();
+      form.set('text', text);
+      return anaApi.request(apiPath(ROUTES.replies, { number }), {
+        method: 'POST',
+        headers: { 'idempotency-key': key },
+        body: form,
+      });
+    };
+    const created = await anaApi.request(ROUTES.tickets, {
+      method: 'POST',
+      headers: { 'idempotency-key': 'create-once' },
+      body: (() => {
+        const form = new FormData();
+        form.set('category', 'software.erp.error');
+        form.set('urgency', 'low');
+        form.set('description', 'Sent twice by a double click.');
+        return form;
+      })(),
+    });
+    assert.equal(created.status, 201);
+    const { number } = (await created.json()) as TicketDetails;
+    const key = crypto.randomUUID();
+    const first = await keyed(key, 'Only once, please.');
+    assert.equal(first.status, 201);
+    // The Worker keeps the answer after it has gone (waitUntil): the repeat finds it, or waits.
+    const again = await keyed(key, 'Only once, please.');
+    assert.equal(again.status, 201);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
+    assert.deepEqual(await again.json(), await first.json());
+    const thread = (await details(anaApi, number)).additions.map((addition) => addition.text);
+    assert.deepEqual(thread, ['Only once, please.']);
+  });
 });
