@@ -145,8 +145,6 @@ const cells: [string, string, Target][] = [
 ];
 const results: { runtime: string; route: string; result: LoadResult }[] = [];
 const roundTrips: Record<string, number> = {};
-/** Round trips made after the answer has gone (on Workers through `waitUntil`). */
-const afterAnswer: Record<string, number> = {};
 /** The widget sends an `Idempotency-Key` with every write: the same writes as it sends them. */
 const KEYED_CREATE = 'create a ticket (Idempotency-Key)';
 const KEYED_REPLY = 'reply (Idempotency-Key)';
@@ -155,8 +153,8 @@ const timing: Record<string, { requestMs: number; databaseMs: number }> = {};
 const burst = { created: 0, refused: 0, other: 0 };
 let crossRequest = false;
 try {
-  // Round trips per request of each route, one request at a time, after a first (warm) one:
-  // those made before the answer, and all of them (a kept idempotent answer is written after).
+  // Round trips per request of each route, one request at a time, after a first (warm) one, each
+  // counted once nothing more reaches the database (a kept idempotent answer is written after).
   const withKey = (target: Target): Target => ({
     ...target,
     headers: { ...target.headers, 'idempotency-key': crypto.randomUUID() },
@@ -176,26 +174,19 @@ try {
     await send(target());
     await settled();
     proxy.reset();
-    let answered = 0;
     let requestMs = 0;
     for (let i = 0; i < COUNTED; i++) {
-      const before = proxy.count;
       const started = performance.now();
       await send(target());
       requestMs += performance.now() - started;
-      answered += proxy.count - before;
       await settled();
     }
-    roundTrips[name] = answered / COUNTED;
-    afterAnswer[name] = (proxy.count - answered) / COUNTED;
+    roundTrips[name] = proxy.count / COUNTED;
     timing[name] = { requestMs: requestMs / COUNTED, databaseMs: proxy.millis / COUNTED };
   }
   say(
     `db round trips: ${Object.entries(roundTrips)
-      .map(
-        ([name, n]) =>
-          `${name} ${n}${afterAnswer[name] ? ` (+${afterAnswer[name]} after the answer)` : ''}`,
-      )
+      .map(([name, n]) => `${name} ${n}`)
       .join(', ')}`,
   );
   say(`time per request, of which database (ms, one at a time): ${timings()}`);
@@ -271,7 +262,8 @@ const bareOf = (runtime: string, connections: number) =>
 const share = (route: string, connections: number) =>
   cellOf('Workers', route, connections).rps / bareOf('Workers', connections).rps;
 const READS = ['list open tickets', 'ticket details'];
-const WRITES = ['create a ticket', 'add information', 'reply', 'log in', KEYED_CREATE, KEYED_REPLY];
+const WRITES = ['create a ticket', 'add information', 'reply', 'log in'];
+const KEYED = [KEYED_CREATE, KEYED_REPLY];
 // A cell where nothing was answered in time failed too, though autocannon counts no error.
 const workerFailures = results
   .filter((r) => r.runtime === 'Workers')
@@ -296,6 +288,12 @@ const budgets: Budget[] = [
     budget: '<= 2',
     measured: WRITES.map((route) => roundTrips[route]).join(', '),
     met: WRITES.every((route) => roundTrips[route]! <= 2),
+  },
+  {
+    what: `Workers: database round trips per write as the widget sends it, with an Idempotency-Key (${KEYED.join(', ')})`,
+    budget: '<= 2',
+    measured: `${KEYED.map((route) => roundTrips[route]).join(', ')} (one of them after the answer: its kept copy)`,
+    met: KEYED.every((route) => roundTrips[route]! <= 2),
   },
   {
     what: `Workers: failed requests, every cell up to ${Math.max(...CONNECTIONS)} connections`,
@@ -360,10 +358,18 @@ same write transaction (\`writeThenRead\` in \`edge/db/reads.ts\`). A create has
 own beyond the session check (the category tree is kept), and its batch reads the new ticket by
 id, since SQL chooses its number there. A log in reads its lockout window with the customer,
 then inserts the session and clears the lockout in one batch (the address and e-mail limits are
-Cloudflare's rate-limiting bindings). With an \`Idempotency-Key\` (the widget sends one with each
-reply) the key's claim and the kept answer add their own round trips. Before (same session,
-\`npm run bench:workers\` at a load average of about 1): create a ticket 5, add information 6,
-log in 4, and ticket details 2 (the conversation's new-reply marker had added a read).
+Cloudflare's rate-limiting bindings). Before (2026-12-02, \`npm run bench:workers\` at a load
+average of about 1): create a ticket 5, add information 6, log in 4, and ticket details 2 (the
+conversation's new-reply marker had added a read).
+
+The widget sends an \`Idempotency-Key\` with each write, and a key costs one more round trip
+than the budget allows: the key is claimed in the same write transaction as the session check
+(\`writesCheckingCustomer\` in \`edge/middleware/customer-auth.ts\`), before the route's own
+reads, and the answer is kept after it has been sent (\`waitUntil\`), so that a repeat gets it.
+A keyed create costs ${roundTrips[KEYED_CREATE]} (session and claim, the write, the kept answer),
+a keyed reply ${roundTrips[KEYED_REPLY]} (the ticket's reads too); before this change 4 and 5, the session checked alone
+and the answer kept before the response. Left: the claim could ride with the route's reads, in
+one write transaction, for 2 before the answer.
 
 **Where a request's time goes.** The same requests, one at a time, on the counted Worker: the
 whole request as the benchmark saw it, and in brackets the time its database requests took
