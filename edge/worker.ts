@@ -46,9 +46,10 @@ const RATE_LIMIT_PERIOD_SECONDS = 60;
 
 /**
  * What every request of one env shares: its parsed config, its bindings, and its database. The
- * database client keeps no connection or queue (`db/libsql-http-client.ts`): each query is a
- * fetch of the request that runs it, so no request awaits I/O another started, which workerd
- * refuses (tests/runtimes/workers-concurrency.test.ts).
+ * database client shares no promise or queue between requests (`db/libsql-http-client.ts`, it
+ * keeps only the batons of open streams, as data): each query is a fetch of the request that
+ * runs it, so no request awaits I/O another started, which workerd refuses
+ * (tests/runtimes/workers-concurrency.test.ts).
  */
 function portsFor(env: WorkerEnv): Ports {
   const config = loadConfig(env, { runtime: 'workers' });
@@ -56,8 +57,7 @@ function portsFor(env: WorkerEnv): Ports {
   void decoyHash(config.PBKDF2_ITERATIONS);
   const client = libsqlHttpClient({ url: env.LIBSQL_URL, authToken: env.LIBSQL_AUTH_TOKEN });
   return {
-    // Without drizzle's relational schema (no route uses `db.query`): extracting it from the
-    // tables costs the Worker's CPU (BENCHMARKS.md figure 6).
+    // Without drizzle's relational schema: no route uses `db.query`, and extracting it costs CPU.
     db: drizzle(client) as unknown as Database,
     store: r2Store(env.ATTACHMENTS),
     mailer: mailerFromConfig(config, console.info),
