@@ -5,6 +5,7 @@
  * once and bind values with `sql.placeholder`. Their SQL does not depend on the database, so
  * they are built against a database that never runs anything, and run through the database
  * the request was given, alone or together with others (`reads.ts`).
+ * Their rows are mapped by a mapper made once per query (`row-mapping.ts`).
  *
  * Placeholder values are bound as they are, not through the column's encoder: pass dates and
  * booleans already encoded (`column.mapToDriverValue(value)`).
@@ -13,6 +14,7 @@ import { drizzle } from 'drizzle-orm/libsql/web';
 import * as schema from './schema.ts';
 import type { Database } from '../ports.ts';
 import { allRows, getRow, readOne, type PreparedLike, type Read } from './reads.ts';
+import { withRowMapper } from './row-mapping.ts';
 
 /** Only builds SQL: running through it is a bug, the request's database runs the queries. */
 const builder = drizzle.mock({ schema }) as unknown as Database;
@@ -40,7 +42,8 @@ export function preparedQuery<Q extends PreparedLike<unknown>>(
   build: (db: Database) => Q,
 ): Prepared<RowOf<Q>> {
   let query = built.get(key) as PreparedLike<RowOf<Q>> | undefined;
-  if (query === undefined) built.set(key, (query = build(builder) as PreparedLike<RowOf<Q>>));
+  if (query === undefined)
+    built.set(key, (query = withRowMapper(build(builder)) as PreparedLike<RowOf<Q>>));
   const prepared = query;
   return {
     all: (values) => readOne(db, allRows(prepared, values)),

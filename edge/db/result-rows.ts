@@ -6,6 +6,7 @@
  * HTTP), which decode values their own way and hand them here.
  */
 import type { ResultSet, Row, Value } from '@libsql/core/api';
+import { ROW_VALUES } from './row-mapping.ts';
 
 type RowClass = new (values: Value[]) => Row;
 
@@ -27,6 +28,10 @@ function rowClass(columns: string[]): RowClass {
       this.#values = values;
       const self = this as unknown as Record<string, Value>;
       for (const { name, index } of named) self[name] = values[index]!;
+    }
+    /** All values at once, for the row mappers (`row-mapping.ts`); not one of the names. */
+    get [ROW_VALUES](): Value[] {
+      return this.#values;
     }
     static valueAt(row: ResultRow, index: number) {
       return row.#values[index];
