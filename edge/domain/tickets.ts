@@ -406,11 +406,13 @@ export async function ticketPage(
   const index = await categoryIndex(db);
   const page = rows.slice(0, limit);
   return {
-    items: page.map((row) => ({
-      ...toSummary(row, index, viewer.language),
-      role: row.role,
-      newReply: Boolean(row.newReply),
-    })),
+    // Assigned, not spread: copying a summary by spreading it cost more than making it.
+    items: page.map((row) =>
+      Object.assign(toSummary(row, index, viewer.language), {
+        role: row.role,
+        newReply: Boolean(row.newReply),
+      }),
+    ),
     nextCursor: rows.length > limit ? String(page.at(-1)!.number) : null,
   };
 }
