@@ -21,7 +21,8 @@ const builder = drizzle.mock({ schema }) as unknown as Database;
 
 type RowOf<Q> = Q extends PreparedLike<infer Row> ? Row : never;
 
-const built = new Map<string, unknown>();
+/** Each query built, and its `Prepared` per database (one on Node, one per request on Workers). */
+const built = new Map<string, { query: unknown; bound: WeakMap<Database, unknown> }>();
 
 /** A prepared query bound to the database it runs on. */
 export interface Prepared<Row> {
@@ -41,14 +42,21 @@ export function preparedQuery<Q extends PreparedLike<unknown>>(
   key: string,
   build: (db: Database) => Q,
 ): Prepared<RowOf<Q>> {
-  let query = built.get(key) as PreparedLike<RowOf<Q>> | undefined;
-  if (query === undefined)
-    built.set(key, (query = withRowMapper(build(builder)) as PreparedLike<RowOf<Q>>));
-  const prepared = query;
-  return {
+  let entry = built.get(key);
+  if (entry === undefined) {
+    entry = { query: withRowMapper(build(builder)), bound: new WeakMap() };
+    built.set(key, entry);
+  }
+  // Kept, not made again on every call: the lists' and details' hot paths call this per query.
+  const known = entry.bound.get(db) as Prepared<RowOf<Q>> | undefined;
+  if (known) return known;
+  const prepared = entry.query as PreparedLike<RowOf<Q>>;
+  const bound: Prepared<RowOf<Q>> = {
     all: (values) => readOne(db, allRows(prepared, values)),
     get: (values) => readOne(db, getRow(prepared, values)),
     allRead: (values) => allRows(prepared, values),
     getRead: (values) => getRow(prepared, values),
   };
+  entry.bound.set(db, bound);
+  return bound;
 }
