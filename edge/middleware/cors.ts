@@ -9,7 +9,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from '../env.ts';
 
 function allowedOrigin(origin: string, c: Context<AppEnv>): string | null {
-  return c.var.ports.config.ALLOWED_ORIGINS.includes(origin) ? origin : null;
+  return c.get('ports').config.ALLOWED_ORIGINS.includes(origin) ? origin : null;
 }
 
 const preflight = cors({

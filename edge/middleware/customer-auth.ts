@@ -97,8 +97,10 @@ function remember(sessionId: string, customer: CustomerRow): void {
   lastSeen.set(sessionId, customer);
 }
 
+// Variables are read with `c.get`: Hono's `c.var` copies all of them into a new object on every
+// read, and every API request passes here.
 async function tokenClaims(c: Context<AppEnv>): Promise<PendingSession> {
-  const { config, clock } = c.var.ports;
+  const { config, clock } = c.get('ports');
   const token = bearerToken(c.req.header('authorization'));
   const now = clock.now();
   const claims = token && (await verifiedClaims(token, config.TOKEN_SECRET, now));
@@ -121,9 +123,9 @@ function sessionCheckRead(db: Database, { claims, now }: PendingSession) {
  */
 export async function checkCustomer(c: Context<AppEnv>): Promise<CustomerRow> {
   // Route groups may each ask for a customer on the same path: check once per request.
-  if (c.var.customer) return c.var.customer;
-  const pending = c.var.pendingSession ?? (await tokenClaims(c));
-  const row = await readOne(c.var.ports.db, sessionCheckRead(c.var.ports.db, pending));
+  if (c.get('customer')) return c.get('customer');
+  const pending = c.get('pendingSession') ?? (await tokenClaims(c));
+  const row = await readOne(c.get('ports').db, sessionCheckRead(c.get('ports').db, pending));
   if (!row) throw new ApiError('unauthenticated');
   remember(pending.claims.sid, row.customer);
   c.set('customer', row.customer);
@@ -181,7 +183,7 @@ export const requireCustomer = createMiddleware<AppEnv>(async (c, next) => {
  * `customerReads` (or `checkCustomer`).
  */
 export const customerSession = createMiddleware<AppEnv>(async (c, next) => {
-  if (!c.var.customer) c.set('pendingSession', await tokenClaims(c));
+  if (!c.get('customer')) c.set('pendingSession', await tokenClaims(c));
   await next();
 });
 
@@ -198,10 +200,10 @@ export async function customerReads<const R extends readonly Read<unknown>[]>(
   c: Context<AppEnv>,
   build: (customer: CustomerRow) => R,
 ): Promise<[CustomerRow, ...Results<R>]> {
-  const { db } = c.var.ports;
-  const checked = c.var.customer;
+  const { db } = c.get('ports');
+  const checked = c.get('customer');
   if (checked) return [checked, ...(await readTogether(db, build(checked)))];
-  const pending = c.var.pendingSession;
+  const pending = c.get('pendingSession');
   if (!pending) throw new Error('customerReads needs customerSession or requireCustomer first');
   const sessionId = pending.claims.sid;
   let seen = lastSeen.get(sessionId);

@@ -129,7 +129,7 @@ export const ticketRoutes = new Hono<AppEnv>()
     return c.json((await viewedDetails(c.var.ports, customer, view)).details, 201);
   })
   .get(ROUTES.tickets, customerSession, validate('query', ticketListQuery), async (c) => {
-    const { db } = c.var.ports;
+    const { db } = c.get('ports');
     const query = c.req.valid('query');
     // The session check, the page and (when not kept in memory) the category tree at once.
     const [customer, rows] = await customerReads(c, (viewer) => [
