@@ -60,11 +60,11 @@ export interface FloorQuery {
  * The baselines on Node: GET /bare, and GET /floor when given the list page's query (see
  * `bench/servers/node-bare.ts`).
  */
-export async function startNodeBare(floor?: FloorQuery): Promise<Server> {
+export async function startNodeBare(floor?: FloorQuery, nodeFlags: string[] = []): Promise<Server> {
   const port = await freePort();
   return startServer({
     command: process.execPath,
-    args: ['--import', 'tsx', join(REPO_ROOT, 'bench/servers/node-bare.ts')],
+    args: [...nodeFlags, '--import', 'tsx', join(REPO_ROOT, 'bench/servers/node-bare.ts')],
     env: {
       PORT: String(port),
       ...(floor && {
