@@ -274,10 +274,14 @@ as one array of values. A page's summaries get \`role\` and \`newReply\` assigne
 being spread into a copy (spreading a 13-key summary cost about 10 µs, making it 3 µs),
 \`preparedQuery\` keeps its bound reads instead of making four closures per call, and the
 customer check reads request variables with \`c.get\` (Hono's \`c.var\` copies every variable into
-a new object on each read). Main's server next to this one over HTTP, same run (2026-12-02
-06:44 UTC, load average 3.5): the server's CPU per list request fell from 845-1,073 to 516-660
-µs, and the list went from 32-37% to 52-60% of its floor route's requests per second at 16 and
-64 connections.
+a new object on each read). The server before these changes next to the one after, over HTTP
+in the same run (2026-12-02 06:44 UTC, load average 3.5): the server's CPU per list request fell
+from 845-1,073 to 516-660 µs, and the list went from 32-37% to 52-60% of its floor route's
+requests per second at 16 and 64 connections. Six runs of this figure afterwards (2026-12-02
+07:04-07:21 UTC, load averages 1.5 to 5, the machine shared with other benchmarks) put the
+list at 40.2%, 50.0%, 68.3%, 47.1%, 68.4% and 56.4% of its floor at 64 connections (median
+53%): other work on the two cores moves this ratio by up to 30 points from run to run, so compare
+medians of runs, and the servers' CPU per request (\`npx tsx bench/list-http.ts\`).
 
 **The budget, and why it is not met.** The bare route is one handler with no middleware, no
 token and no query; 30% of its throughput allows a list request about 3.3 times its cost. The
