@@ -21,7 +21,7 @@ const builder = drizzle.mock({ schema }) as unknown as Database;
 
 type RowOf<Q> = Q extends PreparedLike<infer Row> ? Row : never;
 
-/** Each query built, and its `Prepared` per database (one on Node, one per request on Workers). */
+/** Each query built, and its `Prepared` per database (one per process, or per isolate on Workers). */
 const built = new Map<string, { query: unknown; bound: WeakMap<Database, unknown> }>();
 
 /** A prepared query bound to the database it runs on. */
