@@ -138,7 +138,7 @@ export async function checkCustomer(c: Context<AppEnv>): Promise<CustomerRow> {
  * is only known once it is checked (`checkCustomer`, `writesCheckingCustomer`).
  */
 export function claimedCustomerId(c: Context<AppEnv>): string {
-  const id = c.var.customer?.id ?? c.var.pendingSession?.claims.sub;
+  const id = c.get('customer')?.id ?? c.get('pendingSession')?.claims.sub;
   if (!id) throw new Error('claimedCustomerId needs customerSession or requireCustomer first');
   return id;
 }
@@ -155,10 +155,10 @@ export async function writesCheckingCustomer(
   writes: Write[],
   undo: (results: ResultSet[]) => Promise<void>,
 ): Promise<[CustomerRow, ResultSet[]]> {
-  const { db } = c.var.ports;
-  const checked = c.var.customer;
+  const { db } = c.get('ports');
+  const checked = c.get('customer');
   if (checked) return [checked, (await writeThenRead(db, writes, []))[0]];
-  const pending = c.var.pendingSession ?? (await tokenClaims(c));
+  const pending = c.get('pendingSession') ?? (await tokenClaims(c));
   const [results, row] = await writeThenRead(db, writes, [sessionCheckRead(db, pending)]);
   if (!row) {
     await undo(results);
