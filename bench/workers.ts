@@ -388,6 +388,7 @@ same run against the previous code:
   alone 1.6–2.1 ms on a new stream, 0.5–0.9 ms on a resumed one; the list's batch 2.2–2.6 against
   1.2–1.7 ms). The client keeps up to 8 streams per isolate and resumes them. List 16.7% → 21.4%
   at 1 connection, details 18.3% → 25.4%.
+- Shared with Node (figure 3): rows mapped by a mapper made once per query (\`edge/db/row-mapping.ts\`), summaries not copied, request variables read with \`c.get\`.
 - Earlier (figure 6 before): \`keep_names = false\` (esbuild renamed every function made per
   request), drizzle without its relational schema, no \`--test-scheduled\` middleware in the
   benchmark's Worker.
@@ -402,7 +403,11 @@ Worker already costs more than the budget allows a whole list. Under \`wrangler 
 request from the Worker to sqld passes workerd's network stack and miniflare's outbound worker
 (\`strip-cf-connecting-ip\`, which every local Worker's \`fetch\` goes through), then sqld
 answers in about 2–4 ms on this machine (a trivial \`SELECT 1\` from Node: about 3 ms); the bare
-route does none of it. The list reached ${fmt.ratio(cellOf('Workers', 'list open tickets', 1).rps / cellOf('Workers', FLOOR, 1).rps)} of the floor's throughput at 1 connection and ${fmt.ratio(cellOf('Workers', 'list open tickets', 16).rps / cellOf('Workers', FLOOR, 16).rps)} at 16,
+route does none of it. Measured with each process's CPU time (\`/proc\`) at 16 connections, a Worker route that
+makes one fetch to sqld's \`/health\` cost wrangler's Node process 1.8 ms and workerd 3.2 ms
+per request, against 0.9 and 1.5 ms for the bare route: under \`wrangler dev\` the subrequest
+alone costs about 2.5 ms of CPU on this machine, sqld's own work aside. A deployed Worker's
+\`fetch\` goes out directly. The list reached ${fmt.ratio(cellOf('Workers', 'list open tickets', 1).rps / cellOf('Workers', FLOOR, 1).rps)} of the floor's throughput at 1 connection and ${fmt.ratio(cellOf('Workers', 'list open tickets', 16).rps / cellOf('Workers', FLOOR, 16).rps)} at 16,
 details ${fmt.ratio(cellOf('Workers', 'ticket details', 1).rps / cellOf('Workers', FLOOR, 1).rps)} and ${fmt.ratio(cellOf('Workers', 'ticket details', 16).rps / cellOf('Workers', FLOOR, 16).rps)}. Between the floor and the list lie the session
 check and the copies query in the same batch (a read transaction: three statements and its
 begin and commit where the floor sends one), the token check, Hono's middleware, drizzle's
