@@ -145,7 +145,7 @@ const cells: [string, string, Target][] = [
 ];
 const results: { runtime: string; route: string; result: LoadResult }[] = [];
 const roundTrips: Record<string, number> = {};
-/** The widget sends an `Idempotency-Key` with every write: the same writes as it sends them. */
+/** The widget sends an `Idempotency-Key` with each new ticket, reply and file. */
 const KEYED_CREATE = 'create a ticket (Idempotency-Key)';
 const KEYED_REPLY = 'reply (Idempotency-Key)';
 /** Per counted request, one at a time: its whole time, and the time its database requests took. */
@@ -362,7 +362,7 @@ Cloudflare's rate-limiting bindings). Before (2026-12-02, \`npm run bench:worker
 average of about 1): create a ticket 5, add information 6, log in 4, and ticket details 2 (the
 conversation's new-reply marker had added a read).
 
-The widget sends an \`Idempotency-Key\` with each write, and a key costs one more round trip
+The widget sends an \`Idempotency-Key\` with each new ticket, reply and file, and a key costs one more round trip
 than the budget allows: the key is claimed in the same write transaction as the session check
 (\`writesCheckingCustomer\` in \`edge/middleware/customer-auth.ts\`), before the route's own
 reads, and the answer is kept after it has been sent (\`waitUntil\`), so that a repeat gets it.
