@@ -4,7 +4,7 @@
  */
 import type { ErrorCode } from '../contract/errors.ts';
 import type { CustomerRow } from './db/schema.ts';
-import type { PendingSession } from './middleware/customer-auth.ts';
+import type { FirstWrites, PendingSession } from './middleware/customer-auth.ts';
 import type { Ports } from './ports.ts';
 
 export interface AppEnv {
@@ -20,5 +20,7 @@ export interface AppEnv {
     errorCode?: ErrorCode;
     /** Set by `customerSession`: a verified token whose session `customerReads` checks. */
     pendingSession: PendingSession;
+    /** Set by `idempotent`: its claim, made with the session check (`customer-auth.ts`). */
+    firstWrites?: FirstWrites;
   };
 }

@@ -9,14 +9,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { preparedQuery } from '../db/prepared.ts';
 import type { ResultSet } from '@libsql/client';
-import {
-  readOne,
-  readTogether,
-  writeThenRead,
-  type Read,
-  type Results,
-  type Write,
-} from '../db/reads.ts';
+import { readTogether, writeThenRead, type Read, type Results, type Write } from '../db/reads.ts';
 import { customers, sessions, type CustomerRow } from '../db/schema.ts';
 import type { AppEnv } from '../env.ts';
 import type { Database } from '../ports.ts';
@@ -118,56 +111,74 @@ function sessionCheckRead(db: Database, { claims, now }: PendingSession) {
 }
 
 /**
+ * Writes a middleware leaves for the request's first round trip to make, in one write
+ * transaction before the session check and the route's first reads (`idempotent`'s claim of
+ * its key), so that they cost no round trip of their own.
+ */
+export interface FirstWrites {
+  writes: Write[];
+  /**
+   * Given their results once the session is known to be open, before the route sees its reads;
+   * may stop the route by throwing (the key is another request's).
+   */
+  made(results: ResultSet[]): Promise<void>;
+  /** Given their results when the session was not open: takes back what they did. */
+  undo(results: ResultSet[]): Promise<void>;
+}
+
+/**
+ * The session check and `reads` in one round trip, with the writes a middleware left for it;
+ * unauthenticated when the session is not open.
+ */
+async function checkedWith<const R extends readonly Read<unknown>[]>(
+  c: Context<AppEnv>,
+  pending: PendingSession,
+  reads: R,
+): Promise<[CustomerRow, ...Results<R>]> {
+  const { db } = c.get('ports');
+  const first = c.get('firstWrites');
+  const all = [sessionCheckRead(db, pending), ...reads] as const;
+  let written: ResultSet[] = [];
+  let row: { customer: CustomerRow } | undefined;
+  let results: unknown[];
+  if (first) {
+    c.set('firstWrites', undefined);
+    [written, row, ...results] = await writeThenRead(db, first.writes, all);
+  } else {
+    [row, ...results] = await readTogether(db, all);
+  }
+  if (!row) {
+    lastSeen.delete(pending.claims.sid);
+    await first?.undo(written);
+    throw new ApiError('unauthenticated');
+  }
+  c.set('customer', row.customer);
+  c.set('sessionId', pending.claims.sid);
+  await first?.made(written);
+  return [row.customer, ...(results as Results<R>)];
+}
+
+/**
  * Checks the customer's session on its own (a round trip), unless this request already has:
- * for middleware that needs the customer before the route's reads (`idempotent`).
+ * for routes that need the customer before they know what to read.
  */
 export async function checkCustomer(c: Context<AppEnv>): Promise<CustomerRow> {
   // Route groups may each ask for a customer on the same path: check once per request.
   if (c.get('customer')) return c.get('customer');
   const pending = c.get('pendingSession') ?? (await tokenClaims(c));
-  const row = await readOne(c.get('ports').db, sessionCheckRead(c.get('ports').db, pending));
-  if (!row) throw new ApiError('unauthenticated');
-  remember(pending.claims.sid, row.customer);
-  c.set('customer', row.customer);
-  c.set('sessionId', pending.claims.sid);
-  return row.customer;
+  const [customer] = await checkedWith(c, pending, []);
+  remember(pending.claims.sid, customer);
+  return customer;
 }
 
 /**
  * The customer's id as their token names it: verified, but whether their session is still open
- * is only known once it is checked (`checkCustomer`, `writesCheckingCustomer`).
+ * is only known once it is checked (`checkCustomer`, `customerReads`).
  */
 export function claimedCustomerId(c: Context<AppEnv>): string {
   const id = c.get('customer')?.id ?? c.get('pendingSession')?.claims.sub;
   if (!id) throw new Error('claimedCustomerId needs customerSession or requireCustomer first');
   return id;
-}
-
-/**
- * Makes `writes` and checks the customer's session in the same round trip (one write
- * transaction, the writes first), unless this request has checked it already: for middleware
- * that writes before the route runs (`idempotent`). When the session is not open the writes were
- * made all the same: `undo` takes back what they did (given their results) before the request
- * is refused.
- */
-export async function writesCheckingCustomer(
-  c: Context<AppEnv>,
-  writes: Write[],
-  undo: (results: ResultSet[]) => Promise<void>,
-): Promise<[CustomerRow, ResultSet[]]> {
-  const { db } = c.get('ports');
-  const checked = c.get('customer');
-  if (checked) return [checked, (await writeThenRead(db, writes, []))[0]];
-  const pending = c.get('pendingSession') ?? (await tokenClaims(c));
-  const [results, row] = await writeThenRead(db, writes, [sessionCheckRead(db, pending)]);
-  if (!row) {
-    await undo(results);
-    throw new ApiError('unauthenticated');
-  }
-  remember(pending.claims.sid, row.customer);
-  c.set('customer', row.customer);
-  c.set('sessionId', pending.claims.sid);
-  return [row.customer, results];
 }
 
 /** The customer is checked before the handler runs: for routes that read little. */
@@ -226,15 +237,8 @@ export async function customerReads<const R extends readonly Read<unknown>[]>(
     // Refused for the row seen last (a scope it had not): the check alone decides, then `build`.
     seen = undefined;
   }
-  const [row, ...results] = await readTogether(db, [sessionCheckRead(db, pending), ...reads]);
-  if (!row) {
-    lastSeen.delete(sessionId);
-    throw new ApiError('unauthenticated');
-  }
-  c.set('customer', row.customer);
-  c.set('sessionId', sessionId);
-  if (seen && sameRow(seen, row.customer))
-    return [row.customer, ...(results as unknown as Results<R>)];
-  remember(sessionId, row.customer);
-  return [row.customer, ...(await readTogether(db, build(row.customer)))];
+  const [customer, ...results] = await checkedWith(c, pending, reads);
+  if (seen && sameRow(seen, customer)) return [customer, ...results];
+  remember(sessionId, customer);
+  return [customer, ...(await readTogether(db, build(customer)))];
 }

@@ -19,7 +19,7 @@ import {
   type StoredAnswer,
 } from '../domain/idempotency.ts';
 import type { AppEnv } from '../env.ts';
-import { claimedCustomerId, writesCheckingCustomer } from './customer-auth.ts';
+import { claimedCustomerId } from './customer-auth.ts';
 import { ApiError } from '../errors.ts';
 import type { Database } from '../ports.ts';
 
@@ -58,7 +58,7 @@ async function waitForAnswer(
  * answer that could not be kept gives the key up, so that a repeat runs again.
  */
 function keepAfter(c: Context<AppEnv>, scope: IdempotencyScope, answer: Promise<StoredAnswer>) {
-  const { db } = c.var.ports;
+  const { db } = c.get('ports');
   const kept = answer
     .then((stored) => keepAnswer(db, scope, stored))
     .catch(() => releaseKey(db, scope));
@@ -71,29 +71,63 @@ function keepAfter(c: Context<AppEnv>, scope: IdempotencyScope, answer: Promise<
   }
 }
 
+/** Thrown into the route when another request holds the key: its answer is given instead. */
+class AnsweredUnderKey extends Error {
+  constructor(readonly answer: StoredAnswer) {
+    super('answered under this Idempotency-Key before');
+    this.name = 'AnsweredUnderKey';
+  }
+}
+
+function replayed(answer: StoredAnswer) {
+  return new Response(answer.body, {
+    status: answer.status,
+    headers: { 'Content-Type': 'application/json', 'Idempotent-Replayed': 'true' },
+  });
+}
+
 export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header(IDEMPOTENCY_HEADER);
   if (key === undefined) return next();
   if (!KEY.test(key)) throw new ApiError('validation_failed', { [IDEMPOTENCY_HEADER]: 'invalid' });
-  const { db, clock } = c.var.ports;
+  const { db, clock } = c.get('ports');
   const scope = { customerId: claimedCustomerId(c), key: `${c.req.method} ${c.req.path} ${key}` };
-  // The claim and the session check in one round trip: the session is checked before anything
-  // is answered, a kept answer too, so a closed session never reads one.
-  const [, results] = await writesCheckingCustomer(
-    c,
-    claimWrites(db, scope, clock.now()),
-    (done) => (claimed(done) ? releaseKey(db, scope) : Promise.resolve()),
-  );
-  const earlier = claimed(results) ? null : await waitForAnswer(db, scope, () => clock.now());
-  if (earlier) {
-    return c.body(earlier.body, earlier.status as 200, {
-      'Content-Type': 'application/json',
-      'Idempotent-Replayed': 'true',
+  const now = () => clock.now();
+  let claimedHere = false;
+  if (c.get('customer')) {
+    // The session was checked already (`requireCustomer`): the claim goes on its own.
+    const earlier = (await claimKey(db, scope, now())) ? null : await waitForAnswer(db, scope, now);
+    if (earlier) return replayed(earlier);
+    claimedHere = true;
+  } else {
+    // The claim rides with the route's first round trip, its session check and first reads
+    // (`FirstWrites`): nothing is answered, a kept answer neither, before the session is
+    // known to be open. A request that stops before it reads (a refused body) claims nothing.
+    c.set('firstWrites', {
+      writes: claimWrites(db, scope, now()),
+      async made(results) {
+        const earlier = claimed(results) ? null : await waitForAnswer(db, scope, now);
+        if (earlier) throw new AnsweredUnderKey(earlier);
+        claimedHere = true;
+      },
+      undo: (results) => (claimed(results) ? releaseKey(db, scope) : Promise.resolve()),
     });
   }
   let handedOver = false;
   try {
     await next();
+    const error = c.error;
+    if (error instanceof AnsweredUnderKey) {
+      c.error = undefined;
+      c.set('errorCode', undefined);
+      c.res = replayed(error.answer);
+      return;
+    }
+    if (!claimedHere && c.res.ok) {
+      // A route behind this middleware must read through `customerReads` or `checkCustomer`
+      // before it writes: answering without that would have written without the claim.
+      throw new Error(`${c.req.path} answered without claiming its Idempotency-Key`);
+    }
     if (c.res.ok && !c.error) {
       const { status } = c.res;
       await keepAfter(
@@ -107,6 +141,6 @@ export const idempotent = createMiddleware<AppEnv>(async (c, next) => {
       handedOver = true;
     }
   } finally {
-    if (!handedOver) await releaseKey(db, scope);
+    if (claimedHere && !handedOver) await releaseKey(db, scope);
   }
 });

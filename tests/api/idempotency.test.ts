@@ -60,6 +60,14 @@ async function ticketId(number: number) {
   return row!.id;
 }
 
+async function claimsOf(scopedKey: string) {
+  const [row] = await portal.db
+    .select({ n: count() })
+    .from(idempotentRequests)
+    .where(eq(idempotentRequests.key, scopedKey));
+  return row!.n;
+}
+
 async function storedFiles() {
   const [row] = await portal.db.select({ n: count() }).from(attachments);
   return row!.n;
@@ -105,8 +113,17 @@ describe('Idempotency-Key', () => {
         headers: { 'content-type': 'application/json', 'idempotency-key': k },
         body: JSON.stringify({ text: 'It happens every morning.' }),
       });
+    const refused = await ana.request(path, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': k },
+      body: JSON.stringify({}),
+    });
+    assert.equal(refused.status, 400);
+    assert.equal(await claimsOf(`POST ${path} ${k}`), 0, 'refused before it read: no claim');
     assert.equal((await send()).status, 200);
-    assert.equal((await send()).status, 200);
+    const again = await send();
+    assert.equal(again.status, 200);
+    assert.equal(again.headers.get('idempotent-replayed'), 'true');
     const added = await portal.db
       .select()
       .from(ticketEvents)
@@ -187,11 +204,7 @@ describe('Idempotency-Key', () => {
     const fresh = key();
     const before = await ticketsOf(anaId);
     assert.equal((await createWithKey(session, fresh, 'After logging out.')).status, 401);
-    const claims = await portal.db
-      .select({ n: count() })
-      .from(idempotentRequests)
-      .where(eq(idempotentRequests.key, `POST ${ROUTES.tickets} ${fresh}`));
-    assert.equal(claims[0]!.n, 0);
+    assert.equal(await claimsOf(`POST ${ROUTES.tickets} ${fresh}`), 0);
     assert.equal(await ticketsOf(anaId), before);
   });
 
