@@ -1,10 +1,12 @@
 /**
  * @module
  * Results of each figure are kept as JSON under `.cache/bench/results/`, and BENCHMARKS.md is
- * rewritten from all of them after every figure, so one figure can be rerun on its own.
+ * rewritten from all of them after every figure, so one figure can be rerun on its own. A figure
+ * with no result there (a fresh clone that ran one figure) keeps its section and budget rows as
+ * BENCHMARKS.md has them.
  */
 import { cpus, loadavg, totalmem } from 'node:os';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as prettier from 'prettier';
 import { REPO_ROOT, RESULTS_DIR } from './paths.ts';
@@ -68,16 +70,75 @@ export async function saveFigure(
   await writeReport();
 }
 
+/** A figure as BENCHMARKS.md already shows it: its section, and its rows of the budgets table. */
+interface KeptFigure {
+  order: number;
+  section: string;
+  budgetRows: string[][];
+}
+
+/** What the current BENCHMARKS.md says, to keep the figures that have no result to hand. */
+function keptReport(file: string): { figures: Map<number, KeptFigure>; machines: string[] } {
+  if (!existsSync(file)) return { figures: new Map(), machines: [] };
+  const text = readFileSync(file, 'utf8');
+  const machines = /^Machine: (.*)\.$/m.exec(text)?.[1]?.split('; ') ?? [];
+  return { figures: keptFigures(text), machines };
+}
+
+function keptFigures(text: string): Map<number, KeptFigure> {
+  const kept = new Map<number, KeptFigure>();
+  const budgetsAt = text.indexOf('\n## Budgets\n');
+  const sectionsAt = text.search(/^## \d+\. /m);
+  if (budgetsAt === -1 || sectionsAt === -1) return kept;
+  for (const section of text.slice(sectionsAt).split(/^(?=## \d+\. )/m)) {
+    const order = Number(/^## (\d+)\. /.exec(section)![1]);
+    kept.set(order, { order, section: section.trim(), budgetRows: [] });
+  }
+  for (const line of text.slice(budgetsAt, sectionsAt).split('\n')) {
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+    const figure = kept.get(Number(cells[0]));
+    if (cells.length === 5 && figure) figure.budgetRows.push(cells);
+  }
+  return kept;
+}
+
 /** Rewrites BENCHMARKS.md, formatted as the repository's Prettier settings say. */
 export async function writeReport() {
+  const file = join(REPO_ROOT, 'BENCHMARKS.md');
   const results: FigureResult[] = readdirSync(RESULTS_DIR)
     .filter((name) => name.endsWith('.json'))
     .map((name) => JSON.parse(readFileSync(join(RESULTS_DIR, name), 'utf8')))
     .sort((a, b) => a.order - b.order);
-  const budgets = results.flatMap((r) =>
-    r.budgets.map((b) => [r.order, b.what, b.budget, b.measured, b.met ? 'met' : '**not met**']),
-  );
-  const machines = [...new Set(results.map((r) => r.machine))];
+  const measured = new Set(results.map((r) => r.order));
+  const before = keptReport(file);
+  const kept = [...before.figures.values()].filter((figure) => !measured.has(figure.order));
+  const figures = [
+    ...results.map((r) => ({
+      order: r.order,
+      budgetRows: r.budgets.map((b) => [
+        r.order,
+        b.what,
+        b.budget,
+        b.measured,
+        b.met ? 'met' : '**not met**',
+      ]),
+      section: [
+        `## ${r.order}. ${r.title}`,
+        '',
+        `\`${r.command}\`, ${r.date.slice(0, 16).replace('T', ' ')} UTC, load average ${r.load} when it started.`,
+        '',
+        r.body.trim(),
+      ].join('\n'),
+    })),
+    ...kept,
+  ].sort((a, b) => a.order - b.order);
+  const budgets = figures.flatMap((figure) => figure.budgetRows);
+  const machines = [
+    ...new Set([...results.map((r) => r.machine), ...(kept.length ? before.machines : [])]),
+  ];
   const text = [
     '# Benchmarks',
     '',
@@ -99,16 +160,8 @@ export async function writeReport() {
     '',
     markdownTable(['figure', 'what', 'budget', 'measured', ''], budgets),
     '',
-    ...results.flatMap((r) => [
-      `## ${r.order}. ${r.title}`,
-      '',
-      `\`${r.command}\`, ${r.date.slice(0, 16).replace('T', ' ')} UTC, load average ${r.load} when it started.`,
-      '',
-      r.body.trim(),
-      '',
-    ]),
+    ...figures.flatMap((figure) => [figure.section, '']),
   ].join('\n');
-  const file = join(REPO_ROOT, 'BENCHMARKS.md');
   const options = (await prettier.resolveConfig(file)) ?? {};
   writeFileSync(file, await prettier.format(text, { ...options, filepath: file }));
 }
