@@ -10,13 +10,12 @@ import {
   logIn,
   mountPortal,
   newCustomer,
-  proposeSolution,
   screenNamed,
   seriousViolations,
   waitForText,
 } from './helpers.ts';
 import { m } from './messages.ts';
-import { clientFor, openTicket } from './ticket-flow-helpers.ts';
+import { customerWithEveryStatus, openTicket } from './ticket-flow-helpers.ts';
 
 /** WCAG 2.x relative luminance of a computed `rgb(r, g, b)` colour. */
 function luminance(color: string): number {
@@ -72,17 +71,7 @@ describe('status badges', () => {
   after(() => emulateMedia({ reducedMotion: 'no-preference' }));
 
   it('every status has an icon, its name and colours of 4.5:1 or more, in light and in dark', async () => {
-    const customer = await newCustomer({ open: 4, closed: 1 });
-    const [fresh, asked, answered, solved] = customer.tickets.open as [
-      number,
-      number,
-      number,
-      number,
-    ];
-    await deskComment(asked, '¿Qué versión usa?', true);
-    await deskComment(answered, '¿Desde cuándo?', true);
-    await (await clientFor(customer)).reply(answered, 'Desde ayer.', null);
-    await proposeSolution(solved, 'Reinicie el router.');
+    const { customer, fresh, asked, answered, solved } = await customerWithEveryStatus(1);
     const el = await mountPortal();
     el.setAttribute('scheme', 'light');
     await logIn(el, customer);

@@ -4,7 +4,6 @@ import { routeFromPath } from '../../widget/navigation.ts';
 import type { SupportPortal } from '../../widget/support-portal.ts';
 import {
   $$,
-  deskComment,
   logIn,
   mountPortal,
   newCustomer,
@@ -14,7 +13,7 @@ import {
   type TestCustomer,
 } from './helpers.ts';
 import { m } from './messages.ts';
-import { clientFor, deepActiveElement } from './ticket-flow-helpers.ts';
+import { customerWithEveryStatus, deepActiveElement } from './ticket-flow-helpers.ts';
 
 /** The numbers the list shows now. */
 const rows = (list: HTMLElement) => $$(list, 'li').map((item) => Number(item.dataset.number));
@@ -30,19 +29,9 @@ function filterButton(list: HTMLElement, filter: string): HTMLButtonElement {
   return group.querySelector<HTMLButtonElement>(`button[data-filter="${filter}"]`)!;
 }
 
-/** Four open tickets, each in another state: new, waiting, in progress, solution proposed. */
-async function customerWithEveryStatus() {
-  const customer = await newCustomer({ open: 4, solutions: 1 });
-  const [solved, fresh, asked, answered] = customer.tickets.open as [
-    number,
-    number,
-    number,
-    number,
-  ];
-  await deskComment(asked, '¿Qué versión usa?', true);
-  await deskComment(answered, '¿Desde cuándo?', true);
-  const client = await clientFor(customer);
-  await client.reply(answered, 'Desde ayer.', null);
+/** Four open tickets, each in another state, and which of them show a new reply. */
+async function customerWithEveryStatusListed() {
+  const { customer, client, solved, fresh, asked, answered } = await customerWithEveryStatus();
   const withNewReply = (await client.tickets('open')).items
     .filter((ticket) => ticket.newReply)
     .map((ticket) => ticket.number);
@@ -62,7 +51,7 @@ describe('the open list filter', () => {
 
   it('shows only the chosen statuses, keeps the filter in the URL, and comes back with a reload and the back button', async () => {
     const { customer, solved, fresh, asked, answered, withNewReply } =
-      await customerWithEveryStatus();
+      await customerWithEveryStatusListed();
     location.hash = '#sp/tickets/open';
     const el = await openList(customer, 'hash');
     let list = await listOf(el);

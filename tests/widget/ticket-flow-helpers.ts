@@ -15,6 +15,7 @@ import type { SupportPortal } from '../../widget/support-portal.ts';
 import {
   API,
   currentScreen,
+  deskComment,
   newCustomer,
   screenNamed,
   waitForText,
@@ -29,6 +30,26 @@ export async function clientFor(customer: TestCustomer): Promise<ApiClient> {
   const client = new ApiClient(API, new SessionStore(`flow-test-${Date.now()}-${clients++}`));
   await client.login(customer.email, customer.password);
   return client;
+}
+
+/**
+ * A customer with an open ticket in each open status, and `closed` closed ones: `solved` has a
+ * proposed solution, `fresh` is new, `asked` waits for their reply, `answered` is in progress
+ * (they answered the desk's question). With their client.
+ */
+export async function customerWithEveryStatus(closed = 0) {
+  const customer = await newCustomer({ open: 4, closed, solutions: 1 });
+  const [solved, fresh, asked, answered] = customer.tickets.open as [
+    number,
+    number,
+    number,
+    number,
+  ];
+  await deskComment(asked, '¿Qué versión usa?', true);
+  await deskComment(answered, '¿Desde cuándo?', true);
+  const client = await clientFor(customer);
+  await client.reply(answered, 'Desde ayer.', null);
+  return { customer, client, solved, fresh, asked, answered };
 }
 
 /** A fresh customer, their client and the API's configuration. */
