@@ -8,6 +8,7 @@
 import { assertSafeStart } from '../config-check.ts';
 import { hasDemoData } from '../demo/demo-data.ts';
 import { errorBody } from '../errors.ts';
+import { withoutQueryValues } from '../lib/log.ts';
 import type { Ports } from '../ports.ts';
 
 interface Portal {
@@ -28,7 +29,7 @@ export async function startRefusal(build: () => Portal): Promise<Response | null
     passed = true;
     return null;
   } catch (error) {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(error instanceof Error ? withoutQueryValues(error.message) : error);
     return Response.json(errorBody('service_unavailable'), { status: 503 });
   }
 }

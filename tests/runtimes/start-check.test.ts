@@ -156,3 +156,20 @@ test('the Worker with a wildcard origin answers 503 and logs why', async () => {
     await worker.stop();
   }
 });
+
+test('the Worker with its database out of reach answers 503 and logs the query without its values', async () => {
+  const worker = await startWranglerDev({
+    LIBSQL_URL: `http://127.0.0.1:${await freePort()}`,
+    TOKEN_SECRET: SECRET,
+  });
+  try {
+    const response = await fetch(`${worker.url}${ROUTES.config}`);
+    assert.equal(response.status, 503);
+    assert.equal((await response.json()).error.code, 'service_unavailable');
+    // The start check looks the demo login up; its address must not reach the log.
+    await worker.waitForOutput(/Failed query: select "id" from "customers"/);
+    assert.doesNotMatch(worker.output(), /ana\.garcia@example\.com|params:/);
+  } finally {
+    await worker.stop();
+  }
+});
