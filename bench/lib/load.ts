@@ -3,6 +3,8 @@
  * HTTP load with autocannon: requests per second and latency percentiles of one target, and the
  * ratio of a route's figures to the bare route measured in the same run.
  */
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import autocannon from 'autocannon';
 
 export interface Target {
@@ -67,6 +69,65 @@ export async function load(
     p99: result.latency.p99,
     requests: result.requests.total,
     failures: wrongStatus + result.errors + result.timeouts,
+  };
+}
+
+/**
+ * Targets loaded in turns, round after round, each one's rounds then taken together (mean
+ * requests per second, median latencies, all requests and failures): on a shared machine a burst
+ * of other work then slows every target alike rather than the one it happened to meet. Each
+ * waits for the machine to be idle, so that what a server still does after its cell (a queue,
+ * a collection) does not fall into the next one.
+ */
+export async function loadInTurns(
+  targets: Target[],
+  connections: number,
+  seconds: number,
+  rounds: number,
+): Promise<LoadResult[]> {
+  const byTarget: LoadResult[][] = targets.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    for (const [index, target] of targets.entries()) {
+      await machineIdle();
+      byTarget[index]!.push(await load(target, connections, seconds));
+    }
+  }
+  return byTarget.map(together);
+}
+
+/** The machine's busy and total CPU time so far, in clock ticks (`/proc/stat`). */
+function machineTicks(): { busy: number; total: number } {
+  const [, ...ticks] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/);
+  const values = ticks.map(Number);
+  // user nice system idle iowait irq softirq steal: idle and iowait are not busy.
+  const total = values.slice(0, 8).reduce((sum, value) => sum + value, 0);
+  return { busy: total - values[3]! - values[4]!, total };
+}
+
+/** Resolves once the whole machine used under a tenth of one core for a quarter of a second (10 s at most). */
+export async function machineIdle(): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const before = machineTicks();
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const after = machineTicks();
+    const cores = (after.busy - before.busy) / ((after.total - before.total) / cpus().length);
+    if (cores < 0.1) return;
+  }
+}
+
+function together(results: LoadResult[]): LoadResult {
+  const sum = (pick: (result: LoadResult) => number) =>
+    results.reduce((total, result) => total + pick(result), 0);
+  const median = (pick: (result: LoadResult) => number) =>
+    results.map(pick).sort((a, b) => a - b)[Math.floor(results.length / 2)]!;
+  return {
+    connections: results[0]!.connections,
+    rps: sum((result) => result.rps) / results.length,
+    p50: median((result) => result.p50),
+    p99: median((result) => result.p99),
+    requests: sum((result) => result.requests),
+    failures: sum((result) => result.failures),
   };
 }
 

@@ -3,6 +3,7 @@
  * Starting the servers a figure measures, as child processes of their own (reusing the runtime
  * tests' process handling: own process group, stopped on exit, folders removed).
  */
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   freePort,
@@ -75,6 +76,37 @@ export async function startNodeBare(floor?: FloorQuery, nodeFlags: string[] = []
     },
     url: `http://127.0.0.1:${port}`,
     readyPath: '/bare',
+  });
+}
+
+export interface WorkerDevOptions {
+  /** A wrangler.toml, relative to the repository. */
+  config: string;
+  /** Plain-text vars over the config's. */
+  vars: Record<string, string>;
+  /** With wrangler's devtools inspector, as `wrangler dev` always has it (bench/servers/worker-dev.ts). */
+  inspector: boolean;
+  /** Polled until it answers at all. */
+  readyPath: string;
+}
+
+/** A Worker under wrangler's dev server, its local state in a fresh folder. */
+export async function startWorkerDev(options: WorkerDevOptions): Promise<Server> {
+  // A wrangler.toml with [assets] refuses a missing folder, and a clean clone has no dist/.
+  mkdirSync(join(REPO_ROOT, 'dist'), { recursive: true });
+  const port = await freePort();
+  return startServer({
+    command: process.execPath,
+    args: ['--import', 'tsx', join(REPO_ROOT, 'bench/servers/worker-dev.ts')],
+    env: {
+      WORKER_CONFIG: join(REPO_ROOT, options.config),
+      PORT: String(port),
+      PERSIST_TO: temporaryFolder('bench-worker-'),
+      WORKER_VARS: JSON.stringify(options.vars),
+      INSPECTOR: options.inspector ? 'on' : 'off',
+    },
+    url: `http://127.0.0.1:${port}`,
+    readyPath: options.readyPath,
   });
 }
 
