@@ -227,8 +227,17 @@ same run against the previous code (those runs with the inspector on):
 - Streams kept open: each libSQL HTTP request without a baton opens a stream, and sqld opens a
   database connection for it, about 1 ms of sqld's CPU (measured from \`/proc\`: the page query
   alone 1.6–2.1 ms on a new stream, 0.5–0.9 ms on a resumed one; the list's batch 2.2–2.6 against
-  1.2–1.7 ms). The client keeps up to 8 streams per isolate and resumes them. List 16.7% → 21.4%
+  1.2–1.7 ms). The client keeps streams per isolate and resumes them. List 16.7% → 21.4%
   at 1 connection, details 18.3% → 25.4%.
+- Up to 16 streams kept, where 8 were: at 16 connections every other request opened and closed a
+  stream of its own. sqld's CPU per list request at 16 connections went from 1.0–1.2 ms to
+  0.7–0.8 ms, the list's requests per second from 28.6% and 32.6% of the bare route's to 31.9%
+  and 37.6%, details' from 23.6% and 38.0% to 40.5% and 42.0% (CPU time per process from
+  \`/proc\`, two runs of each, the inspector off).
+- Statements stored on each kept stream (libSQL's \`store_sql\`) and sent by id: a list request
+  sends 1.3 KB where it sent 4.5 KB, most of it SQL text. Two runs at 16 connections, two Workers
+  side by side in turns: list 615 → 696 and 572 → 594 req/s (sqld's CPU per request 55 and 25 µs
+  less), details 773 → 752 and 667 → 676 (no change beyond the noise).
 - Shared with Node (figure 3): rows mapped by a mapper made once per query (\`edge/db/row-mapping.ts\`), summaries not copied, request variables read with \`c.get\`.
 - Earlier (figure 6 before): \`keep_names = false\` (esbuild renamed every function made per
   request), drizzle without its relational schema, no \`--test-scheduled\` middleware in the

@@ -24,7 +24,7 @@ const hranaValue = (value: unknown) =>
       ? { type: 'float', value }
       : { type: 'text', value: String(value) };
 
-/** Batons of streams left open by earlier requests, each resumed once; at most 8 kept open. */
+/** Batons of streams left open by earlier requests, each resumed once; at most 16 kept open, as the portal's client keeps. */
 const idle: string[] = [];
 let open = 0;
 
@@ -33,7 +33,7 @@ async function pageRows(env: FloorEnv) {
   const execute = { type: 'execute', stmt: { sql: env.FLOOR_SQL, args } };
   for (;;) {
     const baton = idle.pop() ?? null;
-    const keep = baton !== null || open < 8;
+    const keep = baton !== null || open < 16;
     if (keep && !baton) open++;
     const response = await fetch(`${env.LIBSQL_URL}/v2/pipeline`, {
       method: 'POST',

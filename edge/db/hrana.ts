@@ -23,7 +23,9 @@ export type HranaValue =
   | { type: 'blob'; base64: string };
 
 export interface HranaStmt {
-  sql: string;
+  /** The text, or `sql_id` when the stream stores it (`store_sql`). */
+  sql?: string;
+  sql_id?: number;
   args?: HranaValue[];
   named_args?: { name: string; value: HranaValue }[];
   want_rows: boolean;
@@ -52,6 +54,7 @@ export type Request =
   | { type: 'execute'; stmt: HranaStmt }
   | { type: 'batch'; batch: { steps: BatchStep[] } }
   | { type: 'sequence'; sql: string }
+  | { type: 'store_sql'; sql_id: number; sql: string }
   | { type: 'close' };
 
 export type PipelineResult =
@@ -63,7 +66,7 @@ export type PipelineResult =
             type: 'batch';
             result: { step_results: (StmtResult | null)[]; step_errors: (HranaError | null)[] };
           }
-        | { type: 'sequence' | 'close' };
+        | { type: 'sequence' | 'store_sql' | 'close' };
     }
   | { type: 'error'; error: HranaError };
 

@@ -10,7 +10,8 @@
  * route (BENCHMARKS.md figure 6). This client shares no promise or queue between calls, so an
  * isolate makes one, and rows are built from one class per statement (`db/result-rows.ts`).
  * What it keeps is data: the batons of a few streams earlier calls left open on the server,
- * each resumed by one later call, which saves the server opening a connection for each.
+ * each resumed by one later call, which saves the server opening a connection for each, and the
+ * statements each stream stores, sent by id rather than as text.
  *
  * The database out of reach (refused, reset, no answer within the deadline, a gateway's
  * 502/503/504) fails as `DatabaseUnavailableError`, answered 503. Writes wait their turn: the
@@ -40,6 +41,7 @@ import {
   stmtOf,
   type BatchCondition,
   type BatchStep,
+  type HranaStmt,
   type PipelineResult,
   type Request,
 } from './hrana.ts';
@@ -73,13 +75,66 @@ function isBusy(results: PipelineResult[]): boolean {
   );
 }
 
-/** Streams a client keeps open on the server (each holds a connection there). */
-const MAX_OPEN_STREAMS = 8;
+/**
+ * Streams a client keeps open on the server, each holding a connection there: as many as an
+ * isolate has requests at the database at once, up to this. With 8, at 16 requests at once every
+ * other one opened and closed a stream of its own, and sqld's CPU per list request rose by a
+ * third (BENCHMARKS.md figure 6). sqld's default of 128 connections serves eight such isolates.
+ */
+const MAX_OPEN_STREAMS = 16;
 /** sqld ends a stream after 10 s without requests; one idle half as long is not resumed. */
 const RESUME_WITHIN_MS = 5_000;
 
 function pipelineUrlOf(base: string): string {
   return new URL('v2/pipeline', base.endsWith('/') ? base : `${base}/`).href;
+}
+
+/** A stream left open on the server, and the statements it stores (`store_sql`) by id. */
+interface OpenStream {
+  baton: string;
+  url: string;
+  since: number;
+  stored: Map<string, number>;
+}
+
+/** Statements a stream stores at most; past that, the others go as text. */
+const MAX_STORED_SQL = 50;
+
+/**
+ * The statements of `requests` the stream should store and does not yet (`store_sql`, sent first
+ * in the same pipeline), now noted in `stored`: a route's statements are few and fixed, and on a
+ * resumed stream their text need not travel and be read again.
+ */
+function storesFor(requests: Request[], stored: Map<string, number>): Request[] {
+  const stores: Request[] = [];
+  for (const stmt of requests.flatMap(statementsOf)) {
+    const sql = stmt.sql!;
+    if (stored.has(sql) || stored.size >= MAX_STORED_SQL) continue;
+    stored.set(sql, stored.size + 1);
+    stores.push({ type: 'store_sql', sql_id: stored.size, sql });
+  }
+  return stores;
+}
+
+function statementsOf(request: Request): HranaStmt[] {
+  if (request.type === 'execute') return [request.stmt];
+  if (request.type === 'batch') return request.batch.steps.map((step) => step.stmt);
+  return [];
+}
+
+/** `request` with each statement the stream stores sent by its id instead of its text. */
+function byStoredId(request: Request, stored: Map<string, number>): Request {
+  const byId = (stmt: HranaStmt): HranaStmt => {
+    const id = stored.get(stmt.sql!);
+    return id === undefined ? stmt : { ...stmt, sql: undefined, sql_id: id };
+  };
+  if (request.type === 'execute') return { ...request, stmt: byId(request.stmt) };
+  if (request.type === 'batch')
+    return {
+      ...request,
+      batch: { steps: request.batch.steps.map((step) => ({ ...step, stmt: byId(step.stmt) })) },
+    };
+  return request;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -91,9 +146,11 @@ class LibsqlHttpClient implements Client {
   readonly #headers: Record<string, string>;
   readonly #timeoutMs: number;
   /** Streams left open by earlier requests, each to be resumed once by its baton. */
-  readonly #idle: { baton: string; url: string; since: number }[] = [];
+  readonly #idle: OpenStream[] = [];
   /** Streams kept open: idle, or resumed by a request in flight. */
   #open = 0;
+  /** Whether statements are stored on streams; off once the server refused to store one. */
+  #storeSql = true;
 
   constructor(options: LibsqlHttpOptions) {
     this.#pipelineUrl = pipelineUrlOf(options.url.replace(/^libsql:/, 'https:'));
@@ -140,27 +197,34 @@ class LibsqlHttpClient implements Client {
    * keeps its connection, so the statements skip opening one (BENCHMARKS.md figure 6). Up to
    * `MAX_OPEN_STREAMS` are kept (idle or in flight); past that a request closes its stream. A
    * baton the server no longer knows (expired while idle) is refused before anything runs, and
-   * the request goes again on a new stream.
+   * the request goes again on a new stream. On a kept stream, statements go by the id it stores
+   * them under. Should the server refuse to store one (sqld refuses the whole request, with 400),
+   * nothing ran (a statement without its text fails, and a batch's transaction with it), and from
+   * then on statements go as text.
    */
   async #send(requests: Request[], deadline: number): Promise<PipelineResult[]> {
     for (;;) {
       const resumed = this.#resumable();
       const keep = resumed !== undefined || this.#open < MAX_OPEN_STREAMS;
       if (keep && !resumed) this.#open++;
+      const stored = resumed?.stored ?? new Map<string, number>();
+      const stores = keep && this.#storeSql ? storesFor(requests, stored) : [];
+      const sent: Request[] = keep
+        ? [...stores, ...requests.map((request) => byStoredId(request, stored))]
+        : [...requests, { type: 'close' }];
       let answer: { baton: string | null; base_url: string | null; results: PipelineResult[] };
       try {
         const response = await fetch(resumed?.url ?? this.#pipelineUrl, {
           method: 'POST',
           headers: this.#headers,
-          body: JSON.stringify({
-            baton: resumed?.baton ?? null,
-            requests: keep ? requests : [...requests, { type: 'close' }],
-          }),
+          body: JSON.stringify({ baton: resumed?.baton ?? null, requests: sent }),
           signal: AbortSignal.timeout(Math.max(1, deadline - Date.now())),
         });
         // Read under the same deadline, so a body cut off midway is reported the same way.
         const text = await response.text();
-        if (response.status === 400 && resumed) {
+        if (response.status === 400 && (resumed || stores.length)) {
+          // A stale baton, else (on a new stream) a server that would not store the statements.
+          if (!resumed) this.#storeSql = false;
           this.#open--;
           continue;
         }
@@ -184,9 +248,10 @@ class LibsqlHttpClient implements Client {
           baton: answer.baton,
           url: answer.base_url ? pipelineUrlOf(answer.base_url) : this.#pipelineUrl,
           since: Date.now(),
+          stored,
         });
       else if (keep) this.#open--;
-      return answer.results;
+      return stores.length ? answer.results.slice(stores.length) : answer.results;
     }
   }
 

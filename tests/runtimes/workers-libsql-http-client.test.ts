@@ -111,13 +111,69 @@ describe('streams kept open', () => {
     assert.ok(!bodies.some(closes));
   });
 
-  test('at most eight stay open: past that, a request closes its stream', async () => {
+  test('a resumed stream gets each statement once, then its id instead of its text', async () => {
+    const client = libsqlHttpClient({ url: await sqld() });
+    const read = () => client.batch(['SELECT 2 AS two', 'SELECT 3 AS three'], 'read');
+    const { bodies } = await sent(async () => {
+      await read();
+      const again = await read();
+      assert.deepEqual(
+        again.map((set) => set.rows[0]![0]),
+        [2, 3],
+      );
+    });
+    const texts = (body: unknown) => JSON.stringify(body).match(/SELECT \d/g) ?? [];
+    assert.deepEqual(texts(bodies[0]), ['SELECT 2', 'SELECT 3']);
+    assert.deepEqual(texts(bodies[1]), [], 'the second call sends no SQL text');
+  });
+
+  test('past fifty statements on one stream, the others go as text and still answer', async () => {
+    const client = libsqlHttpClient({ url: await sqld() });
+    const { bodies } = await sent(async () => {
+      for (let i = 0; i < 60; i++) {
+        const result = await client.execute(`SELECT ${i} AS n`);
+        assert.equal(result.rows[0]![0], i);
+      }
+    });
+    const stored = bodies.flatMap((body) => body.requests).filter((r) => r.type === 'store_sql');
+    assert.equal(stored.length, 50);
+    assert.ok(
+      bodies.slice(1).every((body) => body.baton),
+      'all on the same stream',
+    );
+    assert.match(JSON.stringify(bodies[55]), /"sql":"SELECT 55 AS n"/);
+  });
+
+  test('a server that will not store a statement gets text from then on, and answers', async () => {
+    const client = libsqlHttpClient({ url: await sqld() });
+    const realFetch = globalThis.fetch;
+    const bodies: { requests: { type: string }[] }[] = [];
+    // Each store sent twice: sqld refuses a stored id again, and with it the whole request.
+    globalThis.fetch = async (input, init) => {
+      const body = JSON.parse(String(init?.body)) as { requests: { type: string }[] };
+      body.requests = body.requests.flatMap((r) => (r.type === 'store_sql' ? [r, r] : [r]));
+      bodies.push(body);
+      return realFetch(input, { ...init, body: JSON.stringify(body) });
+    };
+    try {
+      const [two, three] = await client.batch(['SELECT 2', 'SELECT 3'], 'read');
+      assert.deepEqual([two!.rows[0]![0], three!.rows[0]![0]], [2, 3]);
+      assert.equal((await client.execute('SELECT 4')).rows[0]![0], 4);
+    } finally {
+      globalThis.fetch = realFetch;
+    }
+    assert.equal(bodies.length, 3, 'refused once, then sent as text');
+    assert.ok(bodies[0]!.requests.some((r) => r.type === 'store_sql'));
+    assert.ok(!bodies.slice(1).some((body) => body.requests.some((r) => r.type === 'store_sql')));
+  });
+
+  test('at most sixteen stay open: past that, a request closes its stream', async () => {
     const client = libsqlHttpClient({ url: await sqld() });
     const { bodies } = await sent(() =>
-      Promise.all(Array.from({ length: 20 }, (_, i) => client.execute(`SELECT ${i}`))),
+      Promise.all(Array.from({ length: 24 }, (_, i) => client.execute(`SELECT ${i}`))),
     );
-    assert.equal(bodies.length, 20);
-    assert.equal(bodies.filter((body) => !closes(body)).length, 8);
+    assert.equal(bodies.length, 24);
+    assert.equal(bodies.filter((body) => !closes(body)).length, 16);
     const { bodies: after } = await sent(() => client.execute('SELECT 1'));
     assert.ok(after[0]!.baton, 'an idle stream is resumed');
   });
