@@ -23,6 +23,7 @@ import {
   FLOOR,
   KEYED_CREATE,
   KEYED_REPLY,
+  OTHER_READS,
   kb,
   timingsLine,
   workersFigure,
@@ -128,9 +129,20 @@ const workerBarePlain = await startBareWorker('wrangler-bare-plain.toml');
 const nodeBare = await startNodeBare({ database: source.file, ...page });
 
 const nodeRoutes = (await customerTargets(node.url, nodeToken)).targets;
-/** The customer's routes on a Worker, with the reply box's request (text only). */
+/**
+ * The customer's routes on a Worker, with the reply box's request (text only) and the other
+ * screens' reads: search, the category menu, the account and home's counts.
+ */
 async function workerTargets(baseUrl: string) {
   const customer = await customerTargets(baseUrl, await logIn(baseUrl, 0));
+  const read = (path: string): Target => ({
+    url: new URL(path, baseUrl).href,
+    headers: customer.auth,
+  });
+  customer.targets['search'] = read(`${ROUTES.ticketSearch}?q=ERP`);
+  customer.targets['categories'] = read(ROUTES.categories);
+  customer.targets['me'] = read(ROUTES.me);
+  customer.targets['ticket counts'] = read(ROUTES.ticketCounts);
   const replyForm = await multipart({ text: 'It also happens with the web client.' });
   customer.targets['reply'] = {
     url: new URL(apiPath(ROUTES.replies, { number: customer.openTicket }), baseUrl).href,
@@ -170,6 +182,7 @@ try {
   const countedTargets: [string, () => Target][] = [
     ['list open tickets', () => countedRoutes['list open tickets']!],
     ['ticket details', () => countedRoutes['ticket details']!],
+    ...OTHER_READS.map((name): [string, () => Target] => [name, () => countedRoutes[name]!]),
     ['create a ticket', () => countedRoutes['create a ticket']!],
     ['add information', () => countedRoutes['add information']!],
     ['reply', () => countedRoutes['reply']!],

@@ -13,6 +13,8 @@ export const FLOOR = 'floor: the page query alone, rows as JSON';
 export const KEYED_CREATE = 'create a ticket (Idempotency-Key)';
 export const KEYED_REPLY = 'reply (Idempotency-Key)';
 const READS = ['list open tickets', 'ticket details'];
+/** The other screens' reads, whose round trips are counted too. */
+export const OTHER_READS = ['search', 'categories', 'me', 'ticket counts'];
 const WRITES = ['create a ticket', 'add information', 'reply', 'log in'];
 const KEYED = [KEYED_CREATE, KEYED_REPLY];
 
@@ -88,10 +90,10 @@ export function workersFigure(run: WorkersRun): { budgets: Budget[]; body: strin
       })),
     ),
     {
-      what: `Workers: database round trips per read (${READS.join(', ')})`,
-      budget: '1',
-      measured: READS.map((route) => roundTrips[route]).join(', '),
-      met: READS.every((route) => roundTrips[route] === 1),
+      what: `Workers: database round trips per read (${[...READS, ...OTHER_READS].join(', ')})`,
+      budget: '<= 1',
+      measured: [...READS, ...OTHER_READS].map((route) => roundTrips[route]).join(', '),
+      met: [...READS, ...OTHER_READS].every((route) => roundTrips[route]! <= 1),
     },
     {
       what: `Workers: database round trips per write (${WRITES.join(', ')})`,

@@ -2,16 +2,18 @@
  * @module
  * Counts for home, over the tickets a customer sees as theirs (`mine`: requested, or in copy
  * within their organization): tickets with a new reply for them, open tickets waiting for them.
+ * A read to send with the session check (`customerReads`).
  */
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { TicketCounts } from '../../contract/types.ts';
+import { getRow, mapped, type Read } from '../db/reads.ts';
 import { tickets, type CustomerRow } from '../db/schema.ts';
 import type { Database } from '../ports.ts';
 import { newReplyColumn } from './read-markers.ts';
 import { scopeCondition } from './ticket-access.ts';
 
-export async function ticketCounts(db: Database, viewer: CustomerRow): Promise<TicketCounts> {
-  const [row] = await db
+export function ticketCountsRead(db: Database, viewer: CustomerRow): Read<TicketCounts> {
+  const query = db
     .select({
       newReplies: sql<number>`coalesce(sum(${newReplyColumn(viewer.id)}), 0)`,
       waitingForCustomer: count(
@@ -19,9 +21,10 @@ export async function ticketCounts(db: Database, viewer: CustomerRow): Promise<T
       ),
     })
     .from(tickets)
-    .where(and(scopeCondition(viewer, 'mine')));
-  return {
+    .where(and(scopeCondition(viewer, 'mine')))
+    .prepare();
+  return mapped(getRow(query), (row) => ({
     newReplies: Number(row?.newReplies ?? 0),
     waitingForCustomer: Number(row?.waitingForCustomer ?? 0),
-  };
+  }));
 }
