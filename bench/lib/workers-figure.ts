@@ -2,8 +2,7 @@
  * @module
  * Figure 6's budgets and text, from what bench/workers.ts measured in one run.
  */
-import type { LoadResult } from './load.ts';
-import { fmt } from './load.ts';
+import { fmt, type LoadResult } from './load.ts';
 import { markdownTable, type Budget } from './report.ts';
 import { WORKER_GZIP_BUDGET, type WorkerBundle } from './worker-bundle.ts';
 

@@ -1,7 +1,7 @@
 /**
  * The npm package as a customer's project gets it: `npm run pack:widget`'s tarball installed
- * into an empty project (offline: react and react-dom from npm's cache, the tarball from disk)
- * and bundled with esbuild through the package's `exports`. Needs `npm run build` first (the
+ * into an empty project (react and react-dom from npm's cache when it has them, the tarball
+ * from disk) and bundled with esbuild through the package's `exports`. Needs `npm run build` first (the
  * `test:embed` script runs it).
  */
 import assert from 'node:assert/strict';
@@ -25,13 +25,19 @@ before(() => {
     join(project, 'package.json'),
     JSON.stringify({ name: 'customer-app', private: true, type: 'module' }),
   );
-  // The versions this repository uses, which npm's cache therefore holds.
+  // The versions this repository uses. `npm ci` caches their tarballs but not the registry's
+  // entry for each name, which an install by version reads: on a fresh machine that one comes
+  // from the registry.
   const { devDependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
   const react = [`react@${devDependencies.react}`, `react-dom@${devDependencies['react-dom']}`];
-  execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', tarball, ...react], {
-    cwd: project,
-    stdio: 'pipe',
-  });
+  execFileSync(
+    'npm',
+    ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, ...react],
+    {
+      cwd: project,
+      stdio: 'pipe',
+    },
+  );
 });
 after(() => rmSync(project, { recursive: true, force: true }));
 
