@@ -2,7 +2,8 @@
  * @module
  * A Worker of bench/workers.ts under wrangler's own dev server, started through its API
  * (`unstable_startWorker`, which `wrangler dev` runs: the same proxy in front, workerd, the
- * `[assets]` routing and local R2), so that its devtools inspector can be left off.
+ * `[assets]` routing and local R2), so that its devtools inspector can be left off. Without
+ * `--test-scheduled`'s middleware, which a deployed Worker does not have either.
  *
  * `wrangler dev` always opens the inspector and enables its Network domain. From then on workerd
  * reports each request the Worker sends (to sqld, here) as several inspector events, and
