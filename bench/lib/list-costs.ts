@@ -13,6 +13,7 @@ import { Hono } from 'hono';
 import { createApp } from '../../edge/app.ts';
 import * as schema from '../../edge/db/schema.ts';
 import { nodePorts } from '../../edge/node/ports.ts';
+import { median } from './load.ts';
 import { BENCH_TOKEN_SECRET, temporaryFolder } from './servers.ts';
 
 export interface ListCosts {
@@ -44,11 +45,6 @@ function recording(client: Client, noted: InStatement[]): Client {
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
-}
-
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 /**

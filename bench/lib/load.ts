@@ -104,7 +104,10 @@ function machineTicks(): { busy: number; total: number } {
   return { busy: total - values[3]! - values[4]!, total };
 }
 
-/** Resolves once the whole machine used under a tenth of one core for a quarter of a second (10 s at most). */
+/**
+ * Resolves once the whole machine used under a tenth of one core for a quarter of a second (10 s
+ * at most).
+ */
 export async function machineIdle(): Promise<void> {
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
@@ -116,16 +119,19 @@ export async function machineIdle(): Promise<void> {
   }
 }
 
+/** The middle value (the upper one of an even count). */
+export function median(values: number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
 function together(results: LoadResult[]): LoadResult {
   const sum = (pick: (result: LoadResult) => number) =>
     results.reduce((total, result) => total + pick(result), 0);
-  const median = (pick: (result: LoadResult) => number) =>
-    results.map(pick).sort((a, b) => a - b)[Math.floor(results.length / 2)]!;
   return {
     connections: results[0]!.connections,
     rps: sum((result) => result.rps) / results.length,
-    p50: median((result) => result.p50),
-    p99: median((result) => result.p99),
+    p50: median(results.map((result) => result.p50)),
+    p99: median(results.map((result) => result.p99)),
     requests: sum((result) => result.requests),
     failures: sum((result) => result.failures),
   };

@@ -84,7 +84,10 @@ export interface WorkerDevOptions {
   config: string;
   /** Plain-text vars over the config's. */
   vars: Record<string, string>;
-  /** With wrangler's devtools inspector, as `wrangler dev` always has it (bench/servers/worker-dev.ts). */
+  /**
+   * With wrangler's devtools inspector, as `wrangler dev` always has it
+   * (bench/servers/worker-dev.ts).
+   */
   inspector: boolean;
   /** Polled until it answers at all. */
   readyPath: string;

@@ -24,7 +24,10 @@ const hranaValue = (value: unknown) =>
       ? { type: 'float', value }
       : { type: 'text', value: String(value) };
 
-/** Batons of streams left open by earlier requests, each resumed once; at most 16 kept open, as the portal's client keeps. */
+/**
+ * Batons of streams left open by earlier requests, each resumed once; at most 16 kept open, as
+ * the portal's client keeps.
+ */
 const idle: string[] = [];
 let open = 0;
 

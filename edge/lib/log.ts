@@ -17,12 +17,18 @@ export function logEvent(level: LogLevel, fields: Record<string, unknown>): void
   write[level](JSON.stringify({ time: new Date().toISOString(), level, ...fields }));
 }
 
-/** A message without what a query error appends after `params:` (drizzle puts the query's values there: e-mails, hashes). */
+/**
+ * A message without what a query error appends after `params:` (drizzle puts the query's values
+ * there: e-mails, hashes).
+ */
 export function withoutQueryValues(message: string): string {
   return message.replace(/\s*params:.*$/s, '');
 }
 
-/** An error's name and the first line of its message, without query values, cut to 300 characters. */
+/**
+ * An error's name and the first line of its message, without query values, cut to 300
+ * characters.
+ */
 export function errorSummary(error: unknown): string {
   if (!(error instanceof Error)) return String(error).slice(0, 300);
   return `${error.name}: ${withoutQueryValues(error.message.split('\n')[0]!)}`.slice(0, 300);
