@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { count, eq } from 'drizzle-orm';
+import { count, eq, type SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { ROUTES, apiPath } from '../../contract/routes.ts';
 import type { TicketDetails } from '../../contract/types.ts';
 import { attachments, idempotentRequests, ticketEvents, tickets } from '../../edge/db/schema.ts';
@@ -44,13 +45,13 @@ function createWithKey(session: CustomerSession, idempotencyKey: string, descrip
   });
 }
 
-async function ticketsOf(customerId: string) {
-  const [row] = await portal.db
-    .select({ n: count() })
-    .from(tickets)
-    .where(eq(tickets.customerId, customerId));
+/** How many rows of `table` match `where` (all of them without it). */
+async function countOf(table: SQLiteTable, where?: SQL) {
+  const [row] = await portal.db.select({ n: count() }).from(table).where(where);
   return row!.n;
 }
+
+const ticketsOf = (customerId: string) => countOf(tickets, eq(tickets.customerId, customerId));
 
 async function ticketId(number: number) {
   const [row] = await portal.db
@@ -60,18 +61,10 @@ async function ticketId(number: number) {
   return row!.id;
 }
 
-async function claimsOf(scopedKey: string) {
-  const [row] = await portal.db
-    .select({ n: count() })
-    .from(idempotentRequests)
-    .where(eq(idempotentRequests.key, scopedKey));
-  return row!.n;
-}
+const claimsOf = (scopedKey: string) =>
+  countOf(idempotentRequests, eq(idempotentRequests.key, scopedKey));
 
-async function storedFiles() {
-  const [row] = await portal.db.select({ n: count() }).from(attachments);
-  return row!.n;
-}
+const storedFiles = () => countOf(attachments);
 
 describe('Idempotency-Key', () => {
   test('a ticket created twice with one key: one ticket, one file, the first answer twice', async () => {
