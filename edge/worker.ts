@@ -47,9 +47,9 @@ const RATE_LIMIT_PERIOD_SECONDS = 60;
 /**
  * What every request of one env shares: its parsed config, its bindings, and its database. The
  * database client shares no promise or queue between requests (`db/libsql-http-client.ts`, it
- * keeps only the batons of open streams, as data): each query is a fetch of the request that
- * runs it, so no request awaits I/O another started, which workerd refuses
- * (tests/runtimes/workers-concurrency.test.ts).
+ * keeps only data: the batons of open streams and the statements each stores): each query is a
+ * fetch of the request that runs it, so no request awaits I/O another started, which workerd
+ * refuses (tests/runtimes/workers-concurrency.test.ts).
  */
 function portsFor(env: WorkerEnv): Ports {
   const config = loadConfig(env, { runtime: 'workers' });
